@@ -1,0 +1,53 @@
+import { dag } from "dagwright";
+
+/** Where the pipeline keeps its files for one run; Airflow fills in the date at run time. */
+const RUN_DIR = "/tmp/dagwright-churn/{{ ds }}";
+
+/**
+ * Churn model training: ingest raw events, check them, build features, train, evaluate and
+ * publish the model only if it is good enough. Each step is a function of the `churn` Python
+ * package in python/, imported only when the task runs.
+ */
+export default dag(
+  "churn_training",
+  {
+    schedule: "@weekly",
+    startDate: "2026-01-05",
+    owner: "ml-platform",
+    tags: ["ml", "churn"],
+    description: "Weekly churn model training, from raw events to a published model.",
+    maxActiveRuns: 1,
+    defaults: { retries: 2, retryDelay: "5m", executionTimeout: "2h" },
+  },
+  (d) => {
+    const ingest = d.python("ingest_events", {
+      callable: "churn.ingest:ingest_events",
+      kwargs: { run_dir: RUN_DIR, customers: 400, seed: 7 },
+    });
+    const check = d.python("validate_events", {
+      callable: "churn.quality:validate_events",
+      kwargs: { run_dir: RUN_DIR, max_null_fraction: 0.01 },
+    });
+    const features = d.python("build_features", {
+      callable: "churn.features:build_features",
+      kwargs: { run_dir: RUN_DIR },
+    });
+    const train = d.python("train_model", {
+      callable: "churn.train:train_model",
+      kwargs: { run_dir: RUN_DIR, epochs: 200, learning_rate: 0.1 },
+      executionTimeout: "4h",
+      pool: "ml_training",
+      doc: "Fits a logistic regression on the week's features.",
+    });
+    const evaluate = d.python("evaluate_model", {
+      callable: "churn.evaluate:evaluate_model",
+      kwargs: { run_dir: RUN_DIR, min_auc: 0.7 },
+    });
+    const publish = d.python("publish_model", {
+      callable: "churn.publish:publish_model",
+      kwargs: { run_dir: RUN_DIR, registry_dir: "/tmp/dagwright-churn/registry" },
+      retries: 0,
+    });
+    d.chain(ingest, check, features, train, evaluate, publish);
+  },
+);

@@ -1,0 +1,39 @@
+import type { Command } from "commander";
+import { compileProject } from "../compiler.js";
+import { hasErrors } from "../ir/diagnostic.js";
+import type { Dag } from "../ir/schema.js";
+import { EXIT, printDiagnostics, projectRoot, type CommonOptions } from "./context.js";
+
+export function registerList(program: Command): void {
+  program
+    .command("list")
+    .description("List the project's DAGs and their tasks as a table")
+    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
+    .action((options: CommonOptions) => {
+      const root = projectRoot(options);
+      const result = compileProject(root, { emit: false });
+      if (hasErrors(result.diagnostics) || !result.project) {
+        printDiagnostics(result.diagnostics, root);
+        process.exitCode = EXIT.userErrors;
+        return;
+      }
+      process.stdout.write(table(result.project.dags));
+    });
+}
+
+function scheduleText(dag: Dag): string {
+  const { schedule } = dag;
+  return schedule.kind === "manual" ? "manual" : schedule.kind === "every" ? `every ${schedule.every}` : schedule.expression;
+}
+
+function table(dags: readonly Dag[]): string {
+  const rows: string[][] = [["DAG", "TASK", "KIND", "UPSTREAM", "SOURCE"]];
+  for (const dag of dags) {
+    rows.push([dag.id, "", `schedule: ${scheduleText(dag)}`, "", `${dag.location.file}:${dag.location.line}`]);
+    for (const task of dag.tasks) {
+      rows.push(["", task.id, task.config.kind, task.upstream.map((up) => up.task).join(", ") || "-", `${task.location.file}:${task.location.line}`]);
+    }
+  }
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd()).join("\n") + "\n";
+}

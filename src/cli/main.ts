@@ -1,0 +1,40 @@
+/** The `dagwright` command line. */
+import { Command, CommanderError } from "commander";
+import { DAGWRIGHT_VERSION } from "../compiler.js";
+import { registerCompile } from "./compile.js";
+import { EXIT } from "./context.js";
+import { registerInit } from "./init.js";
+import { registerList } from "./list.js";
+import { registerValidate } from "./validate.js";
+
+export function main(argv: readonly string[]): void {
+  const program = new Command("dagwright")
+    .description("Typed Airflow DAGs in TypeScript: check them like code, compile them to Airflow DAG files and a manifest.")
+    .version(DAGWRIGHT_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerCompile(program);
+  registerValidate(program);
+  registerList(program);
+  registerInit(program);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpShown = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help";
+      process.exitCode = helpShown ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    internalError(error);
+  }
+}
+
+/** A bug in dagwright, not in the user's project: say so plainly; the stack only on request. */
+export function internalError(error: unknown): void {
+  const detail = process.env.DAGWRIGHT_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : "";
+  process.stderr.write(
+    `internal error: ${(error as Error)?.message ?? String(error)}\nthis is a bug in dagwright ${DAGWRIGHT_VERSION}; set DAGWRIGHT_DEBUG=1 for details${detail}\n`,
+  );
+  process.exitCode = EXIT.internal;
+}

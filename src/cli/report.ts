@@ -1,0 +1,66 @@
+/**
+ * Diagnostics for people, like tsc prints them: file:line:col, severity and code, the message,
+ * a code frame, related places and a hint. Colour only on a terminal, never with NO_COLOR.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../ir/diagnostic.js";
+import type { Location } from "../ir/schema.js";
+
+export interface Style {
+  red(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const plain: Style = { red: (t) => t, yellow: (t) => t, cyan: (t) => t, dim: (t) => t, bold: (t) => t };
+const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const coloured: Style = { red: ansi(31, 39), yellow: ansi(33, 39), cyan: ansi(36, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
+
+export function styleFor(stream: NodeJS.WriteStream): Style {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+  return stream.isTTY && !noColor ? coloured : plain;
+}
+
+export function formatLocation(location: Location): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+export function formatDiagnostic(diagnostic: Diagnostic, root: string, style: Style = plain): string {
+  const severity = diagnostic.severity === "error" ? style.red("error") : style.yellow("warning");
+  const where = diagnostic.location ? `${style.cyan(formatLocation(diagnostic.location))} - ` : "";
+  const lines = [`${where}${severity} ${style.dim(diagnostic.code)}: ${diagnostic.message}`];
+  const frame = diagnostic.location ? codeFrame(root, diagnostic.location, style) : undefined;
+  if (frame) lines.push("", frame);
+  for (const related of diagnostic.related ?? []) {
+    lines.push(`  ${style.cyan(formatLocation(related.location))}: ${related.message}`);
+  }
+  if (diagnostic.hint) lines.push(`  ${style.bold("hint")}: ${diagnostic.hint}`);
+  return lines.join("\n");
+}
+
+/** The diagnostic's line with a caret under its column, or undefined when the file cannot be read. */
+function codeFrame(root: string, location: Location, style: Style): string | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(root, location.file), "utf8");
+  } catch {
+    return undefined;
+  }
+  const line = text.split(/\r?\n/)[location.line - 1];
+  if (line === undefined) return undefined;
+  const number = String(location.line);
+  const gutter = " ".repeat(number.length);
+  // Tabs keep their width so the caret lines up under the character.
+  const lead = line.slice(0, location.column - 1).replace(/[^\t]/g, " ");
+  return [`  ${style.dim(number)} | ${line}`, `  ${gutter} | ${lead}${style.red("^")}`].join("\n");
+}
+
+export function formatCounts(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}

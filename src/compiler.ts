@@ -1,0 +1,52 @@
+/**
+ * The whole pipeline, load -> validate -> emit, without touching the disk: commands, tests and
+ * benchmarks drive dagwright through this. Writing is left to the caller and the writer.
+ */
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { emitAirflow } from "./emit/airflow/index.js";
+import type { OutputFile } from "./emit/files.js";
+import { emitManifest } from "./emit/manifest/index.js";
+import { Templates } from "./emit/templates.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./ir/diagnostic.js";
+import type { Project } from "./ir/schema.js";
+import { loadProject, type LoadOptions, type ResolvedConfig } from "./load/index.js";
+import { validate } from "./validate/index.js";
+
+export interface CompileResult {
+  config?: ResolvedConfig;
+  project?: Project;
+  diagnostics: Diagnostic[];
+  /** The files to write, present only when there are no errors. */
+  files?: OutputFile[];
+  /** Milliseconds per stage. */
+  timings: { typecheck: number; evaluate: number; validate: number; emit: number };
+}
+
+export const DAGWRIGHT_VERSION: string = (
+  JSON.parse(fs.readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8")) as { version: string }
+).version;
+
+export function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): CompileResult {
+  const loaded = loadProject(root, options);
+  const timings = { ...loaded.timings, validate: 0, emit: 0 };
+  const base = { ...(loaded.config ? { config: loaded.config } : {}), timings };
+  if (!loaded.project || !loaded.config || hasErrors(loaded.diagnostics)) {
+    return { ...base, diagnostics: sortDiagnostics(loaded.diagnostics) };
+  }
+  let started = performance.now();
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validate(loaded.project)]);
+  timings.validate = performance.now() - started;
+  if (hasErrors(diagnostics) || options.emit === false) return { ...base, project: loaded.project, diagnostics };
+
+  started = performance.now();
+  const files = emitAll(loaded.project, new Templates(loaded.config.templatesDir));
+  timings.emit = performance.now() - started;
+  return { ...base, project: loaded.project, diagnostics, files };
+}
+
+/** Every back end's files, then the manifest that lists them. */
+export function emitAll(project: Project, templates: Templates): OutputFile[] {
+  const airflow = emitAirflow(project.dags, { target: project.airflow, templates, dagwrightVersion: DAGWRIGHT_VERSION });
+  return [...airflow, ...emitManifest(project, airflow, DAGWRIGHT_VERSION)];
+}

@@ -1,0 +1,23 @@
+/** The project configuration users write in `dagwright.config.ts`. */
+
+/** An Airflow version dagwright can compile for. */
+export type AirflowVersion = "2.9" | "2.10" | "2.11" | "3.0" | "3.1" | "3.2" | "3.3";
+
+export interface DagwrightConfig {
+  /** The folder holding the DAG modules, relative to the config file. @default "dags-src" */
+  srcDir?: string;
+  /** The folder compile writes to, relative to the config file. @default "generated" */
+  outDir?: string;
+  /** The Airflow version the generated DAG files are written for. Import paths and arguments follow it. */
+  airflow: AirflowVersion;
+  /**
+   * A folder whose files replace dagwright's templates of the same relative path,
+   * for example `airflow/dag.py.hbs`. Relative to the config file.
+   */
+  templates?: string;
+}
+
+/** Declare the project configuration; the identity function, there for types and editor help. */
+export function defineConfig(config: DagwrightConfig): DagwrightConfig {
+  return config;
+}

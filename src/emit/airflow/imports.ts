@@ -1,0 +1,73 @@
+/**
+ * Where each Python name lives on each Airflow line. Airflow 2 and 3 differ here, and only here
+ * and in the arguments the back end writes.
+ */
+import type { AirflowTarget } from "../../ir/schema.js";
+import { airflowMajor, atLeast } from "../../ir/target.js";
+
+export const PYTHON_NAMES = [
+  "DAG",
+  "BashOperator",
+  "PythonOperator",
+  "EmptyOperator",
+  "CronDataIntervalTimetable",
+  "DeltaDataIntervalTimetable",
+] as const;
+export type PythonName = (typeof PYTHON_NAMES)[number];
+
+/** The module each name is imported from for a target. */
+export function moduleOf(name: PythonName, target: AirflowTarget): string {
+  const af3 = airflowMajor(target) === 3;
+  switch (name) {
+    case "DAG":
+      return af3 ? "airflow.sdk" : "airflow";
+    case "BashOperator":
+      return af3 ? "airflow.providers.standard.operators.bash" : "airflow.operators.bash";
+    case "PythonOperator":
+      return af3 ? "airflow.providers.standard.operators.python" : "airflow.operators.python";
+    case "EmptyOperator":
+      return af3 ? "airflow.providers.standard.operators.empty" : "airflow.operators.empty";
+    case "CronDataIntervalTimetable":
+    case "DeltaDataIntervalTimetable":
+      // The task SDK exports timetables from 3.2; earlier versions only have the core module.
+      return atLeast(target, "3.2") ? "airflow.sdk" : "airflow.timetables.interval";
+  }
+}
+
+/** The names a file uses, rendered as sorted import lines: standard library first, then Airflow. */
+export class Imports {
+  readonly #names = new Set<PythonName>();
+  #datetime = false;
+
+  constructor(private readonly target: AirflowTarget) {}
+
+  use(name: PythonName): string {
+    this.#names.add(name);
+    return name;
+  }
+
+  /** Marks the standard `datetime` module as used; returns its name. */
+  datetime(): string {
+    this.#datetime = true;
+    return "datetime";
+  }
+
+  /** Groups of import lines, each group sorted, as isort would order them. */
+  lines(): string[][] {
+    const byModule = new Map<string, string[]>();
+    for (const name of this.#names) {
+      const module = moduleOf(name, this.target);
+      byModule.set(module, [...(byModule.get(module) ?? []), name]);
+    }
+    const airflow = [...byModule]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([module, names]) => `from ${module} import ${names.sort(byType).join(", ")}`);
+    return [this.#datetime ? ["import datetime"] : [], airflow].filter((group) => group.length > 0);
+  }
+}
+
+/** isort's "order by type": CONSTANTS, then Classes, then functions, each alphabetical. */
+function byType(a: string, b: string): number {
+  const rank = (name: string) => (name === name.toUpperCase() ? 0 : /^[A-Z]/.test(name) ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

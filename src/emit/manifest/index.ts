@@ -1,0 +1,62 @@
+/** The manifest back end: `manifest.json` and its JSON Schema, `manifest.schema.json`. */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { compareText } from "../../ir/diagnostic.js";
+import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
+import type { Dag, Project, TaskOptions } from "../../ir/schema.js";
+import type { OutputFile } from "../files.js";
+
+export const MANIFEST_FILE = "manifest.json";
+export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
+
+/** The manifest of `project`, listing `files` (everything else compile writes). */
+export function emitManifest(project: Project, files: readonly OutputFile[], dagwrightVersion: string): OutputFile[] {
+  const manifest = Manifest.parse({
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    dagwrightVersion,
+    airflow: project.airflow,
+    dags: project.dags.map((dag) => ({
+      ...dag,
+      tasks: dag.tasks.map((task) => ({ ...task, effective: effectiveOptions(dag, task.options) })),
+      definitionHash: sha256(canonicalJson(withoutLocations(dag))),
+      airflowFile: `airflow/${dag.id}.py`,
+    })),
+    files: [...files]
+      .sort((a, b) => compareText(a.path, b.path))
+      .map((file) => ({ path: file.path, sha256: sha256(file.contents) })),
+  });
+  return [
+    { path: MANIFEST_FILE, contents: JSON.stringify(manifest, null, 2) + "\n" },
+    { path: MANIFEST_SCHEMA_FILE, contents: JSON.stringify(manifestJsonSchema(), null, 2) + "\n" },
+  ];
+}
+
+export function manifestJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(Manifest, { target: "draft-2020-12", io: "output" }),
+    title: "dagwright manifest",
+    description: "What `dagwright compile` generated: every DAG and task with its source location and options.",
+  };
+}
+
+function effectiveOptions(dag: Dag, options: TaskOptions): TaskOptions {
+  const owner = dag.defaults.owner ?? dag.owner;
+  return { ...(owner === undefined ? {} : { owner }), ...dag.defaults, ...options };
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** JSON with object keys sorted, so equal values hash equally whatever order they were written in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => compareText(a, b)))
+      : item,
+  );
+}
+
+function withoutLocations(dag: Dag): unknown {
+  return JSON.parse(JSON.stringify(dag, (key, value: unknown) => (key === "location" ? undefined : value)));
+}

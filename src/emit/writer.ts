@@ -1,0 +1,139 @@
+/**
+ * The only code that writes generated output. It writes all or nothing: the new output is
+ * staged beside the output folder and swapped in with renames, so a failure or a kill leaves
+ * the previous output whole. Files a previous compile wrote and no longer produces are
+ * removed; files dagwright did not write are kept and reported.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { compareText } from "../ir/diagnostic.js";
+import type { OutputFile } from "./files.js";
+import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE } from "./manifest/index.js";
+
+export interface WriteResult {
+  /** Files whose bytes changed or that are new. */
+  changed: string[];
+  /** Files a previous compile wrote that this one no longer produces. */
+  removed: string[];
+  /** Files in the output folder that dagwright did not write; kept as they are. */
+  foreign: string[];
+}
+
+export interface OutputStatus {
+  stale: string[];
+  missing: string[];
+  extra: string[];
+  foreign: string[];
+}
+
+/** Compare what compile would write with what is on disk, without writing. */
+export function checkOutput(outDir: string, files: readonly OutputFile[]): OutputStatus {
+  const onDisk = listFiles(outDir);
+  const previous = previouslyWritten(outDir);
+  const wanted = new Set(files.map((file) => file.path));
+  const status: OutputStatus = { stale: [], missing: [], extra: [], foreign: [] };
+  for (const file of files) {
+    if (!onDisk.has(file.path)) status.missing.push(file.path);
+    else if (fs.readFileSync(path.join(outDir, file.path), "utf8") !== file.contents) status.stale.push(file.path);
+  }
+  for (const file of onDisk) {
+    if (wanted.has(file)) continue;
+    (previous.has(file) ? status.extra : status.foreign).push(file);
+  }
+  for (const list of Object.values(status)) list.sort(compareText);
+  return status;
+}
+
+export function writeOutput(outDir: string, files: readonly OutputFile[]): WriteResult {
+  recoverInterruptedSwap(outDir);
+  const status = checkOutput(outDir, files);
+  const result: WriteResult = {
+    changed: [...status.stale, ...status.missing].sort(compareText),
+    removed: status.extra,
+    foreign: status.foreign,
+  };
+  if (result.changed.length === 0 && result.removed.length === 0) return result;
+
+  const parent = path.dirname(outDir);
+  const name = path.basename(outDir);
+  const staging = path.join(parent, `.${name}.staging-${process.pid}`);
+  const previous = path.join(parent, `.${name}.previous-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const file of files) writeFile(path.join(staging, file.path), file.contents);
+    for (const file of status.foreign) copyFile(path.join(outDir, file), path.join(staging, file));
+    fs.mkdirSync(staging, { recursive: true });
+    if (fs.existsSync(outDir)) {
+      fs.renameSync(outDir, previous);
+      fs.renameSync(staging, outDir);
+      fs.rmSync(previous, { recursive: true, force: true });
+    } else {
+      fs.mkdirSync(parent, { recursive: true });
+      fs.renameSync(staging, outDir);
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return result;
+}
+
+/** A compile killed between its two renames leaves only the previous output aside: put it back. */
+function recoverInterruptedSwap(outDir: string): void {
+  const parent = path.dirname(outDir);
+  if (!fs.existsSync(parent)) return;
+  const name = path.basename(outDir);
+  for (const entry of fs.readdirSync(parent).sort(compareText)) {
+    const full = path.join(parent, entry);
+    if (entry.startsWith(`.${name}.previous-`)) {
+      if (fs.existsSync(outDir)) fs.rmSync(full, { recursive: true, force: true });
+      else fs.renameSync(full, outDir);
+    } else if (entry.startsWith(`.${name}.staging-`) && !isRunning(entry.slice(`.${name}.staging-`.length))) {
+      fs.rmSync(full, { recursive: true, force: true });
+    }
+  }
+}
+
+function isRunning(pid: string): boolean {
+  try {
+    process.kill(Number(pid), 0);
+    return Number(pid) !== process.pid;
+  } catch {
+    return false;
+  }
+}
+
+/** The files a previous compile wrote, from its manifest; the manifest and its schema are always ours. */
+function previouslyWritten(outDir: string): Set<string> {
+  const written = new Set([MANIFEST_FILE, MANIFEST_SCHEMA_FILE]);
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), "utf8")) as { files?: Array<{ path?: unknown }> };
+    for (const file of manifest.files ?? []) if (typeof file.path === "string") written.add(file.path);
+  } catch {
+    // No readable manifest: nothing is known to be ours but the manifest files.
+  }
+  return written;
+}
+
+/** Every file under `dir`, relative, with POSIX separators. */
+function listFiles(dir: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else found.add(path.relative(dir, full).split(path.sep).join("/"));
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return found;
+}
+
+function writeFile(file: string, contents: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, contents);
+}
+
+function copyFile(from: string, to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.copyFileSync(from, to);
+}

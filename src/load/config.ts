@@ -1,0 +1,62 @@
+/** Reading `dagwright.config.ts`: evaluated like a DAG module, checked with zod. */
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Diagnostic } from "../ir/diagnostic.js";
+import { AirflowTarget } from "../ir/schema.js";
+
+export const CONFIG_FILE = "dagwright.config.ts";
+
+const ConfigSchema = z
+  .object({
+    srcDir: z.string().min(1).default("dags-src"),
+    outDir: z.string().min(1).default("generated"),
+    airflow: AirflowTarget,
+    templates: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** The configuration with defaults applied and folders made absolute. */
+export interface ResolvedConfig {
+  root: string;
+  configFile: string;
+  srcDir: string;
+  outDir: string;
+  airflow: AirflowTarget;
+  templatesDir?: string;
+}
+
+export function findConfig(root: string): string | undefined {
+  const file = path.join(root, CONFIG_FILE);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+/** Check a config module's default export; a diagnostic explains what is wrong. */
+export function resolveConfig(root: string, configFile: string, exported: unknown): ResolvedConfig | Diagnostic {
+  const value = (exported as { default?: unknown } | undefined)?.default;
+  const location = { file: path.relative(root, configFile).split(path.sep).join("/"), line: 1, column: 1 };
+  const parsed = ConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown option${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
+        : `${issue.path.join(".") || "config"}: ${issue.message}`,
+    );
+    return {
+      code: "DW005",
+      severity: "error",
+      message: value === undefined ? `${CONFIG_FILE} has no default export` : `invalid configuration: ${problems.join("; ")}`,
+      location,
+      hint: `export default defineConfig({ airflow: "3.3" }); supported Airflow versions: ${AirflowTarget.options.join(", ")}`,
+    };
+  }
+  const config = parsed.data;
+  return {
+    root,
+    configFile,
+    srcDir: path.resolve(root, config.srcDir),
+    outDir: path.resolve(root, config.outDir),
+    airflow: config.airflow,
+    ...(config.templates ? { templatesDir: path.resolve(root, config.templates) } : {}),
+  };
+}

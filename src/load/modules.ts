@@ -1,0 +1,184 @@
+/**
+ * Runs the user's TypeScript modules in this process: each file is transformed to CommonJS by
+ * esbuild (keeping a source map), then evaluated with a time limit. `import ... from
+ * "dagwright"` gets the very authoring API this compiler reads, so DAG objects can be collected.
+ */
+import { createRequire, SourceMap } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { transformSync } from "esbuild";
+import type { Location } from "../ir/schema.js";
+
+/** What user code gets for `import ... from "dagwright"`. */
+export type ApiModule = Record<string, unknown>;
+
+const TS_EXTENSIONS = [".ts", ".mts", ".cts", ".tsx"];
+const RESOLVE_ORDER = ["", ...TS_EXTENSIONS, ".js", ".mjs", ".cjs", ".json"];
+/** The wrapper's first line sits above the module's code, so V8's lines are one more than the transform's. */
+const WRAPPER_LINES = 1;
+const CALL_KEY = Symbol.for("dagwright.module-call");
+
+interface LoadedModule {
+  exports: unknown;
+}
+
+/** A failure while transforming or running a module, with the user's stack frames mapped to their sources. */
+export class ModuleError extends Error {
+  constructor(
+    readonly file: string,
+    readonly thrown: unknown,
+    readonly frames: Location[],
+    readonly kind: "syntax" | "threw" | "timeout" | "resolve",
+  ) {
+    super(kind === "timeout" ? "timed out" : describeThrown(thrown));
+  }
+}
+
+export function describeThrown(thrown: unknown): string {
+  if (thrown instanceof Error || (typeof thrown === "object" && thrown !== null && "message" in thrown)) {
+    const error = thrown as Error;
+    return `${error.name ?? "Error"}: ${error.message}`;
+  }
+  return `${typeof thrown === "string" ? JSON.stringify(thrown) : String(thrown)} was thrown`;
+}
+
+export class ModuleRunner {
+  readonly #cache = new Map<string, LoadedModule>();
+  readonly #maps = new Map<string, SourceMap>();
+
+  constructor(
+    private readonly root: string,
+    private readonly api: ApiModule,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Evaluate `file` (absolute) and the project modules it imports; returns its exports. */
+  run(file: string): unknown {
+    return this.#load(path.resolve(file));
+  }
+
+  /** The user's source location of a V8 position in a module this runner evaluated. */
+  originalLocation(file: string, line: number, column: number): Location {
+    const map = this.#maps.get(file);
+    const relative = this.relative(file);
+    if (!map) return { file: relative, line, column };
+    const entry = map.findEntry(line - 1 - WRAPPER_LINES, column - 1) as {
+      originalLine?: number;
+      originalColumn?: number;
+    };
+    if (entry.originalLine === undefined || entry.originalColumn === undefined) return { file: relative, line: 1, column: 1 };
+    return { file: relative, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  }
+
+  /** Whether a V8 file name is one of the modules this runner evaluated. */
+  isUserModule(file: string): boolean {
+    return this.#maps.has(file);
+  }
+
+  /** A path relative to the project root, with POSIX separators, as diagnostics show it. */
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join("/");
+  }
+
+  #load(file: string): unknown {
+    const cached = this.#cache.get(file);
+    if (cached) return cached.exports;
+    if (file.endsWith(".json")) {
+      const module = { exports: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
+      this.#cache.set(file, module);
+      return module.exports;
+    }
+    const code = this.#transform(file);
+    const module: LoadedModule = { exports: {} };
+    // Registered before running, so import cycles see the partial exports as in Node.
+    this.#cache.set(file, module);
+    const script = new vm.Script(
+      `(function (exports, require, module, __filename, __dirname) {\n${code}\n}).apply(undefined, globalThis[Symbol.for("dagwright.module-call")]);`,
+      { filename: file },
+    );
+    const require = (specifier: string) => this.#require(file, specifier);
+    const globals = globalThis as Record<symbol, unknown>;
+    const previousCall = globals[CALL_KEY];
+    const previousPrepare = Error.prepareStackTrace;
+    globals[CALL_KEY] = [module.exports, require, module, file, path.dirname(file)];
+    Error.prepareStackTrace = (error, frames) => {
+      if (typeof error === "object" && error !== null) framesOf.set(error, frames);
+      return `${describeThrown(error)}\n${frames.map((frame) => `    at ${String(frame)}`).join("\n")}`;
+    };
+    try {
+      script.runInThisContext({ timeout: this.timeoutMs, displayErrors: false });
+    } catch (thrown) {
+      this.#cache.delete(file);
+      if (thrown instanceof ModuleError) throw thrown;
+      if (isTimeout(thrown)) throw new ModuleError(file, thrown, [], "timeout");
+      throw new ModuleError(file, thrown, this.#userFrames(thrown), "threw");
+    } finally {
+      globals[CALL_KEY] = previousCall;
+      Error.prepareStackTrace = previousPrepare;
+    }
+    return module.exports;
+  }
+
+  #transform(file: string): string {
+    const source = fs.readFileSync(file, "utf8");
+    try {
+      const result = transformSync(source, {
+        loader: file.endsWith(".tsx") ? "tsx" : file.endsWith(".js") || file.endsWith(".cjs") || file.endsWith(".mjs") ? "js" : "ts",
+        format: "cjs",
+        target: "node20",
+        sourcemap: "external",
+        sourcefile: file,
+        logLevel: "silent",
+      });
+      this.#maps.set(file, new SourceMap(JSON.parse(result.map)));
+      return result.code;
+    } catch (thrown) {
+      const first = (thrown as { errors?: Array<{ text: string; location?: { line: number; column: number } }> }).errors?.[0];
+      const at = first?.location ? [{ file: this.relative(file), line: first.location.line, column: first.location.column + 1 }] : [];
+      throw new ModuleError(file, new SyntaxError(first?.text ?? String(thrown)), at, "syntax");
+    }
+  }
+
+  #require(from: string, specifier: string): unknown {
+    if (specifier === "dagwright") return this.api;
+    if (specifier.startsWith(".") || path.isAbsolute(specifier)) {
+      const resolved = this.#resolveLocal(path.resolve(path.dirname(from), specifier));
+      if (!resolved) {
+        throw new ModuleError(from, new Error(`cannot find module "${specifier}"`), [], "resolve");
+      }
+      return this.#load(resolved);
+    }
+    // Node built-ins and installed packages load as Node loads them.
+    return createRequire(from)(specifier);
+  }
+
+  #resolveLocal(base: string): string | undefined {
+    const candidates = [...RESOLVE_ORDER.map((ext) => base + ext), ...TS_EXTENSIONS.map((ext) => path.join(base, "index" + ext))];
+    // ESM-style TypeScript imports name the emitted file: "./helpers.js" means "./helpers.ts".
+    const jsMatch = /\.(m|c)?js$/.exec(base);
+    if (jsMatch) {
+      const stem = base.slice(0, -jsMatch[0].length);
+      candidates.unshift(`${stem}.${jsMatch[1] ?? ""}ts`, `${stem}.tsx`);
+    }
+    return candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+  }
+
+  /** The frames of a thrown error that lie in user modules, mapped to their TypeScript sources. */
+  #userFrames(thrown: unknown): Location[] {
+    if (typeof thrown !== "object" || thrown === null) return [];
+    void (thrown as Error).stack; // V8 formats the stack lazily; reading it records the frames.
+    const frames = framesOf.get(thrown) ?? [];
+    return frames.flatMap((frame) => {
+      const file = frame.getFileName();
+      if (!file || !this.isUserModule(file)) return [];
+      return [this.originalLocation(file, frame.getLineNumber() ?? 1, frame.getColumnNumber() ?? 1)];
+    });
+  }
+}
+
+const framesOf = new WeakMap<object, NodeJS.CallSite[]>();
+
+function isTimeout(thrown: unknown): boolean {
+  return (thrown as { code?: string } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+}

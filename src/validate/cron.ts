@@ -1,0 +1,63 @@
+/**
+ * Checks cron expressions the way Airflow's cron library (croniter) reads them: five fields
+ * of numbers, ranges, steps and lists, with month and weekday names.
+ */
+
+interface Field {
+  name: string;
+  min: number;
+  max: number;
+  names?: readonly string[];
+}
+
+const FIELDS: readonly Field[] = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12, names: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] },
+  // 7 is Sunday as well as 0, as in croniter.
+  { name: "day of week", min: 0, max: 7, names: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] },
+];
+
+/** Why the expression is not a valid five-field cron expression, or undefined when it is. */
+export function cronProblem(expression: string): string | undefined {
+  const parts = expression.trim().split(/\s+/);
+  if (parts.length !== 5) return `a cron expression has 5 fields, this one has ${expression.trim() === "" ? 0 : parts.length}`;
+  for (const [index, part] of parts.entries()) {
+    const field = FIELDS[index]!;
+    for (const item of part.split(",")) {
+      const problem = itemProblem(item, field);
+      if (problem) return `${field.name} field "${part}": ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+function itemProblem(item: string, field: Field): string | undefined {
+  if (item === "") return "empty list item";
+  if (field.name === "day of month" && item.toUpperCase() === "L") return undefined;
+  if (field.name === "day of week" && /^[0-7]#[1-5]$/.test(item)) return undefined;
+  const [range, step, extra] = item.split("/");
+  if (extra !== undefined) return `"${item}" has more than one step`;
+  if (step !== undefined && !/^\d+$/.test(step)) return `step "${step}" is not a whole number`;
+  if (step !== undefined && Number(step) === 0) return "a step of 0 never advances";
+  if (range === "*") return undefined;
+  const bounds = range!.split("-");
+  if (bounds.length > 2) return `"${range}" is not a range`;
+  const values: number[] = [];
+  for (const bound of bounds) {
+    const value = valueOf(bound, field);
+    if (value === undefined) return `"${bound}" is not a value between ${field.min} and ${field.max}`;
+    values.push(value);
+  }
+  if (values.length === 2 && values[0]! > values[1]!) return `range "${range}" runs backwards`;
+  return undefined;
+}
+
+function valueOf(text: string, field: Field): number | undefined {
+  const byName = field.names?.indexOf(text.toLowerCase()) ?? -1;
+  if (byName >= 0) return field.name === "month" ? byName + 1 : byName;
+  if (!/^\d+$/.test(text)) return undefined;
+  const value = Number(text);
+  return value >= field.min && value <= field.max ? value : undefined;
+}
