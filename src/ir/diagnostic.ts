@@ -26,13 +26,13 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");
 }
 
-/** Diagnostics in a stable order: by file, line, column, then code and message. */
+/** Diagnostics in a stable order: by file, line, column and code; the rules' own order after that. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const key = (d: Diagnostic) => [d.location?.file ?? "", d.location?.line ?? 0, d.location?.column ?? 0] as const;
   return [...diagnostics].sort((a, b) => {
     const [fa, la, ca] = key(a);
     const [fb, lb, cb] = key(b);
-    return compareText(fa, fb) || la - lb || ca - cb || compareText(a.code, b.code) || compareText(a.message, b.message);
+    return compareText(fa, fb) || la - lb || ca - cb || compareText(a.code, b.code);
   });
 }
 

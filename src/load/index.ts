@@ -175,9 +175,13 @@ function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): 
   };
 }
 
-/** The type declarations of the authoring API this compiler runs with: built .d.ts, or the sources under test. */
+/**
+ * The type declarations of the authoring API, as a user's project sees them from the package.
+ * Tests run the compiler from its sources, but still check user code against the built
+ * declarations, so they see exactly what users see.
+ */
 function apiTypesEntry(): string {
-  const declaration = fileURLToPath(new URL("../dsl/index.d.ts", import.meta.url));
+  const declaration = fileURLToPath(new URL("../../dist/dsl/index.d.ts", import.meta.url));
   return fs.existsSync(declaration) ? declaration : fileURLToPath(new URL("../dsl/index.ts", import.meta.url));
 }
 

@@ -46,6 +46,8 @@ export function describeThrown(thrown: unknown): string {
 export class ModuleRunner {
   readonly #cache = new Map<string, LoadedModule>();
   readonly #maps = new Map<string, SourceMap>();
+  /** Lines of each transformed module, to tell its own frames from the wrapper's. */
+  readonly #lineCounts = new Map<string, number>();
 
   constructor(
     private readonly root: string,
@@ -132,6 +134,7 @@ export class ModuleRunner {
         logLevel: "silent",
       });
       this.#maps.set(file, new SourceMap(JSON.parse(result.map)));
+      this.#lineCounts.set(file, result.code.split("\n").length);
       return result.code;
     } catch (thrown) {
       const first = (thrown as { errors?: Array<{ text: string; location?: { line: number; column: number } }> }).errors?.[0];
@@ -171,8 +174,11 @@ export class ModuleRunner {
     const frames = framesOf.get(thrown) ?? [];
     return frames.flatMap((frame) => {
       const file = frame.getFileName();
+      const line = frame.getLineNumber() ?? 1;
       if (!file || !this.isUserModule(file)) return [];
-      return [this.originalLocation(file, frame.getLineNumber() ?? 1, frame.getColumnNumber() ?? 1)];
+      // The wrapper's own lines, before and after the module's code, are not the user's.
+      if (line <= WRAPPER_LINES || line > WRAPPER_LINES + (this.#lineCounts.get(file) ?? 0)) return [];
+      return [this.originalLocation(file, line, frame.getColumnNumber() ?? 1)];
     });
   }
 }

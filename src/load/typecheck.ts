@@ -1,4 +1,5 @@
 /** Type-checking DAG modules with the TypeScript compiler, as `tsc --noEmit` would. */
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Project, ts, type Diagnostic as TsDiagnostic } from "ts-morph";
 import type { Diagnostic } from "../ir/diagnostic.js";
@@ -24,6 +25,9 @@ export function typecheck({ root, files, apiTypes }: TypecheckOptions): Diagnost
       resolveJsonModule: true,
       esModuleInterop: true,
       paths: { dagwright: [apiTypes] },
+      // DAG modules run in Node: its types are there even when the project has not installed them.
+      typeRoots: [path.join(root, "node_modules", "@types"), nodeTypesRoot()],
+      types: ["node"],
     },
   });
   project.addSourceFilesAtPaths(files);
@@ -52,4 +56,10 @@ function toDiagnostic(root: string, diagnostic: TsDiagnostic): Diagnostic {
 
 function lineAndColumn(position: { line: number; column: number }): { line: number; column: number } {
   return { line: position.line, column: position.column };
+}
+
+/** The @types folder holding the Node.js types dagwright depends on. */
+function nodeTypesRoot(): string {
+  const nodeTypes = createRequire(import.meta.url).resolve("@types/node/package.json");
+  return path.dirname(path.dirname(nodeTypes));
 }

@@ -54,6 +54,13 @@ export const CODES = {
     example: `export default defineConfig({ airflow: "1.10" });`,
     fix: "Export `defineConfig({ airflow: \"3.3\" })` or another supported Airflow version from dagwright.config.ts.",
   },
+  DW006: {
+    title: "Module evaluation timed out",
+    severity: "error",
+    explanation: "A DAG module did not finish evaluating within the time limit (10 seconds by default), so the compile was stopped rather than hang.",
+    example: `while (true) {}`,
+    fix: "Look for an endless loop or slow top-level work; DAG modules should only build DAGs.",
+  },
   DW101: {
     title: "Dependency cycle",
     severity: "error",

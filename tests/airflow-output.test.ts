@@ -1,0 +1,139 @@
+/**
+ * The generated Airflow files: golden copies for both Airflow lines, Python's own parser over
+ * every file, and user strings that come back exactly as Python reads them.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile, makeProject, REPO_ROOT, source } from "./helpers/project.js";
+import { python, pythonCalls } from "./helpers/python.js";
+
+const GOLDEN_DIR = path.join(REPO_ROOT, "tests", "golden");
+const UPDATE = process.env.UPDATE_GOLDEN === "1";
+
+function airflowFiles(root: string, airflow: "2.10" | "3.3") {
+  const result = compile(root, { airflow });
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return Object.fromEntries(result.files!.filter((file) => file.path.startsWith("airflow/")).map((file) => [file.path, file.contents]));
+}
+
+describe.each(["2.10", "3.3"] as const)("examples compiled for Airflow %s", (airflow) => {
+  const files = airflowFiles(REPO_ROOT, airflow);
+
+  it("match the golden files", () => {
+    const dir = path.join(GOLDEN_DIR, `airflow-${airflow}`);
+    if (UPDATE) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      for (const [file, contents] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), contents);
+      }
+    }
+    const golden = Object.fromEntries(
+      fs.readdirSync(path.join(dir, "airflow")).map((name) => [`airflow/${name}`, fs.readFileSync(path.join(dir, "airflow", name), "utf8")]),
+    );
+    expect(Object.keys(files).sort()).toEqual(Object.keys(golden).sort());
+    for (const [file, contents] of Object.entries(files)) expect(contents, file).toBe(golden[file]);
+  });
+
+  it("parse with Python's own parser, as Python 3.8 syntax too", () => {
+    const checked = python(
+      `import ast, json, sys\nfiles = json.load(sys.stdin)\nfor name, text in files.items():\n    ast.parse(text, filename=name, feature_version=(3, 8))\nprint(len(files))`,
+      JSON.stringify(files),
+    );
+    expect(Number(checked)).toBe(Object.keys(files).length);
+  });
+
+  it("import only Airflow and the standard library", () => {
+    for (const [file, contents] of Object.entries(files)) {
+      const imports = contents.split("\n").filter((line) => /^(from|import) /.test(line));
+      for (const line of imports) expect(line, file).toMatch(/^(from __future__ import annotations|import datetime|from airflow[.\w]* import [\w, ]+)$/);
+    }
+  });
+});
+
+describe("user strings in generated Python", () => {
+  const hostile = [
+    `it's "quoted" '''and''' """tripled"""`,
+    "back\\slash and trailing \\",
+    "new\nline and \r\n windows",
+    "nul \u0000, lone \ud800 surrogate, emoji 😀, bidi \u202e",
+    "jinja {{ ds }} {% if x %}y{% endif %} {# c #}",
+  ];
+  const joined = hostile.join(" | ");
+
+  function hostileProject(airflow: string) {
+    return makeProject(
+      {
+        "dags-src/hostile.ts": source`
+          import { dag } from "dagwright";
+          const hostile: string[] = ${JSON.stringify(hostile)};
+          const joined = hostile.join(" | ");
+          export default dag("hostile", {
+            schedule: null,
+            description: joined,
+            docs: joined,
+            tags: hostile.map((text) => text.slice(0, 40)),
+            owner: joined,
+            defaults: { pool: joined, queue: joined, email: hostile },
+          }, (d) => {
+            const a = d.bash("a", { command: joined, env: { [joined]: joined }, cwd: joined, doc: joined });
+            const b = d.python("b", { callable: "pkg.mod:fn", kwargs: { [joined]: [joined, { nested: joined }] } });
+            a.then(b);
+          });
+        `,
+      },
+      airflow,
+    );
+  }
+
+  it.each(["2.10", "3.3"])("come back exactly as Python reads them (Airflow %s)", (airflow) => {
+    const result = compile(hostileProject(airflow));
+    expect(result.diagnostics).toEqual([]);
+    const file = result.files!.find((f) => f.path === "airflow/hostile.py")!;
+    const calls = pythonCalls({ [file.path]: file.contents })[file.path]!;
+    const byCallee = (name: string) => calls.find((c) => c.callee === name)!.keywords;
+    const dag = byCallee("DAG");
+    expect(dag.description).toBe(joined);
+    expect(dag.tags).toEqual(hostile.map((text) => text.slice(0, 40)));
+    expect(dag.default_args).toEqual({ owner: joined, pool: joined, queue: joined, email: hostile });
+    // Airflow 2 renders DAG docs as Jinja, so there they are shielded; Airflow 3 takes them as they are.
+    expect(dag.doc_md).toBe(airflow === "2.10" ? `{% raw %}${joined}{% endraw %}` : joined);
+    expect(byCallee("BashOperator")).toEqual({
+      task_id: "a",
+      bash_command: joined,
+      env: { [joined]: joined },
+      append_env: true,
+      cwd: joined,
+      doc_md: joined,
+    });
+    expect(byCallee("PythonOperator")).toEqual({
+      task_id: "b",
+      python_callable: { "<expr>": "_call" },
+      op_kwargs: { target: "pkg.mod:fn", kwargs: { [joined]: [joined, { nested: joined }] } },
+    });
+  });
+
+  it("shields Airflow 2's Jinja in DAG docs, including an endraw inside them", () => {
+    const docs = "literal {{ ds }} and {% endraw %} too";
+    const root = makeProject(
+      { "dags-src/docs.ts": `import { dag } from "dagwright";\nexport default dag("docs", { schedule: null, docs: ${JSON.stringify(docs)} }, (d) => { d.empty("x"); });\n` },
+      "2.10",
+    );
+    const file = compile(root).files!.find((f) => f.path === "airflow/docs.py")!;
+    const docMd = pythonCalls({ f: file.contents }).f!.find((c) => c.callee === "DAG")!.keywords.doc_md as string;
+    // Render it as Airflow 2 does, with Jinja, and get the author's text back.
+    const rendered = python("import sys, jinja2\nsys.stdout.write(jinja2.Template(sys.stdin.read()).render())", docMd);
+    expect(rendered).toBe(docs);
+  });
+
+  it("keeps a command ending in .sh a command, and docs ending in .md text", () => {
+    const root = makeProject({
+      "dags-src/ends.ts": `import { dag } from "dagwright";\nexport default dag("ends", { schedule: null, docs: "see README.md" }, (d) => { d.bash("run", { command: "scripts/run.sh" }); });\n`,
+    });
+    const file = compile(root).files!.find((f) => f.path === "airflow/ends.py")!;
+    const calls = pythonCalls({ f: file.contents }).f!;
+    expect(calls.find((c) => c.callee === "BashOperator")!.keywords.bash_command).toBe("scripts/run.sh ");
+    expect(calls.find((c) => c.callee === "DAG")!.keywords.doc_md).toBe("see README.md\n");
+  });
+});

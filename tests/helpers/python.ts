@@ -1,0 +1,37 @@
+/** Running the machine's python3 on generated code, to see what Python itself makes of it. */
+import { spawnSync } from "node:child_process";
+
+/** Run `script` with python3, feeding `input` on stdin; returns stdout, throws with stderr on failure. */
+export function python(script: string, input = "", args: string[] = []): string {
+  const result = spawnSync("python3", ["-c", script, ...args], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`python3 failed (${result.status}):\n${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * Parse Python sources with `ast` and return, for each, every call's keyword arguments whose
+ * values are literals, as Python evaluated them: `{file: [{callee, keywords: {name: value}}]}`.
+ */
+export function pythonCalls(files: Record<string, string>): Record<string, Array<{ callee: string; keywords: Record<string, unknown> }>> {
+  const script = `
+import ast, json, sys
+files = json.load(sys.stdin)
+out = {}
+for name, text in files.items():
+    tree = ast.parse(text, filename=name)
+    calls = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            keywords = {}
+            for kw in node.keywords:
+                try:
+                    keywords[kw.arg] = ast.literal_eval(kw.value)
+                except ValueError:
+                    keywords[kw.arg] = {"<expr>": ast.unparse(kw.value)}
+            calls.append({"callee": ast.unparse(node.func), "keywords": keywords, "line": node.lineno})
+    calls.sort(key=lambda c: c["line"])
+    out[name] = calls
+json.dump(out, sys.stdout)
+`;
+  return JSON.parse(python(script, JSON.stringify(files))) as ReturnType<typeof pythonCalls>;
+}

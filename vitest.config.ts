@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/airflow/**", "node_modules/**"],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: "airflow",
+          include: ["tests/airflow/**/*.test.ts"],
+          testTimeout: 900_000,
+          hookTimeout: 1_800_000,
+          // One Airflow at a time: each run is heavy on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
