@@ -1,0 +1,63 @@
+/** The manifest: valid against its own published JSON Schema, and saying what users need to know. */
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { manifestJsonSchema } from "../src/emit/manifest/index.js";
+import { Manifest } from "../src/ir/manifest.js";
+import { compile, makeProject, REPO_ROOT, source } from "./helpers/project.js";
+
+const generated = path.join(REPO_ROOT, "generated");
+const manifest = JSON.parse(fs.readFileSync(path.join(generated, "manifest.json"), "utf8")) as Manifest;
+
+describe("manifest", () => {
+  it("validates against the JSON Schema written beside it, which is the zod schema's", () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(generated, "manifest.schema.json"), "utf8"));
+    expect(schema).toEqual(JSON.parse(JSON.stringify(manifestJsonSchema())));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...manifest, formatVersion: 2 })).toBe(false);
+  });
+
+  it("lists every generated file with its hash", () => {
+    expect(manifest.files.map((file) => file.path)).toEqual(["airflow/churn_training.py", "airflow/daily_etl.py", "airflow/hello.py"]);
+    for (const file of manifest.files) expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("records each DAG and task with its source, options and effective options", () => {
+    const etl = manifest.dags.find((dag) => dag.id === "daily_etl")!;
+    expect(etl.location).toEqual({ file: "dags-src/daily_etl.ts", line: 5, column: 16 });
+    expect(etl.schedule).toEqual({ kind: "cron", expression: "0 2 * * *" });
+    expect(etl.airflowFile).toBe("airflow/daily_etl.py");
+    const notify = etl.tasks.find((task) => task.id === "notify")!;
+    expect(notify.config.kind).toBe("bash");
+    expect(notify.upstream.map((up) => up.task)).toEqual(["build_marts"]);
+    expect(notify.options).toEqual({ triggerRule: "all_done", retries: 0 });
+    expect(notify.effective).toEqual({
+      owner: "analytics",
+      retries: 0,
+      retryDelay: "5m",
+      retryExponentialBackoff: true,
+      maxRetryDelay: "1h",
+      queue: "etl",
+      triggerRule: "all_done",
+    });
+    const extract = etl.tasks.find((task) => task.id === "extract_orders")!;
+    expect(extract.location.file).toBe("dags-src/lib/warehouse.ts");
+  });
+
+  it("keeps a DAG's definition hash when only source positions or option order change", () => {
+    const hashOf = (text: string) => {
+      const result = compile(makeProject({ "dags-src/h.ts": text }));
+      const file = result.files!.find((f) => f.path === "manifest.json")!;
+      return (JSON.parse(file.contents) as Manifest).dags[0]!.definitionHash;
+    };
+    const a = source`
+      import { dag } from "dagwright";
+      export default dag("h", { schedule: null, owner: "x", tags: ["t"] }, (d) => { d.empty("a"); });
+    `;
+    const b = `\n\n${a.replace('owner: "x", tags: ["t"]', 'tags: ["t"], owner: "x"')}`;
+    expect(hashOf(b)).toBe(hashOf(a));
+    expect(hashOf(a.replace('d.empty("a")', 'd.empty("b")'))).not.toBe(hashOf(a));
+  });
+});
