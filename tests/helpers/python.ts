@@ -1,10 +1,16 @@
-/** Running the machine's python3 on generated code, to see what Python itself makes of it. */
+/** Running Python on generated code, to see what Python itself makes of it. */
 import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { ensureVenv } from "../airflow/venvs.mjs";
 
-/** Run `script` with python3, feeding `input` on stdin; returns stdout, throws with stderr on failure. */
+/** The tools venv (Python 3.11 with jinja2 and ruff), built from its lock file on first use. */
+export const TOOLS_BIN = await ensureVenv("tools");
+const PYTHON = path.join(TOOLS_BIN, "python");
+
+/** Run `script` with the tools venv's Python, feeding `input` on stdin; returns stdout, throws with stderr on failure. */
 export function python(script: string, input = "", args: string[] = []): string {
-  const result = spawnSync("python3", ["-c", script, ...args], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`python3 failed (${result.status}):\n${result.stderr}`);
+  const result = spawnSync(PYTHON, ["-c", script, ...args], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`python failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
 }
 

@@ -45,8 +45,8 @@ export function literal(value: JsonLike): PyExpr {
 function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`${value} has no Python literal`);
   if (Object.is(value, -0)) return "0";
-  // JavaScript writes 1e+21 and 1.5e-7, which Python reads as the same float.
-  return String(value);
+  // JavaScript writes 1e+21 and 1.5e-7, which Python reads as the same floats; ruff drops the "+".
+  return String(value).replace("e+", "e");
 }
 
 /**

@@ -1,0 +1,434 @@
+#!/usr/bin/env python3
+"""Load a DAG folder with a real Airflow DagBag and dump what Airflow sees as JSON.
+
+Usage (with an Airflow venv's python, see tests/airflow/venvs.mjs):
+
+    AIRFLOW_HOME=$(mktemp -d) .cache/venvs/airflow-3/bin/python \\
+        tests/airflow/inspect_dags.py DAGS_FOLDER [--out FILE]
+
+Works the same on Airflow 2.10 and 3.x. The JSON document goes to --out FILE if given, otherwise to
+stdout; everything else (Airflow logs, prints of DAG files) goes to stderr, so stdout stays pure JSON.
+Exit status: 0 when the document was written (even with import errors), 2 on bad usage, 1 if the
+script itself failed before it could write anything.
+
+Document shape (keys are stable; values that cannot be read become "<error: ...>"):
+
+    {"airflow_version": "3.3.2",
+     "dags_folder": "/abs/path",
+     "import_errors": {"<file relative to dags folder>": "<traceback>"},
+     "warnings": {"<file>": ["<file>:<line>: <Category>: <message>", ...]},
+     "parse_seconds": {"<file>": 0.012},
+     "dags": {"<dag_id>": {
+         "file": "<relative fileloc>",
+         "schedule": {"type": "<timetable class>", "expression": "<cron>" | null,
+                      "interval_seconds": float | null, "timezone": "<tz>" | null, "summary": "..."},
+         "timezone": "<dag timezone>", "start_date": "<ISO 8601 with offset>" | null, "end_date": ...,
+         "catchup": bool, "tags": [sorted], "description": ..., "doc_md": ...,
+         "max_active_runs": int, "max_active_tasks": int, "dagrun_timeout_seconds": float | null,
+         "owner": "<sorted, comma-joined task owners>", "default_args": {...},
+         "params": {"<name>": {"value": ..., "description": ..., "schema": {...}}},
+         "tasks": {"<task_id>": {"operator": "<module>.<Class>", "upstream": [...], "downstream": [...],
+                   "trigger_rule": "all_success", "retries": int, "retry_delay_seconds": float, ...,
+                   "task_group": "<group id>" | null, "fields": {...}}}}}}
+
+Dates are converted to ISO strings, timedeltas to seconds, sets to sorted lists, enums to their values,
+callables to "module.qualname", and anything else not JSON-serialisable to its repr().
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import enum
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+
+MAX_DEPTH = 12
+
+# DagBag imports DAG files as modules named "unusual_prefix_<sha1 of path>_<file stem>".
+_DAG_MODULE_PREFIX = re.compile(r"^unusual_prefix_[0-9a-f]+_")
+
+
+def module_name(name):
+    """Module name with DagBag's path-dependent prefix removed (stable across temp dirs)."""
+    return _DAG_MODULE_PREFIX.sub("", str(name))
+
+
+# Operator-specific fields. Subclasses (e.g. BranchPythonOperator) match through their MRO.
+# Other operators get every attribute named in their template_fields.
+SPECIFIC_FIELDS = {
+    "BashOperator": ("bash_command", "env", "append_env", "cwd"),
+    "PythonOperator": ("python_callable", "op_args", "op_kwargs", "templates_dict"),
+}
+
+
+def jsonable(value, depth=0):
+    """Convert `value` to something json.dumps accepts, deterministically."""
+    if depth > MAX_DEPTH:
+        return repr(value)
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else repr(value)
+    if isinstance(value, enum.Enum):
+        return jsonable(value.value, depth + 1)
+    if isinstance(value, _dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v, depth + 1) for v in value]
+    if isinstance(value, (set, frozenset)):
+        items = [jsonable(v, depth + 1) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    tz_name = _tz_name(value)
+    if tz_name is not None:
+        return tz_name
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{module_name(getattr(value, '__module__', '?'))}.{value.__qualname__}"
+    to_dict = getattr(value, "to_dict", None)  # kubernetes client models, etc.
+    if callable(to_dict) and type(value).__module__.split(".")[0] != "airflow":
+        try:
+            return jsonable(to_dict(), depth + 1)
+        except Exception:
+            pass
+    try:
+        return repr(value)
+    except Exception as exc:  # pragma: no cover - exotic objects
+        return f"<error: repr failed: {type(exc).__name__}: {exc}>"
+
+
+def _tz_name(value):
+    if isinstance(value, _dt.tzinfo):
+        name = getattr(value, "name", None) or getattr(value, "key", None) or getattr(value, "zone", None)
+        return str(name) if name else str(value)
+    return None
+
+
+def safe(fn):
+    """Call fn(); on any exception return "<error: ...>" instead of crashing."""
+    try:
+        return fn()
+    except Exception as exc:
+        return f"<error: {type(exc).__name__}: {exc}>"
+
+
+def seconds(value):
+    if value is None:
+        return None
+    if isinstance(value, _dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return jsonable(value)
+
+
+def iso(value):
+    if value is None:
+        return None
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.isoformat()
+    return jsonable(value)
+
+
+class Relativizer:
+    """Map the various path spellings Airflow uses (absolute, relative, '/'-prefixed) to folder-relative."""
+
+    def __init__(self, folder):
+        self.folder = os.path.realpath(folder)
+        self.folder_abs = os.path.abspath(folder)
+
+    def __call__(self, path):
+        if path is None:
+            return None
+        path = str(path)
+        for base in (self.folder_abs, self.folder):
+            if os.path.isabs(path) and (path == base or path.startswith(base + os.sep)):
+                return os.path.relpath(path, base).replace(os.sep, "/")
+        if os.path.isabs(path):
+            real = os.path.realpath(path)
+            if real.startswith(self.folder + os.sep):
+                return os.path.relpath(real, self.folder).replace(os.sep, "/")
+            stripped = path.lstrip("/")  # AF2 dagbag_stats: filepath.replace(DAGS_FOLDER, "")
+            if os.path.exists(os.path.join(self.folder, stripped)):
+                return stripped.replace(os.sep, "/")
+            return path
+        return path.replace(os.sep, "/")
+
+
+def _core_timetable(tt):
+    """AF 3.x: DAGs hold Task SDK timetables (no summary etc.); convert to the core class if possible."""
+    try:
+        from airflow.serialization.encoders import coerce_to_core_timetable
+    except ImportError:  # AF2, or an AF3 without the helper: the timetable is already the core one
+        return tt
+    try:
+        return coerce_to_core_timetable(tt)
+    except Exception:
+        return tt
+
+
+def _first_attr(obj, *names):
+    for name in names:
+        value = getattr(obj, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def describe_schedule(dag):
+    tt = getattr(dag, "timetable", None)
+    out = {
+        "type": None,
+        "expression": None,
+        "interval_seconds": None,
+        "timezone": None,
+        "summary": None,
+    }
+    if tt is None:
+        return out
+    out["type"] = type(tt).__name__
+    core = _core_timetable(tt)
+    expr = _first_attr(core, "_expression", "expression")
+    out["expression"] = expr if isinstance(expr, str) or expr is None else jsonable(expr)
+    delta = _first_attr(core, "_delta", "delta")
+    if delta is not None:
+        out["interval_seconds"] = seconds(delta) if isinstance(delta, _dt.timedelta) else jsonable(delta)
+    tz = _first_attr(core, "_timezone", "timezone")
+    out["timezone"] = _tz_name(tz) if isinstance(tz, _dt.tzinfo) else jsonable(tz)
+    out["summary"] = safe(lambda: jsonable(_first_attr(core, "summary", "description")))
+    return out
+
+
+def describe_params(dag):
+    params = getattr(dag, "params", None)
+    if params is None:
+        return {}
+    out = {}
+    get_param = getattr(params, "get_param", None)
+    for key in list(params.keys()):
+
+        def one(key=key):
+            param = get_param(key) if get_param else None
+            if param is None or not hasattr(param, "value"):
+                return {
+                    "value": jsonable(params[key]),
+                    "description": None,
+                    "schema": {},
+                }
+            return {
+                "value": jsonable(param.value),
+                "description": jsonable(getattr(param, "description", None)),
+                "schema": jsonable(getattr(param, "schema", {})),
+            }
+
+        out[str(key)] = safe(one)
+    return out
+
+
+def operator_path(task):
+    cls = type(task)
+    return f"{module_name(cls.__module__)}.{cls.__name__}"
+
+
+def field_names(task):
+    for klass in type(task).__mro__:
+        names = SPECIFIC_FIELDS.get(klass.__name__)
+        if names is not None:
+            return list(names)
+    return list(getattr(task, "template_fields", ()) or ())
+
+
+def describe_fields(task):
+    out = {}
+    for name in field_names(task):
+        out[name] = safe(lambda name=name: jsonable(getattr(task, name)))
+    return out
+
+
+def describe_task(task):
+    def tg():
+        group = getattr(task, "task_group", None)
+        return None if group is None else getattr(group, "group_id", None)
+
+    def backoff():
+        # AF2: bool. AF 3.3: a float multiplier (0 = off) that may still hold a user's bool.
+        value = task.retry_exponential_backoff
+        if isinstance(value, bool) or value is None:
+            return bool(value)
+        if isinstance(value, (int, float)):
+            return False if value == 0 else float(value)
+        return jsonable(value)
+
+    def trigger_rule():
+        rule = task.trigger_rule
+        return rule.value if isinstance(rule, enum.Enum) else str(rule)
+
+    return {
+        "operator": safe(lambda: operator_path(task)),
+        "upstream": safe(lambda: sorted(task.upstream_task_ids)),
+        "downstream": safe(lambda: sorted(task.downstream_task_ids)),
+        "trigger_rule": safe(trigger_rule),
+        "retries": safe(lambda: jsonable(task.retries)),
+        "retry_delay_seconds": safe(lambda: seconds(task.retry_delay)),
+        "retry_exponential_backoff": safe(backoff),
+        "max_retry_delay_seconds": safe(lambda: seconds(task.max_retry_delay)),
+        "execution_timeout_seconds": safe(lambda: seconds(task.execution_timeout)),
+        "pool": safe(lambda: jsonable(task.pool)),
+        "pool_slots": safe(lambda: jsonable(task.pool_slots)),
+        "queue": safe(lambda: jsonable(task.queue)),
+        "priority_weight": safe(lambda: jsonable(task.priority_weight)),
+        "depends_on_past": safe(lambda: jsonable(task.depends_on_past)),
+        "owner": safe(lambda: jsonable(task.owner)),
+        "email": safe(lambda: jsonable(task.email)),
+        "email_on_failure": safe(lambda: jsonable(task.email_on_failure)),
+        "doc_md": safe(lambda: jsonable(getattr(task, "doc_md", None))),
+        "task_group": safe(tg),
+        "fields": safe(lambda: describe_fields(task)),
+    }
+
+
+def describe_dag(dag, rel):
+    def owner():
+        # AF2's DAG.owner joins a set (random order); sort for a stable answer on both lines.
+        owners = sorted({str(t.owner) for t in dag.tasks if getattr(t, "owner", None)})
+        return ", ".join(owners)
+
+    def tasks():
+        result = {}
+        for task_id in sorted(dag.task_dict):
+            result[task_id] = safe(lambda task_id=task_id: describe_task(dag.task_dict[task_id]))
+        return result
+
+    return {
+        "file": safe(lambda: rel(dag.fileloc)),
+        "schedule": safe(lambda: describe_schedule(dag)),
+        "timezone": safe(lambda: _tz_name(dag.timezone)),
+        "start_date": safe(lambda: iso(dag.start_date)),
+        "end_date": safe(lambda: iso(dag.end_date)),
+        "catchup": safe(lambda: jsonable(dag.catchup)),
+        "tags": safe(lambda: sorted(str(t) for t in (dag.tags or ()))),
+        "description": safe(lambda: jsonable(dag.description)),
+        "doc_md": safe(lambda: jsonable(dag.doc_md)),
+        "max_active_runs": safe(lambda: jsonable(dag.max_active_runs)),
+        "max_active_tasks": safe(lambda: jsonable(dag.max_active_tasks)),
+        "dagrun_timeout_seconds": safe(lambda: seconds(dag.dagrun_timeout)),
+        "owner": safe(owner),
+        "default_args": safe(lambda: jsonable(dag.default_args or {})),
+        "params": safe(lambda: describe_params(dag)),
+        "tasks": safe(tasks),
+    }
+
+
+def prepare_env(folder):
+    """Environment Airflow reads at import time; must run before `import airflow`."""
+    if not os.environ.get("AIRFLOW_HOME"):
+        os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="dagwright-airflow-home-")
+        print(
+            f"inspect_dags: AIRFLOW_HOME not set, using {os.environ['AIRFLOW_HOME']}",
+            file=sys.stderr,
+        )
+    os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+    os.environ["AIRFLOW__CORE__UNIT_TEST_MODE"] = "False"
+    os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", folder)
+    os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
+
+
+def load_dagbag(folder):
+    try:
+        from airflow.dag_processing.dagbag import DagBag  # AF 3.1+
+    except ImportError:
+        from airflow.models.dagbag import DagBag  # AF2, AF 3.0
+    import inspect
+
+    kwargs = {"dag_folder": folder}
+    if "include_examples" in inspect.signature(DagBag.__init__).parameters:  # gone in AF 3.3
+        kwargs["include_examples"] = False
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        started = time.perf_counter()
+        bag = DagBag(**kwargs)
+        total = time.perf_counter() - started
+    return bag, total
+
+
+def inspect_folder(folder):
+    import airflow
+
+    rel = Relativizer(folder)
+    doc = {
+        "airflow_version": airflow.__version__,
+        "dags_folder": os.path.abspath(folder),
+        "import_errors": {},
+        "warnings": {},
+        "parse_seconds": {},
+        "total_parse_seconds": None,
+        "dags": {},
+    }
+    bag, total = load_dagbag(folder)
+    doc["total_parse_seconds"] = round(total, 6)
+    for path, err in sorted((getattr(bag, "import_errors", None) or {}).items()):
+        doc["import_errors"][rel(path)] = str(err)
+    for path, msgs in sorted((getattr(bag, "captured_warnings", None) or {}).items()):
+        # Messages start with the absolute file path; make them folder-relative like the keys.
+        doc["warnings"][rel(path)] = [str(m).replace(folder + os.sep, "") for m in msgs]
+    for stat in getattr(bag, "dagbag_stats", None) or []:
+        doc["parse_seconds"][rel(stat.file)] = round(seconds(stat.duration), 6)
+    doc["parse_seconds"] = dict(sorted(doc["parse_seconds"].items()))
+    for dag_id in sorted(bag.dags):
+        doc["dags"][dag_id] = safe(lambda dag_id=dag_id: describe_dag(bag.dags[dag_id], rel))
+    return doc
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dags_folder")
+    parser.add_argument("--out", help="write the JSON here instead of stdout")
+    args = parser.parse_args(argv)
+
+    folder = os.path.abspath(args.dags_folder)
+    if not os.path.isdir(folder):
+        parser.error(f"not a directory: {folder}")
+
+    # Keep stdout pure: everything printed by Airflow or DAG files goes to stderr.
+    json_out = None
+    if not args.out:
+        sys.stdout.flush()
+        json_out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+        os.dup2(2, 1)
+    sys.stdout = sys.stderr
+
+    prepare_env(folder)
+    doc = inspect_folder(folder)
+    text = json.dumps(doc, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    if args.out:
+        tmp = f"{args.out}.tmp{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, args.out)
+    else:
+        json_out.write(text)
+        json_out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        code = main()
+    except SystemExit:
+        raise
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    sys.stderr.flush()
+    # Skip interpreter teardown (Airflow atexit hooks, ORM disposal) which can be slow or noisy.
+    os._exit(code)
