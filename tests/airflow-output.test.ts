@@ -97,8 +97,7 @@ describe("user strings in generated Python", () => {
     expect(dag.description).toBe(joined);
     expect(dag.tags).toEqual(hostile.map((text) => text.slice(0, 40)));
     expect(dag.default_args).toEqual({ owner: joined, pool: joined, queue: joined, email: hostile });
-    // Airflow 2 renders DAG docs as Jinja, so there they are shielded; Airflow 3 takes them as they are.
-    expect(dag.doc_md).toBe(airflow === "2.10" ? `{% raw %}${joined}{% endraw %}` : joined);
+    expect(dag.doc_md).toBe(joined);
     expect(byCallee("BashOperator")).toEqual({
       task_id: "a",
       bash_command: joined,
@@ -112,19 +111,6 @@ describe("user strings in generated Python", () => {
       python_callable: { "<expr>": "_call" },
       op_kwargs: { target: "pkg.mod:fn", kwargs: { [joined]: [joined, { nested: joined }] } },
     });
-  });
-
-  it("shields Airflow 2's Jinja in DAG docs, including an endraw inside them", () => {
-    const docs = "literal {{ ds }} and {% endraw %} too";
-    const root = makeProject(
-      { "dags-src/docs.ts": `import { dag } from "dagwright";\nexport default dag("docs", { schedule: null, docs: ${JSON.stringify(docs)} }, (d) => { d.empty("x"); });\n` },
-      "2.10",
-    );
-    const file = compile(root).files!.find((f) => f.path === "airflow/docs.py")!;
-    const docMd = pythonCalls({ f: file.contents }).f!.find((c) => c.callee === "DAG")!.keywords.doc_md as string;
-    // Render it as Airflow 2 does, with Jinja, and get the author's text back.
-    const rendered = python("import sys, jinja2\nsys.stdout.write(jinja2.Template(sys.stdin.read()).render())", docMd);
-    expect(rendered).toBe(docs);
   });
 
   it("keeps a command ending in .sh a command, and docs ending in .md text", () => {

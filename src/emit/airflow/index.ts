@@ -4,7 +4,6 @@
  * author meant, so one source means the same on both lines.
  */
 import type { AirflowTarget, Dag, Task, TaskDefaults, TaskOptions } from "../../ir/schema.js";
-import { airflowMajor } from "../../ir/target.js";
 import { durationSeconds, parseUtcDate } from "../../ir/values.js";
 import type { OutputFile } from "../files.js";
 import { call, code, keywords, literal, type PyArg, type PyExpr } from "../python/expr.js";
@@ -27,7 +26,7 @@ export function emitAirflow(dags: readonly Dag[], options: AirflowEmitOptions): 
 function dagFile(dag: Dag, { target, templates, dagwrightVersion }: AirflowEmitOptions): string {
   const imports = new Imports(target);
   const names = variableNames(dag.tasks);
-  const dagCall = call(imports.use("DAG"), dagArguments(dag, target, imports));
+  const dagCall = call(imports.use("DAG"), dagArguments(dag, imports));
   const tasks = dag.tasks.map((task) =>
     statement(taskCall(task, imports), BODY, `${names.get(task.id)} = `),
   );
@@ -46,7 +45,7 @@ function dagFile(dag: Dag, { target, templates, dagwrightVersion }: AirflowEmitO
   });
 }
 
-function dagArguments(dag: Dag, target: AirflowTarget, imports: Imports): PyArg[] {
+function dagArguments(dag: Dag, imports: Imports): PyArg[] {
   return keywords([
     ["dag_id", literal(dag.id)],
     ["description", dag.description === undefined ? undefined : literal(dag.description)],
@@ -60,7 +59,7 @@ function dagArguments(dag: Dag, target: AirflowTarget, imports: Imports): PyArg[
     ["dagrun_timeout", dag.dagrunTimeout === undefined ? undefined : timedelta(dag.dagrunTimeout, imports)],
     ["tags", dag.tags.length > 0 ? literal(dag.tags) : undefined],
     ["default_args", defaultArgs(dag, imports)],
-    ["doc_md", dag.docs === undefined ? undefined : literal(dagDocs(dag.docs, target))],
+    ["doc_md", dag.docs === undefined ? undefined : literal(dagDocs(dag.docs))],
   ]);
 }
 
@@ -157,15 +156,11 @@ function bashCommand(command: string): string {
 }
 
 /**
- * DAG docs are plain markdown on every target. Airflow 2 renders doc_md as a Jinja template, so
- * braces are shielded there; a value ending in ".md" would be read as a file name, so it gets a
- * trailing newline, which markdown ignores.
+ * DAG docs are plain markdown on every target (Airflow 2.9+ and 3 show doc_md without Jinja).
+ * A value ending in ".md" would be read as a file name, so it gets a trailing newline, which
+ * markdown ignores.
  */
-function dagDocs(docs: string, target: AirflowTarget): string {
-  if (airflowMajor(target) === 2 && /\{[{%#]/.test(docs)) {
-    const shielded = docs.replace(/\{%-?\s*endraw\s*-?%\}/g, (tag) => `{% endraw %}{{ ${JSON.stringify(tag)} }}{% raw %}`);
-    return `{% raw %}${shielded}{% endraw %}`;
-  }
+function dagDocs(docs: string): string {
   return docs.endsWith(".md") ? docs + "\n" : docs;
 }
 

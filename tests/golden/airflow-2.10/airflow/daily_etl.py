@@ -26,7 +26,7 @@ with DAG(
         "max_retry_delay": datetime.timedelta(hours=1),
         "queue": "etl",
     },
-    doc_md="{% raw %}# Daily ETL\n\nCopies the source tables for `{{ ds }}` into staging, then rebuilds the marts.{% endraw %}",
+    doc_md="# Daily ETL\n\nCopies the source tables for `{{ ds }}` into staging, then rebuilds the marts.",
 ) as dag:
     start = EmptyOperator(task_id="start")
     extract_orders = BashOperator(

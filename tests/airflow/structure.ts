@@ -1,0 +1,201 @@
+/**
+ * What Airflow should parse from each generated file, derived from the manifest, and the
+ * comparison with what Airflow really parsed (from inspect_dags.py). A difference is one
+ * readable line naming the file, the DAG, the task and the field.
+ */
+import type { Manifest, ManifestDag } from "../../src/ir/manifest.js";
+import { durationSeconds } from "../../src/ir/values.js";
+
+/** What inspect_dags.py reports, in the parts the comparison reads. */
+export interface Inspection {
+  airflow_version: string;
+  import_errors: Record<string, string>;
+  warnings: Record<string, string[]>;
+  parse_seconds: Record<string, number>;
+  dags: Record<string, InspectedDag>;
+}
+
+export interface InspectedDag {
+  file: string;
+  schedule: { type: string; expression: string | null; interval_seconds: number | null; timezone: string | null };
+  start_date: string | null;
+  end_date: string | null;
+  catchup: boolean;
+  tags: string[];
+  description: string | null;
+  doc_md: string | null;
+  max_active_runs: number;
+  max_active_tasks: number;
+  dagrun_timeout_seconds: number | null;
+  tasks: Record<string, Record<string, unknown> & { fields: Record<string, unknown> }>;
+}
+
+/** Airflow's own defaults for what the manifest leaves unset. */
+const AIRFLOW_DEFAULTS = {
+  trigger_rule: "all_success",
+  retries: 0,
+  retry_delay_seconds: 300,
+  pool: "default_pool",
+  pool_slots: 1,
+  queue: "default",
+  priority_weight: 1,
+  depends_on_past: false,
+  execution_timeout_seconds: null,
+  owner: "airflow",
+  doc_md: null,
+};
+
+/** Airflow expands its presets to these cron expressions. */
+const PRESET_CRON: Record<string, string> = {
+  "@hourly": "0 * * * *",
+  "@daily": "0 0 * * *",
+  "@weekly": "0 0 * * 0",
+  "@monthly": "0 0 1 * *",
+  "@quarterly": "0 0 1 */3 *",
+  "@yearly": "0 0 1 1 *",
+};
+
+type Shape = Record<string, unknown>;
+
+function operatorOf(kind: string, airflow: string): string {
+  const af3 = airflow.startsWith("3.");
+  const classes: Record<string, [string, string]> = {
+    empty: ["operators.empty", "EmptyOperator"],
+    bash: ["operators.bash", "BashOperator"],
+    python: ["operators.python", "PythonOperator"],
+  };
+  const [module, name] = classes[kind]!;
+  return `airflow.${af3 ? "providers.standard." : ""}${module}.${name}`;
+}
+
+function seconds(duration: string | undefined): number | null {
+  return duration === undefined ? null : durationSeconds(duration)!;
+}
+
+function isoUtc(date: string | undefined): string | null {
+  if (date === undefined) return null;
+  const [day, time = "00:00:00"] = date.replace(/Z$/, "").split("T");
+  return `${day}T${time.length === 5 ? `${time}:00` : time}+00:00`;
+}
+
+function scheduleOf(dag: ManifestDag): Shape {
+  const { schedule } = dag;
+  if (schedule.kind === "manual") return { type: "NullTimetable" };
+  if (schedule.kind === "every") return { type: "DeltaDataIntervalTimetable", interval_seconds: durationSeconds(schedule.every) };
+  if (schedule.expression === "@once") return { type: "OnceTimetable" };
+  if (schedule.expression === "@continuous") return { type: "ContinuousTimetable" };
+  return { type: "CronDataIntervalTimetable", expression: PRESET_CRON[schedule.expression] ?? schedule.expression, timezone: "UTC" };
+}
+
+/** The structure each DAG must have in Airflow, keyed by DAG id. */
+export function expectedStructure(manifest: Manifest): Record<string, Shape> {
+  return Object.fromEntries(
+    manifest.dags.map((dag) => [
+      dag.id,
+      {
+        file: dag.airflowFile.replace(/^airflow\//, ""),
+        schedule: scheduleOf(dag),
+        start_date: isoUtc(dag.startDate),
+        end_date: isoUtc(dag.endDate),
+        catchup: dag.catchup,
+        tags: [...dag.tags].sort(),
+        description: dag.description ?? null,
+        doc_md: dag.docs === undefined ? null : dag.docs.endsWith(".md") ? `${dag.docs}\n` : dag.docs,
+        ...(dag.maxActiveRuns === undefined ? {} : { max_active_runs: dag.maxActiveRuns }),
+        ...(dag.maxActiveTasks === undefined ? {} : { max_active_tasks: dag.maxActiveTasks }),
+        dagrun_timeout_seconds: seconds(dag.dagrunTimeout),
+        tasks: Object.fromEntries(
+          dag.tasks.map((task) => {
+            const options = task.effective;
+            const config = task.config;
+            const fields: Shape =
+              config.kind === "bash"
+                ? { bash_command: config.command, env: config.env ?? null, append_env: config.env !== undefined, cwd: config.cwd ?? null }
+                : config.kind === "python"
+                  ? { op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } }
+                  : {};
+            return [
+              task.id,
+              {
+                operator: operatorOf(config.kind, manifest.airflow),
+                upstream: task.upstream.map((up) => up.task).sort(),
+                trigger_rule: options.triggerRule ?? AIRFLOW_DEFAULTS.trigger_rule,
+                retries: options.retries ?? AIRFLOW_DEFAULTS.retries,
+                retry_delay_seconds: seconds(options.retryDelay) ?? AIRFLOW_DEFAULTS.retry_delay_seconds,
+                retry_exponential_backoff: options.retryExponentialBackoff ?? false,
+                ...(options.maxRetryDelay === undefined ? {} : { max_retry_delay_seconds: seconds(options.maxRetryDelay) }),
+                execution_timeout_seconds: seconds(options.executionTimeout),
+                pool: options.pool ?? AIRFLOW_DEFAULTS.pool,
+                pool_slots: options.poolSlots ?? AIRFLOW_DEFAULTS.pool_slots,
+                queue: options.queue ?? AIRFLOW_DEFAULTS.queue,
+                priority_weight: options.priorityWeight ?? AIRFLOW_DEFAULTS.priority_weight,
+                depends_on_past: options.dependsOnPast ?? AIRFLOW_DEFAULTS.depends_on_past,
+                owner: options.owner ?? AIRFLOW_DEFAULTS.owner,
+                doc_md: options.doc ?? AIRFLOW_DEFAULTS.doc_md,
+                fields,
+              },
+            ];
+          }),
+        ),
+      },
+    ]),
+  );
+}
+
+/** Every difference between what the manifest says and what Airflow parsed, one line each. */
+export function structureDifferences(manifest: Manifest, inspection: Inspection): string[] {
+  const expected = expectedStructure(manifest);
+  const differences: string[] = [];
+  const expectedIds = Object.keys(expected).sort();
+  const actualIds = Object.keys(inspection.dags).sort();
+  for (const id of expectedIds.filter((dagId) => !actualIds.includes(dagId))) {
+    differences.push(`${expected[id]!.file}: DAG "${id}" is missing from what Airflow loaded`);
+  }
+  for (const id of actualIds.filter((dagId) => !expectedIds.includes(dagId))) {
+    differences.push(`${inspection.dags[id]!.file}: DAG "${id}" was loaded by Airflow but is not in the manifest`);
+  }
+  for (const id of expectedIds.filter((dagId) => actualIds.includes(dagId))) {
+    const want = expected[id] as Shape & { file: string; tasks: Record<string, Shape> };
+    const got = inspection.dags[id]!;
+    const where = `${want.file}: DAG "${id}"`;
+    for (const [field, value] of Object.entries(want)) {
+      if (field === "tasks") continue;
+      const actual = field === "schedule" ? pick(got.schedule, Object.keys(value as Shape)) : (got as unknown as Shape)[field];
+      compare(differences, `${where}, ${field}`, value, actual);
+    }
+    const wantTasks = Object.keys(want.tasks).sort();
+    const gotTasks = Object.keys(got.tasks).sort();
+    compare(differences, `${where}, task ids`, wantTasks, gotTasks);
+    for (const taskId of wantTasks.filter((t) => gotTasks.includes(t))) {
+      const task = got.tasks[taskId]!;
+      for (const [field, value] of Object.entries(want.tasks[taskId]!)) {
+        const actual = field === "fields" ? pick(task.fields, Object.keys(value as Shape)) : task[field];
+        compare(differences, `${where}, task "${taskId}", ${field}`, value, actual);
+      }
+    }
+  }
+  return differences;
+}
+
+function pick(object: Record<string, unknown>, keys: string[]): Shape {
+  return Object.fromEntries(keys.map((key) => [key, object[key]]));
+}
+
+function compare(differences: string[], where: string, expected: unknown, actual: unknown): void {
+  if (JSON.stringify(normalise(expected)) !== JSON.stringify(normalise(actual))) {
+    differences.push(`${where}: expected ${JSON.stringify(expected)}, Airflow parsed ${JSON.stringify(actual)}`);
+  }
+}
+
+/** Key order does not matter; numbers compare by value (Airflow reports seconds as floats). */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, item]) => [key, normalise(item)]),
+    );
+  }
+  return value;
+}
