@@ -45,10 +45,10 @@ import math
 import os
 import re
 import sys
-import tempfile
 import time
-import traceback
 import warnings
+
+from airflow_env import new_dagbag, prepare_env, run, write_json
 
 MAX_DEPTH = 12
 
@@ -329,34 +329,11 @@ def describe_dag(dag, rel):
     }
 
 
-def prepare_env(folder):
-    """Environment Airflow reads at import time; must run before `import airflow`."""
-    if not os.environ.get("AIRFLOW_HOME"):
-        os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="dagwright-airflow-home-")
-        print(
-            f"inspect_dags: AIRFLOW_HOME not set, using {os.environ['AIRFLOW_HOME']}",
-            file=sys.stderr,
-        )
-    os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
-    os.environ["AIRFLOW__CORE__UNIT_TEST_MODE"] = "False"
-    os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", folder)
-    os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
-
-
 def load_dagbag(folder):
-    try:
-        from airflow.dag_processing.dagbag import DagBag  # AF 3.1+
-    except ImportError:
-        from airflow.models.dagbag import DagBag  # AF2, AF 3.0
-    import inspect
-
-    kwargs = {"dag_folder": folder}
-    if "include_examples" in inspect.signature(DagBag.__init__).parameters:  # gone in AF 3.3
-        kwargs["include_examples"] = False
     with warnings.catch_warnings():
         warnings.simplefilter("default")
         started = time.perf_counter()
-        bag = DagBag(**kwargs)
+        bag = new_dagbag(folder)
         total = time.perf_counter() - started
     return bag, total
 
@@ -407,28 +384,15 @@ def main(argv=None):
         os.dup2(2, 1)
     sys.stdout = sys.stderr
 
-    prepare_env(folder)
+    prepare_env(folder, "inspect_dags")
     doc = inspect_folder(folder)
-    text = json.dumps(doc, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
     if args.out:
-        tmp = f"{args.out}.tmp{os.getpid()}"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, args.out)
+        write_json(args.out, doc, ensure_ascii=False)
     else:
-        json_out.write(text)
+        json_out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         json_out.flush()
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        code = main()
-    except SystemExit:
-        raise
-    except BaseException:
-        traceback.print_exc()
-        code = 1
-    sys.stderr.flush()
-    # Skip interpreter teardown (Airflow atexit hooks, ORM disposal) which can be slow or noisy.
-    os._exit(code)
+    run(main)

@@ -30,23 +30,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
 
-
-def prepare_env(folder):
-    if not os.environ.get("AIRFLOW_HOME"):
-        os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="dagwright-airflow-home-")
-        print(
-            f"run_dag: AIRFLOW_HOME not set, using {os.environ['AIRFLOW_HOME']}",
-            file=sys.stderr,
-        )
-    os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
-    os.environ["AIRFLOW__CORE__UNIT_TEST_MODE"] = "False"
-    # AF3's dag.test() re-parses the default "dags-folder" bundle, which is this setting.
-    os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = folder
-    os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
+from airflow_env import new_dagbag, prepare_env, run, write_json
 
 
 def default_sqlite_path():
@@ -92,19 +79,6 @@ def parse_date(text):
     if not hasattr(value, "tzinfo"):  # a pendulum Date: midnight UTC
         value = pendulum.datetime(value.year, value.month, value.day, tz="UTC")
     return value
-
-
-def load_dagbag(folder):
-    try:
-        from airflow.dag_processing.dagbag import DagBag  # AF 3.1+
-    except ImportError:
-        from airflow.models.dagbag import DagBag  # AF2, AF 3.0
-    import inspect
-
-    kwargs = {"dag_folder": folder}
-    if "include_examples" in inspect.signature(DagBag.__init__).parameters:
-        kwargs["include_examples"] = False
-    return DagBag(**kwargs)
 
 
 def state_str(state):
@@ -193,7 +167,7 @@ def main(argv=None):
     os.dup2(2, 1)  # Airflow and task logs go to stdout on some versions: keep them all on stderr
     sys.stdout = sys.stderr
 
-    prepare_env(folder)
+    prepare_env(folder, "run_dag")
     result = {
         "airflow_version": airflow_version_without_import(),
         "dag_id": args.dag_id,
@@ -217,7 +191,7 @@ def main(argv=None):
     logical_date = parse_date(args.logical_date)
     result["seconds"]["import"] = round(time.perf_counter() - t0, 3)
     t0 = time.perf_counter()
-    bag = load_dagbag(folder)
+    bag = new_dagbag(folder)
     result["import_errors"] = {
         os.path.relpath(k, folder) if os.path.isabs(k) else k: str(v)
         for k, v in sorted(bag.import_errors.items())
@@ -245,22 +219,9 @@ def main(argv=None):
         else:
             result.update(back)
 
-    tmp = f"{args.out}.tmp{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(result, fh, indent=2)
-        fh.write("\n")
-    os.replace(tmp, args.out)
+    write_json(args.out, result)
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        code = main()
-    except SystemExit:
-        raise
-    except BaseException:
-        traceback.print_exc()
-        code = 1
-    sys.stderr.flush()
-    # Skip interpreter teardown: AF3's dag.test() leaves helper threads that can delay exit.
-    os._exit(code)
+    run(main)
