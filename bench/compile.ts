@@ -58,20 +58,20 @@ for (let index = 0; index < dagCount; index++) {
   fs.writeFileSync(path.join(root, "dags-src", `dag_${String(index).padStart(5, "0")}.ts`), dagModule(index));
 }
 
-const time = <T>(work: () => T): [T, number] => {
+const time = async <T>(work: () => T | Promise<T>): Promise<[T, number]> => {
   const started = performance.now();
-  const result = work();
+  const result = await work();
   return [result, performance.now() - started];
 };
 
-const [, baseline] = time(() => {
+const [, baseline] = await time(() => {
   for (const file of fs.readdirSync(path.join(root, "dags-src"))) {
     transformSync(fs.readFileSync(path.join(root, "dags-src", file), "utf8"), { loader: "ts", format: "cjs" });
   }
 });
-const [result, total] = time(() => compileProject(root));
+const [result, total] = await time(() => compileProject(root));
 if (!result.files) throw new Error(`benchmark project failed to compile: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
-const [, write] = time(() => writeOutput(path.join(root, "generated"), result.files!));
+const [, write] = await time(() => writeOutput(path.join(root, "generated"), result.files!));
 const tasks = result.project!.dags.reduce((sum, dag) => sum + dag.tasks.length, 0);
 
 const stages = { ...result.timings, write };

@@ -27,8 +27,8 @@ export const DAGWRIGHT_VERSION: string = (
   JSON.parse(fs.readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8")) as { version: string }
 ).version;
 
-export function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): CompileResult {
-  const loaded = loadProject(root, options);
+export async function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
+  const loaded = await loadProject(root, options);
   const timings = { ...loaded.timings, validate: 0, emit: 0 };
   const base = { ...(loaded.config ? { config: loaded.config } : {}), timings };
   if (!loaded.project || !loaded.config || hasErrors(loaded.diagnostics)) {

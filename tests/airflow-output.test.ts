@@ -11,16 +11,16 @@ import { python, pythonCalls } from "./helpers/python.js";
 const GOLDEN_DIR = path.join(REPO_ROOT, "tests", "golden");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
-function airflowFiles(root: string, airflow: "2.10" | "3.3") {
-  const result = compile(root, { airflow });
+async function airflowFiles(root: string, airflow: "2.10" | "3.3") {
+  const result = await compile(root, { airflow });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return Object.fromEntries(result.files!.filter((file) => file.path.startsWith("airflow/")).map((file) => [file.path, file.contents]));
 }
 
-describe.each(["2.10", "3.3"] as const)("examples compiled for Airflow %s", (airflow) => {
-  const files = airflowFiles(REPO_ROOT, airflow);
+describe.each(["2.10", "3.3"] as const)("examples compiled for Airflow %s", async (airflow) => {
+  const files = await airflowFiles(REPO_ROOT, airflow);
 
-  it("match the golden files", () => {
+  it("match the golden files", async () => {
     const dir = path.join(GOLDEN_DIR, `airflow-${airflow}`);
     if (UPDATE) {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -36,7 +36,7 @@ describe.each(["2.10", "3.3"] as const)("examples compiled for Airflow %s", (air
     for (const [file, contents] of Object.entries(files)) expect(contents, file).toBe(golden[file]);
   });
 
-  it("parse with Python's own parser, as Python 3.8 syntax too", () => {
+  it("parse with Python's own parser, as Python 3.8 syntax too", async () => {
     const checked = python(
       `import ast, json, sys\nfiles = json.load(sys.stdin)\nfor name, text in files.items():\n    ast.parse(text, filename=name, feature_version=(3, 8))\nprint(len(files))`,
       JSON.stringify(files),
@@ -44,7 +44,7 @@ describe.each(["2.10", "3.3"] as const)("examples compiled for Airflow %s", (air
     expect(Number(checked)).toBe(Object.keys(files).length);
   });
 
-  it("import only Airflow and the standard library", () => {
+  it("import only Airflow and the standard library", async () => {
     for (const [file, contents] of Object.entries(files)) {
       const imports = contents.split("\n").filter((line) => /^(from|import) /.test(line));
       for (const line of imports) expect(line, file).toMatch(/^(from __future__ import annotations|import datetime|from airflow[.\w]* import [\w, ]+)$/);
@@ -87,8 +87,8 @@ describe("user strings in generated Python", () => {
     );
   }
 
-  it.each(["2.10", "3.3"])("come back exactly as Python reads them (Airflow %s)", (airflow) => {
-    const result = compile(hostileProject(airflow));
+  it.each(["2.10", "3.3"])("come back exactly as Python reads them (Airflow %s)", async (airflow) => {
+    const result = await compile(hostileProject(airflow));
     expect(result.diagnostics).toEqual([]);
     const file = result.files!.find((f) => f.path === "airflow/hostile.py")!;
     const calls = pythonCalls({ [file.path]: file.contents })[file.path]!;
@@ -113,11 +113,11 @@ describe("user strings in generated Python", () => {
     });
   });
 
-  it("keeps a command ending in .sh a command, and docs ending in .md text", () => {
+  it("keeps a command ending in .sh a command, and docs ending in .md text", async () => {
     const root = makeProject({
       "dags-src/ends.ts": `import { dag } from "dagwright";\nexport default dag("ends", { schedule: null, docs: "see README.md" }, (d) => { d.bash("run", { command: "scripts/run.sh" }); });\n`,
     });
-    const file = compile(root).files!.find((f) => f.path === "airflow/ends.py")!;
+    const file = (await compile(root)).files!.find((f) => f.path === "airflow/ends.py")!;
     const calls = pythonCalls({ f: file.contents }).f!;
     expect(calls.find((c) => c.callee === "BashOperator")!.keywords.bash_command).toBe("scripts/run.sh ");
     expect(calls.find((c) => c.callee === "DAG")!.keywords.doc_md).toBe("see README.md\n");
@@ -125,13 +125,13 @@ describe("user strings in generated Python", () => {
 });
 
 describe("template overrides", () => {
-  it("use the project's own template where it has one, dagwright's elsewhere", () => {
+  it("use the project's own template where it has one, dagwright's elsewhere", async () => {
     const root = makeProject({
       "dagwright.config.ts": `import { defineConfig } from "dagwright";\nexport default defineConfig({ airflow: "3.3", templates: "my-templates" });\n`,
       "my-templates/airflow/call_python.py.hbs": "def _call(target, kwargs):\n    raise RuntimeError(target)\n",
       "dags-src/p.ts": `import { dag } from "dagwright";\nexport default dag("p", { schedule: null }, (d) => { d.python("t", { callable: "a.b:c" }); });\n`,
     });
-    const file = compile(root).files!.find((f) => f.path === "airflow/p.py")!;
+    const file = (await compile(root)).files!.find((f) => f.path === "airflow/p.py")!;
     expect(file.contents).toContain("\n\ndef _call(target, kwargs):\n    raise RuntimeError(target)\n\n\nwith DAG(");
     expect(file.contents).toMatch(/^# Generated by dagwright /);
   });

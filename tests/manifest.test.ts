@@ -11,7 +11,7 @@ const generated = path.join(REPO_ROOT, "generated");
 const manifest = JSON.parse(fs.readFileSync(path.join(generated, "manifest.json"), "utf8")) as Manifest;
 
 describe("manifest", () => {
-  it("validates against the JSON Schema written beside it, which is the zod schema's", () => {
+  it("validates against the JSON Schema written beside it, which is the zod schema's", async () => {
     const schema = JSON.parse(fs.readFileSync(path.join(generated, "manifest.schema.json"), "utf8"));
     expect(schema).toEqual(JSON.parse(JSON.stringify(manifestJsonSchema())));
     const validate = new Ajv2020({ strict: false }).compile(schema);
@@ -19,12 +19,12 @@ describe("manifest", () => {
     expect(validate({ ...manifest, formatVersion: 2 })).toBe(false);
   });
 
-  it("lists every generated file with its hash", () => {
+  it("lists every generated file with its hash", async () => {
     expect(manifest.files.map((file) => file.path)).toEqual(["airflow/churn_training.py", "airflow/daily_etl.py", "airflow/hello.py"]);
     for (const file of manifest.files) expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("records each DAG and task with its source, options and effective options", () => {
+  it("records each DAG and task with its source, options and effective options", async () => {
     const etl = manifest.dags.find((dag) => dag.id === "daily_etl")!;
     expect(etl.location).toEqual({ file: "dags-src/daily_etl.ts", line: 5, column: 16 });
     expect(etl.schedule).toEqual({ kind: "cron", expression: "0 2 * * *" });
@@ -46,9 +46,9 @@ describe("manifest", () => {
     expect(extract.location.file).toBe("dags-src/lib/warehouse.ts");
   });
 
-  it("keeps a DAG's definition hash when only source positions or option order change", () => {
-    const hashOf = (text: string) => {
-      const result = compile(makeProject({ "dags-src/h.ts": text }));
+  it("keeps a DAG's definition hash when only source positions or option order change", async () => {
+    const hashOf = async (text: string) => {
+      const result = await compile(makeProject({ "dags-src/h.ts": text }));
       const file = result.files!.find((f) => f.path === "manifest.json")!;
       return (JSON.parse(file.contents) as Manifest).dags[0]!.definitionHash;
     };
@@ -57,7 +57,7 @@ describe("manifest", () => {
       export default dag("h", { schedule: null, owner: "x", tags: ["t"] }, (d) => { d.empty("a"); });
     `;
     const b = `\n\n${a.replace('owner: "x", tags: ["t"]', 'tags: ["t"], owner: "x"')}`;
-    expect(hashOf(b)).toBe(hashOf(a));
-    expect(hashOf(a.replace('d.empty("a")', 'd.empty("b")'))).not.toBe(hashOf(a));
+    expect(await hashOf(b)).toBe(await hashOf(a));
+    expect(await hashOf(a.replace('d.empty("a")', 'd.empty("b")'))).not.toBe(await hashOf(a));
   });
 });

@@ -5,13 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { compile, makeProject, source, where } from "./helpers/project.js";
 
-function diagnosticsOf(files: Record<string, string>, airflow?: string) {
-  return compile(makeProject(files, airflow), { emit: false }).diagnostics;
+async function diagnosticsOf(files: Record<string, string>, airflow?: string) {
+  return (await compile(makeProject(files, airflow), { emit: false })).diagnostics;
 }
 
 describe("dependencies", () => {
-  it("reports a cycle with its whole path and every edge", () => {
-    const diagnostics = diagnosticsOf({
+  it("reports a cycle with its whole path and every edge", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/cycle.ts": source`
         import { dag } from "dagwright";
         export default dag("cyclic", { schedule: null }, (d) => {
@@ -33,8 +33,8 @@ describe("dependencies", () => {
     ]);
   });
 
-  it("reports a task that depends on itself as a cycle of one", () => {
-    const diagnostics = diagnosticsOf({
+  it("reports a task that depends on itself as a cycle of one", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/self.ts": source`
         import { dag } from "dagwright";
         export default dag("selfish", { schedule: null }, (d) => {
@@ -47,8 +47,8 @@ describe("dependencies", () => {
     expect(diagnostics[0]!.message).toBe('dependency cycle in DAG "selfish": a -> a');
   });
 
-  it("reports one cycle per strongly connected group, each with a shortest path", () => {
-    const diagnostics = diagnosticsOf({
+  it("reports one cycle per strongly connected group, each with a shortest path", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/two.ts": source`
         import { dag } from "dagwright";
         export default dag("two_cycles", { schedule: null }, (d) => {
@@ -65,8 +65,8 @@ describe("dependencies", () => {
     ]);
   });
 
-  it("rejects a task handle of another DAG used as a dependency", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects a task handle of another DAG used as a dependency", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/cross.ts": source`
         import { dag, type TaskHandle } from "dagwright";
         let leaked: TaskHandle | undefined;
@@ -82,8 +82,8 @@ describe("dependencies", () => {
     expect(diagnostics[0]!.message).toBe('task "consume" of DAG "second" depends on task "produce" of another DAG, "first"');
   });
 
-  it("rejects a dependency given as an id string (in code that escapes the types)", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects a dependency given as an id string (in code that escapes the types)", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/strings.ts": source`
         import { dag } from "dagwright";
         export default dag("by_id", { schedule: null }, (d) => {
@@ -97,8 +97,8 @@ describe("dependencies", () => {
     expect(diagnostics[0]!.message).toBe('a dependency must be a task handle or a list of task handles, not the string "b"');
   });
 
-  it("rejects chain over adjacent lists of different lengths", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects chain over adjacent lists of different lengths", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/chain.ts": source`
         import { dag } from "dagwright";
         export default dag("uneven", { schedule: null }, (d) => {
@@ -112,8 +112,8 @@ describe("dependencies", () => {
 });
 
 describe("ids", () => {
-  it("reports a duplicate task id at its second definition, naming both", () => {
-    const diagnostics = diagnosticsOf({
+  it("reports a duplicate task id at its second definition, naming both", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/dupe.ts": source`
         import { dag } from "dagwright";
         export default dag("dupes", { schedule: null }, (d) => {
@@ -127,9 +127,9 @@ describe("ids", () => {
     expect(diagnostics[0]!.related?.map((r) => `${r.location.line}:${r.location.column}`)).toEqual(["3:5", "4:5"]);
   });
 
-  it("reports a DAG id defined in two files", () => {
+  it("reports a DAG id defined in two files", async () => {
     const body = `(d) => { d.empty("x"); }`;
-    const diagnostics = diagnosticsOf({
+    const diagnostics = await diagnosticsOf({
       "dags-src/a.ts": `import { dag } from "dagwright";\nexport default dag("shared", { schedule: null }, ${body});\n`,
       "dags-src/b.ts": `import { dag } from "dagwright";\n\nexport const again = dag("shared", { schedule: null }, ${body});\n`,
     });
@@ -137,8 +137,8 @@ describe("ids", () => {
     expect(diagnostics[0]!.related?.map((r) => `${r.location.file}:${r.location.line}`)).toEqual(["dags-src/a.ts:2", "dags-src/b.ts:3"]);
   });
 
-  it("rejects ids Airflow would refuse: characters and length", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects ids Airflow would refuse: characters and length", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/ids.ts": source`
         import { dag } from "dagwright";
         export default dag("daily etl", { schedule: null }, (d) => {
@@ -176,15 +176,15 @@ describe("schedules and dates", () => {
     [`"0 0 * jan-dec mon-sat" as any`, ""],
     [`"@dayly" as any`, 'DAG "s" has an unknown schedule preset "@dayly"'],
     [`{ every: "0h" }`, 'DAG "s" has an invalid schedule period "0h"'],
-  ])("checks schedule %s", (schedule, message) => {
-    const diagnostics = scheduled(`{ schedule: ${schedule}, startDate: "2026-01-01" }`);
+  ])("checks schedule %s", async (schedule, message) => {
+    const diagnostics = await scheduled(`{ schedule: ${schedule}, startDate: "2026-01-01" }`);
     expect(diagnostics.map((d) => d.message)).toEqual(message ? [message] : []);
     if (message) expect(where(diagnostics)).toEqual(["DW201 dags-src/s.ts:2:16"]);
   });
 
-  it("requires a start date for a scheduled DAG, not a manual one", () => {
-    expect(where(scheduled(`{ schedule: "@daily" }`))).toEqual(["DW202 dags-src/s.ts:2:16"]);
-    expect(scheduled(`{ schedule: null }`)).toEqual([]);
+  it("requires a start date for a scheduled DAG, not a manual one", async () => {
+    expect(where(await scheduled(`{ schedule: "@daily" }`))).toEqual(["DW202 dags-src/s.ts:2:16"]);
+    expect(await scheduled(`{ schedule: null }`)).toEqual([]);
   });
 
   it.each([
@@ -192,26 +192,26 @@ describe("schedules and dates", () => {
     [`"2026-1-1" as any`, "DW203"],
     [`"2026-01-01T25:00Z"`, "DW203"],
     [`"2026-01-01T06:30Z"`, ""],
-  ])("checks start date %s", (date, code) => {
-    expect(where(scheduled(`{ schedule: "@daily", startDate: ${date} }`))).toEqual(code ? [`${code} dags-src/s.ts:2:16`] : []);
+  ])("checks start date %s", async (date, code) => {
+    expect(where(await scheduled(`{ schedule: "@daily", startDate: ${date} }`))).toEqual(code ? [`${code} dags-src/s.ts:2:16`] : []);
   });
 
-  it("rejects an end date before the start date", () => {
-    expect(where(scheduled(`{ schedule: "@daily", startDate: "2026-06-01", endDate: "2026-01-01" }`))).toEqual([
+  it("rejects an end date before the start date", async () => {
+    expect(where(await scheduled(`{ schedule: "@daily", startDate: "2026-06-01", endDate: "2026-01-01" }`))).toEqual([
       "DW204 dags-src/s.ts:2:16",
     ]);
   });
 
-  it("rejects @continuous with more than one active run", () => {
-    expect(where(scheduled(`{ schedule: "@continuous", startDate: "2026-01-01", maxActiveRuns: 3 }`))).toEqual([
+  it("rejects @continuous with more than one active run", async () => {
+    expect(where(await scheduled(`{ schedule: "@continuous", startDate: "2026-01-01", maxActiveRuns: 3 }`))).toEqual([
       "DW205 dags-src/s.ts:2:16",
     ]);
   });
 });
 
 describe("task options", () => {
-  it("rejects malformed durations where the types cannot see them", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects malformed durations where the types cannot see them", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/d.ts": source`
         import { dag, type Duration } from "dagwright";
         const fromConfig = "1.5h" as Duration;
@@ -228,8 +228,8 @@ describe("task options", () => {
     ]);
   });
 
-  it("rejects counts out of range", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects counts out of range", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/n.ts": source`
         import { dag } from "dagwright";
         export default dag("numbers", { schedule: null, maxActiveRuns: 0 }, (d) => {
@@ -244,7 +244,7 @@ describe("task options", () => {
     ]);
   });
 
-  it("accepts all_done_min_one_success only where the target Airflow has it", () => {
+  it("accepts all_done_min_one_success only where the target Airflow has it", async () => {
     const files = {
       "dags-src/t.ts": source`
         import { dag } from "dagwright";
@@ -253,13 +253,13 @@ describe("task options", () => {
         });
       `,
     };
-    expect(where(diagnosticsOf(files, "3.0"))).toEqual(["DW303 dags-src/t.ts:3:5"]);
-    expect(where(diagnosticsOf(files, "2.10"))).toEqual(["DW303 dags-src/t.ts:3:5"]);
-    expect(diagnosticsOf(files, "3.1")).toEqual([]);
+    expect(where(await diagnosticsOf(files, "3.0"))).toEqual(["DW303 dags-src/t.ts:3:5"]);
+    expect(where(await diagnosticsOf(files, "2.10"))).toEqual(["DW303 dags-src/t.ts:3:5"]);
+    expect(await diagnosticsOf(files, "3.1")).toEqual([]);
   });
 
-  it("rejects a Python callable that is not package.module:function", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects a Python callable that is not package.module:function", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/p.ts": source`
         import { dag } from "dagwright";
         export default dag("py", { schedule: null }, (d) => {
@@ -270,15 +270,15 @@ describe("task options", () => {
     expect(where(diagnostics)).toEqual(["DW304 dags-src/p.ts:3:5"]);
   });
 
-  it("rejects empty and overlong tags", () => {
-    const diagnostics = diagnosticsOf({
+  it("rejects empty and overlong tags", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/tags.ts": `import { dag } from "dagwright";\nexport default dag("tagged", { schedule: null, tags: ["", "t".repeat(101)] }, (d) => { d.empty("x"); });\n`,
     });
     expect(diagnostics.map((d) => d.message)).toEqual(['DAG "tagged" has an empty tag', 'DAG "tagged" has a tag of 101 characters (at most 100)']);
   });
 
-  it("reports unknown options and wrong value types that escaped the types", () => {
-    const diagnostics = diagnosticsOf({
+  it("reports unknown options and wrong value types that escaped the types", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/shape.ts": source`
         import { dag } from "dagwright";
         export default dag("shape", { schedule: null, retrys: 2 } as any, (d) => {
@@ -293,8 +293,8 @@ describe("task options", () => {
     ]);
   });
 
-  it("warns about a DAG without tasks", () => {
-    const diagnostics = diagnosticsOf({
+  it("warns about a DAG without tasks", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/empty.ts": `import { dag } from "dagwright";\nexport default dag("nothing", { schedule: null }, () => {});\n`,
     });
     expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(["warning DW107"]);
@@ -302,8 +302,8 @@ describe("task options", () => {
 });
 
 describe("loading", () => {
-  it("reports TypeScript errors with TypeScript's code and position", () => {
-    const diagnostics = diagnosticsOf({
+  it("reports TypeScript errors with TypeScript's code and position", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/typed.ts": source`
         import { dag } from "dagwright";
         export default dag("typed", { schedule: "@daily", startDate: "2026-01-01" }, (d) => {
@@ -322,15 +322,15 @@ describe("loading", () => {
     expect(diagnostics[1]!.message).toMatch(/^TS2820: Type '"all_succes"' is not assignable to type 'TriggerRule \| undefined'. Did you mean '"all_success"'\?/);
   });
 
-  it("catches an unknown schedule preset and a malformed cron in the types", () => {
-    const diagnostics = diagnosticsOf({
+  it("catches an unknown schedule preset and a malformed cron in the types", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/sched.ts": `import { dag } from "dagwright";\nexport default dag("s", { schedule: "@dayly" }, (d) => { d.empty("x"); });\n`,
     });
     expect(where(diagnostics)).toEqual(["DW001 dags-src/sched.ts:2:27"]);
   });
 
-  it("reports a module that throws, at the throwing line of the user's code", () => {
-    const diagnostics = diagnosticsOf({
+  it("reports a module that throws, at the throwing line of the user's code", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/lib/tables.ts": `export function tables(): string[] {\n  throw new Error("warehouse list unavailable");\n}\n`,
       "dags-src/throws.ts": source`
         import { dag } from "dagwright";
@@ -348,32 +348,32 @@ describe("loading", () => {
     ]);
   });
 
-  it("stops a module that never finishes, naming it", () => {
+  it("stops a module that never finishes, naming it", async () => {
     const root = makeProject({
       "dags-src/spin.ts": `import { dag } from "dagwright";\nwhile (true) {}\nexport default dag("never", { schedule: null }, () => {});\n`,
     });
-    const diagnostics = compile(root, { emit: false, moduleTimeoutMs: 300 }).diagnostics;
+    const diagnostics = (await compile(root, { emit: false, moduleTimeoutMs: 300 })).diagnostics;
     expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
       "DW006 module dags-src/spin.ts did not finish evaluating within the time limit",
     ]);
   });
 
-  it("reports a missing or invalid configuration", () => {
+  it("reports a missing or invalid configuration", async () => {
     const root = makeProject({ "dagwright.config.ts": `import { defineConfig } from "dagwright";\nexport default defineConfig({ airflow: "1.10" as any });\n` });
-    const diagnostics = compile(root).diagnostics;
+    const diagnostics = (await compile(root)).diagnostics;
     expect(where(diagnostics)).toEqual(["DW005 dagwright.config.ts:1:1"]);
     expect(diagnostics[0]!.message).toMatch(/^invalid configuration: airflow: /);
   });
 
-  it("warns when no module exports a DAG", () => {
-    const diagnostics = diagnosticsOf({
+  it("warns when no module exports a DAG", async () => {
+    const diagnostics = await diagnosticsOf({
       "dags-src/orphan.ts": `import { dag } from "dagwright";\ndag("orphan", { schedule: null }, (d) => { d.empty("x"); });\n`,
     });
     expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(["warning DW003"]);
   });
 
-  it("collects DAGs from named exports and exported lists, once each", () => {
-    const result = compile(
+  it("collects DAGs from named exports and exported lists, once each", async () => {
+    const result = await compile(
       makeProject({
         "dags-src/many.ts": source`
           import { dag } from "dagwright";
@@ -387,5 +387,38 @@ describe("loading", () => {
     );
     expect(result.diagnostics).toEqual([]);
     expect(result.project!.dags.map((dag) => dag.id)).toEqual(["one", "two", "three"]);
+  });
+});
+
+describe("modules that exhaust resources", () => {
+  it("stops a module that exhausts memory, naming it, without crashing the compiler", async () => {
+    const root = makeProject({
+      "dags-src/hog.ts": source`
+        import { dag } from "dagwright";
+        const rows: number[][] = [];
+        while (true) rows.push(new Array(100_000).fill(1));
+        export default dag("hog", { schedule: null }, () => {});
+      `,
+    });
+    const diagnostics = (await compile(root, { emit: false, moduleMemoryMb: 64 })).diagnostics;
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.file} ${d.message}`)).toEqual([
+      "DW007 dags-src/hog.ts module dags-src/hog.ts ran out of memory while being evaluated (limit 64 MiB)",
+    ]);
+  });
+
+  it("reports a module that breaks built-in objects as that module's failure, not a crash", async () => {
+    const root = makeProject({
+      "dags-src/polluter.ts": source`
+        import { dag } from "dagwright";
+        (Array.prototype as any).map = () => { throw new Error("polluted"); };
+        (JSON as any).stringify = () => "polluted";
+        export default dag("clean", { schedule: null }, (d) => { d.empty("a"); });
+      `,
+    });
+    const result = await compile(root);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.file} ${d.message}`)).toEqual([
+      "DW002 dags-src/polluter.ts module evaluation failed while evaluating dags-src/polluter.ts: polluted",
+    ]);
+    expect(result.files).toBeUndefined();
   });
 });

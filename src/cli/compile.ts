@@ -24,15 +24,15 @@ export function registerCompile(program: Command): void {
       "after",
       "\nExit codes: 0 success, 1 errors in the project (or stale output with --check), 2 bad usage.",
     )
-    .action((options: CompileOptions) => {
-      process.exitCode = runCompile(options);
+    .action(async (options: CompileOptions) => {
+      process.exitCode = await runCompile(options);
     });
 }
 
-function runCompile(options: CompileOptions): number {
+async function runCompile(options: CompileOptions): Promise<number> {
   const started = performance.now();
   const root = projectRoot(options);
-  const result = compileProject(root, {
+  const result = await compileProject(root, {
     ...(options.airflow ? { airflow: options.airflow } : {}),
     skipTypecheck: !options.typecheck,
   });

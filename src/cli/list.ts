@@ -9,9 +9,9 @@ export function registerList(program: Command): void {
     .command("list")
     .description("List the project's DAGs and their tasks as a table")
     .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
-    .action((options: CommonOptions) => {
+    .action(async (options: CommonOptions) => {
       const root = projectRoot(options);
-      const result = compileProject(root, { emit: false });
+      const result = await compileProject(root, { emit: false });
       if (hasErrors(result.diagnostics) || !result.project) {
         printDiagnostics(result.diagnostics, root);
         process.exitCode = EXIT.userErrors;

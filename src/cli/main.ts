@@ -7,7 +7,7 @@ import { registerInit } from "./init.js";
 import { registerList } from "./list.js";
 import { registerValidate } from "./validate.js";
 
-export function main(argv: readonly string[]): void {
+export async function main(argv: readonly string[]): Promise<void> {
   const program = new Command("dagwright")
     .description("Typed Airflow DAGs in TypeScript: check them like code, compile them to Airflow DAG files and a manifest.")
     .version(DAGWRIGHT_VERSION)
@@ -19,7 +19,7 @@ export function main(argv: readonly string[]): void {
   registerInit(program);
   for (const command of program.commands) command.exitOverride();
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       const helpShown = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help";

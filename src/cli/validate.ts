@@ -16,10 +16,10 @@ export function registerValidate(program: Command): void {
     .addOption(airflowOption())
     .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
     .addHelpText("after", "\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.")
-    .action((options: ValidateOptions) => {
+    .action(async (options: ValidateOptions) => {
       const started = performance.now();
       const root = projectRoot(options);
-      const result = compileProject(root, { ...(options.airflow ? { airflow: options.airflow } : {}), emit: false });
+      const result = await compileProject(root, { ...(options.airflow ? { airflow: options.airflow } : {}), emit: false });
       printDiagnostics(result.diagnostics, root);
       if (hasErrors(result.diagnostics) || !result.project) {
         process.exitCode = EXIT.userErrors;

@@ -32,8 +32,7 @@ export function findConfig(root: string): string | undefined {
 }
 
 /** Check a config module's default export; a diagnostic explains what is wrong. */
-export function resolveConfig(root: string, configFile: string, exported: unknown): ResolvedConfig | Diagnostic {
-  const value = (exported as { default?: unknown } | undefined)?.default;
+export function resolveConfig(root: string, configFile: string, value: unknown): ResolvedConfig | Diagnostic {
   const location = { file: path.relative(root, configFile).split(path.sep).join("/"), line: 1, column: 1 };
   const parsed = ConfigSchema.safeParse(value);
   if (!parsed.success) {

@@ -61,6 +61,13 @@ export const CODES = {
     example: `while (true) {}`,
     fix: "Look for an endless loop or slow top-level work; DAG modules should only build DAGs.",
   },
+  DW007: {
+    title: "Module evaluation ran out of memory",
+    severity: "error",
+    explanation: "Evaluating the DAG modules used more memory than the limit (2048 MiB by default), so evaluation was stopped before it could take the compiler down.",
+    example: `const rows = []; while (true) rows.push(new Array(1e6).fill(0));`,
+    fix: "Look for a loop that keeps allocating, or large data built at the top level of a module.",
+  },
   DW101: {
     title: "Dependency cycle",
     severity: "error",

@@ -21,8 +21,8 @@ function log(message: string): void {
 }
 
 /** Compile the repository's examples for `airflow` into a fresh folder; returns it and the manifest. */
-function compileExamples(airflow: (typeof TARGETS)[number]["airflow"]): { outDir: string; manifest: Manifest } {
-  const result = compileProject(REPO_ROOT, { airflow });
+async function compileExamples(airflow: (typeof TARGETS)[number]["airflow"]): Promise<{ outDir: string; manifest: Manifest }> {
+  const result = await compileProject(REPO_ROOT, { airflow });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `dagwright-af${airflow}-`)), "generated");
   writeOutput(outDir, result.files!);
@@ -40,7 +40,7 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
     const started = performance.now();
     bin = await airflowBin(target);
     log(`${target.venv} venv ready in ${((performance.now() - started) / 1000).toFixed(1)}s`);
-    ({ outDir, manifest } = compileExamples(target.airflow));
+    ({ outDir, manifest } = await compileExamples(target.airflow));
     inspection = inspectDags(bin, path.join(outDir, "airflow"));
     log(
       `Airflow ${inspection.airflow_version} loaded ${Object.keys(inspection.dags).length} DAGs from ${Object.keys(inspection.parse_seconds).length} files, ` +
@@ -90,7 +90,7 @@ describe("the harness itself", () => {
   it("fails, naming the file and the difference, when a generated file is broken by hand", async () => {
     const target = TARGETS.find((t) => t.airflow === "3.3")!;
     const bin = await airflowBin(target);
-    const { outDir, manifest } = compileExamples(target.airflow);
+    const { outDir, manifest } = await compileExamples(target.airflow);
     const dags = path.join(outDir, "airflow");
     const hello = path.join(dags, "hello.py");
     fs.writeFileSync(hello, fs.readFileSync(hello, "utf8").replace("    greet >> done\n", ""));

@@ -34,7 +34,7 @@ export function makeProject(files: Record<string, string>, airflow = "3.3"): str
   return root;
 }
 
-export function compile(root: string, options: Parameters<typeof compileProject>[1] = {}): CompileResult {
+export function compile(root: string, options: Parameters<typeof compileProject>[1] = {}): Promise<CompileResult> {
   return compileProject(root, options);
 }
 
