@@ -1,28 +1,31 @@
+import path from "node:path";
 import type { Command } from "commander";
 import { compileProject } from "../compiler.js";
-import { checkOutput, writeOutput } from "../emit/writer.js";
-import { hasErrors } from "../ir/diagnostic.js";
+import { checkOutput, writeOutput, type OutputStatus } from "../emit/writer.js";
+import type { Diagnostic } from "../ir/diagnostic.js";
 import type { AirflowTarget } from "../ir/schema.js";
-import { EXIT, printDiagnostics, projectRoot, seconds, type CommonOptions } from "./context.js";
-import { airflowOption } from "./options.js";
+import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
+import { summarize, type Report } from "./formats.js";
+import { addReportingOptions, airflowOption, tooManyWarnings, warningLimit, type ReportingOptions } from "./options.js";
 
-interface CompileOptions extends CommonOptions {
+interface CompileOptions extends CommonOptions, ReportingOptions {
   check?: boolean;
   airflow?: AirflowTarget;
   typecheck: boolean;
 }
 
 export function registerCompile(program: Command): void {
-  program
+  const command = program
     .command("compile")
     .description("Check the DAG modules and write Airflow DAG files and the manifest to the output folder")
     .option("--check", "write nothing; exit 1 if the output folder is not what compile would write")
     .addOption(airflowOption())
     .option("--no-typecheck", "skip type-checking the DAG modules (faster, less safe)")
-    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
+    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".");
+  addReportingOptions(command)
     .addHelpText(
       "after",
-      "\nExit codes: 0 success, 1 errors in the project (or stale output with --check), 2 bad usage.",
+      "\nExit codes: 0 success, 1 errors in the project (or stale output with --check, or too many warnings), 2 bad usage.",
     )
     .action(async (options: CompileOptions) => {
       process.exitCode = await runCompile(options);
@@ -36,35 +39,69 @@ async function runCompile(options: CompileOptions): Promise<number> {
     ...(options.airflow ? { airflow: options.airflow } : {}),
     skipTypecheck: !options.typecheck,
   });
-  printDiagnostics(result.diagnostics, root);
-  if (hasErrors(result.diagnostics) || !result.files || !result.config || !result.project) return EXIT.userErrors;
+  const dags = result.project?.dags ?? [];
+  const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));
+  const counts = `${summary.dags} DAG${summary.dags === 1 ? "" : "s"}, ${summary.tasks} task${summary.tasks === 1 ? "" : "s"}`;
+  const report = (ok: boolean, extra: Partial<Report> = {}): Report => ({ command: "compile", ok, summary, diagnostics: result.diagnostics, ...extra });
+
+  if (summary.errors > 0 || !result.files || !result.config || !result.project) {
+    printReport(options.format, report(false), root, {});
+    return EXIT.userErrors;
+  }
+  if (tooManyWarnings(summary.warnings, options)) {
+    printReport(options.format, report(false), root, { stderr: `${warningLimit(summary.warnings, options)}; nothing written\n` });
+    return EXIT.userErrors;
+  }
   const { outDir } = result.config;
-  const relativeOut = outDir.startsWith(root) ? outDir.slice(root.length + 1) || "." : outDir;
-  const dagCount = result.project.dags.length;
-  const taskCount = result.project.dags.reduce((sum, dag) => sum + dag.tasks.length, 0);
-  const counts = `${dagCount} DAG${dagCount === 1 ? "" : "s"}, ${taskCount} task${taskCount === 1 ? "" : "s"}`;
+  const shownOut = path.relative(root, outDir).split(path.sep).join("/") || ".";
 
   if (options.check) {
     const status = checkOutput(outDir, result.files);
-    const problems = [
-      ...status.stale.map((file) => `  stale:   ${relativeOut}/${file}`),
-      ...status.missing.map((file) => `  missing: ${relativeOut}/${file}`),
-      ...status.extra.map((file) => `  extra:   ${relativeOut}/${file}`),
-    ];
-    if (problems.length > 0) {
-      process.stderr.write(`${relativeOut}/ is out of date (${counts}):\n${problems.join("\n")}\nrun \`dagwright compile\` and commit the result\n`);
+    const stale = staleDiagnostics(status, shownOut);
+    if (stale.length > 0) {
+      const listing = [
+        ...status.stale.map((file) => `  stale:   ${shownOut}/${file}`),
+        ...status.missing.map((file) => `  missing: ${shownOut}/${file}`),
+        ...status.extra.map((file) => `  extra:   ${shownOut}/${file}`),
+      ].join("\n");
+      printReport(options.format, { ...report(false), diagnostics: [...result.diagnostics, ...stale], output: prefixed(status, shownOut) }, root, {
+        stderr: `${shownOut}/ is out of date (${counts}):\n${listing}\nrun \`dagwright compile\` and commit the result\n`,
+      });
       return EXIT.userErrors;
     }
-    process.stdout.write(`${relativeOut}/ is up to date (${counts}) in ${seconds(performance.now() - started)}\n`);
+    printReport(options.format, report(true, { output: prefixed(status, shownOut) }), root, {
+      stdout: `${shownOut}/ is up to date (${counts}) in ${seconds(performance.now() - started)}\n`,
+    });
     return EXIT.ok;
   }
 
   const written = writeOutput(outDir, result.files);
-  for (const file of written.foreign) {
-    process.stderr.write(`warning: ${relativeOut}/${file} was not written by dagwright; left as it is\n`);
-  }
-  const changes = written.changed.length + written.removed.length;
-  const detail = changes === 0 ? "no changes" : `${written.changed.length} written, ${written.removed.length} removed`;
-  process.stdout.write(`compiled ${counts} for Airflow ${result.project.airflow} in ${seconds(performance.now() - started)} (${relativeOut}/: ${detail})\n`);
+  const detail = written.changed.length + written.removed.length === 0 ? "no changes" : `${written.changed.length} written, ${written.removed.length} removed`;
+  printReport(options.format, report(true, { output: prefixed(written, shownOut) }), root, {
+    stderr: written.foreign.map((file) => `warning: ${shownOut}/${file} was not written by dagwright; left as it is\n`).join(""),
+    stdout: `compiled ${counts} for Airflow ${result.project.airflow} in ${seconds(performance.now() - started)} (${shownOut}/: ${detail})\n`,
+  });
   return EXIT.ok;
+}
+
+/** One DW008 per file that `--check` finds out of date, so every format can report it. */
+function staleDiagnostics(status: OutputStatus, shownOut: string): Diagnostic[] {
+  const entries: Array<[string[], string]> = [
+    [status.stale, "differs from what compile would write"],
+    [status.missing, "is missing: compile would write it"],
+    [status.extra, "is left over from an earlier compile: compile would remove it"],
+  ];
+  return entries.flatMap(([files, why]) =>
+    files.map((file) => ({
+      code: "DW008",
+      severity: "error" as const,
+      message: `${shownOut}/${file} ${why}`,
+      location: { file: `${shownOut}/${file}`, line: 1, column: 1 },
+      hint: "run `dagwright compile` and commit the result",
+    })),
+  );
+}
+
+function prefixed<T extends object>(lists: T, shownOut: string): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(lists).map(([key, files]) => [key, (files as string[]).map((file) => `${shownOut}/${file}`)]));
 }

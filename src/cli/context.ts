@@ -1,6 +1,7 @@
-/** What every command shares: where the project is, how to print, and the exit codes. */
+/** What every command shares: where the project is, how to report, and the exit codes. */
 import path from "node:path";
 import type { Diagnostic } from "../ir/diagnostic.js";
+import { renderGithub, renderJson, renderSarif, type Format, type Report } from "./formats.js";
 import { formatCounts, formatDiagnostic, styleFor } from "./report.js";
 
 export const EXIT = {
@@ -21,12 +22,35 @@ export function projectRoot(options: CommonOptions): string {
   return path.resolve(options.root ?? process.cwd());
 }
 
-/** Print diagnostics to stderr, errors and warnings alike, followed by their counts. */
+/** Print diagnostics for people to stderr, errors and warnings alike, followed by their counts. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], root: string): void {
   if (diagnostics.length === 0) return;
   const style = styleFor(process.stderr);
   const blocks = diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, root, style));
   process.stderr.write(`${blocks.join("\n\n")}\n\n${formatCounts(diagnostics)}\n`);
+}
+
+/**
+ * Report in the chosen format. Machine formats own stdout (JSON and SARIF are one document
+ * there); people get diagnostics on stderr and `lines` (the summary) on stdout.
+ */
+export function printReport(format: Format, report: Report, root: string, lines: { stdout?: string; stderr?: string }): void {
+  switch (format) {
+    case "json":
+      process.stdout.write(renderJson(report));
+      return;
+    case "sarif":
+      process.stdout.write(renderSarif(report.diagnostics));
+      return;
+    case "github":
+      process.stdout.write(renderGithub(report.diagnostics));
+      break;
+    case "pretty":
+      printDiagnostics(report.diagnostics, root);
+      break;
+  }
+  if (lines.stderr) process.stderr.write(lines.stderr);
+  if (lines.stdout) process.stdout.write(lines.stdout);
 }
 
 export function seconds(milliseconds: number): string {

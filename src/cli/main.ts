@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { DAGWRIGHT_VERSION } from "../compiler.js";
 import { registerCompile } from "./compile.js";
 import { EXIT } from "./context.js";
+import { registerExplain } from "./explain.js";
 import { registerInit } from "./init.js";
 import { registerList } from "./list.js";
 import { registerValidate } from "./validate.js";
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerValidate(program);
   registerList(program);
   registerInit(program);
+  registerExplain(program);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

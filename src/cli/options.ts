@@ -1,7 +1,39 @@
-import { Option } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { AIRFLOW_TARGETS } from "../ir/schema.js";
+import { FORMATS, type Format } from "./formats.js";
 
 /** `--airflow <version>`: compile for another Airflow version than the configured one. */
 export function airflowOption(): Option {
   return new Option("--airflow <version>", "the Airflow version to compile for, instead of the configured one").choices(AIRFLOW_TARGETS);
+}
+
+/** The options of commands that report diagnostics. */
+export interface ReportingOptions {
+  format: Format;
+  maxWarnings?: number;
+  strict?: boolean;
+}
+
+/** `--format`, `--max-warnings` and `--strict`, for commands that report diagnostics. */
+export function addReportingOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--format <format>", "how to print diagnostics: pretty for people, json, github annotations or sarif").choices(FORMATS).default("pretty"))
+    .addOption(
+      new Option("--max-warnings <n>", "fail when there are more than n warnings").argParser((value) => {
+        const count = Number(value);
+        if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError("expected a whole number, 0 or more");
+        return count;
+      }),
+    )
+    .option("--strict", "treat every warning as an error (for CI)");
+}
+
+/** Whether the warnings alone make the command fail. */
+export function tooManyWarnings(warnings: number, options: ReportingOptions): boolean {
+  return (options.strict === true && warnings > 0) || (options.maxWarnings !== undefined && warnings > options.maxWarnings);
+}
+
+/** Why the warnings failed the command. */
+export function warningLimit(warnings: number, options: ReportingOptions): string {
+  return options.strict ? `${warnings} warning${warnings === 1 ? "" : "s"} with --strict` : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}`;
 }

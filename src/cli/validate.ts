@@ -1,32 +1,34 @@
 import type { Command } from "commander";
 import { compileProject } from "../compiler.js";
-import { hasErrors } from "../ir/diagnostic.js";
 import type { AirflowTarget } from "../ir/schema.js";
-import { EXIT, printDiagnostics, projectRoot, seconds, type CommonOptions } from "./context.js";
-import { airflowOption } from "./options.js";
+import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
+import { summarize } from "./formats.js";
+import { addReportingOptions, airflowOption, tooManyWarnings, warningLimit, type ReportingOptions } from "./options.js";
 
-interface ValidateOptions extends CommonOptions {
+interface ValidateOptions extends CommonOptions, ReportingOptions {
   airflow?: AirflowTarget;
 }
 
 export function registerValidate(program: Command): void {
-  program
+  const command = program
     .command("validate")
     .description("Check the DAG modules and report problems; writes nothing")
     .addOption(airflowOption())
-    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
-    .addHelpText("after", "\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.")
+    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".");
+  addReportingOptions(command)
+    .addHelpText("after", "\nExit codes: 0 no errors (warnings allowed unless --strict or --max-warnings), 1 errors found, 2 bad usage.")
     .action(async (options: ValidateOptions) => {
       const started = performance.now();
       const root = projectRoot(options);
       const result = await compileProject(root, { ...(options.airflow ? { airflow: options.airflow } : {}), emit: false });
-      printDiagnostics(result.diagnostics, root);
-      if (hasErrors(result.diagnostics) || !result.project) {
-        process.exitCode = EXIT.userErrors;
-        return;
-      }
-      const dags = result.project.dags;
-      const tasks = dags.reduce((sum, dag) => sum + dag.tasks.length, 0);
-      process.stdout.write(`${dags.length} DAGs, ${tasks} tasks: no errors (${seconds(performance.now() - started)})\n`);
+      const dags = result.project?.dags ?? [];
+      const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));
+      const warningsFail = tooManyWarnings(summary.warnings, options);
+      const ok = summary.errors === 0 && result.project !== undefined && !warningsFail;
+      printReport(options.format, { command: "validate", ok, summary, diagnostics: result.diagnostics }, root, {
+        ...(warningsFail ? { stderr: `${warningLimit(summary.warnings, options)}\n` } : {}),
+        ...(ok ? { stdout: `${summary.dags} DAGs, ${summary.tasks} tasks: no errors (${seconds(performance.now() - started)})\n` } : {}),
+      });
+      process.exitCode = ok ? EXIT.ok : EXIT.userErrors;
     });
 }

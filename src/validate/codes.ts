@@ -68,6 +68,13 @@ export const CODES = {
     example: `const rows = []; while (true) rows.push(new Array(1e6).fill(0));`,
     fix: "Look for a loop that keeps allocating, or large data built at the top level of a module.",
   },
+  DW008: {
+    title: "Generated output out of date",
+    severity: "error",
+    explanation: "`dagwright compile --check` found a file in the output folder that differs from what compile would write, is missing, or is left over from an earlier compile.",
+    example: `# a DAG module changed, but generated/ was not recompiled and committed`,
+    fix: "Run `dagwright compile` and commit the output folder.",
+  },
   DW101: {
     title: "Dependency cycle",
     severity: "error",

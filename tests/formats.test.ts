@@ -1,0 +1,198 @@
+/** Diagnostics for machines and CI: JSON, GitHub annotations, SARIF, warning limits, `explain` and its docs. */
+import fs from "node:fs";
+import path from "node:path";
+import AjvDraft04 from "ajv-draft-04";
+import { describe, expect, it } from "vitest";
+import { diagnosticsMarkdown } from "../src/cli/explain.js";
+import { renderGithub } from "../src/cli/formats.js";
+import { formatDiagnostic, styleFor } from "../src/cli/report.js";
+import { CODES } from "../src/validate/codes.js";
+import { makeProject, REPO_ROOT, runCli, source } from "./helpers/project.js";
+
+const CYCLE_AND_EMPTY = {
+  "dags-src/etl.ts": source`
+    import { dag } from "dagwright";
+    export const etl = dag("etl", { schedule: null }, (d) => {
+      const a = d.empty("a");
+      const b = d.empty("b");
+      a.then(b);
+      b.then(a);
+    });
+    export const idle = dag("idle", { schedule: null }, () => {});
+  `,
+};
+
+const ONLY_WARNING = {
+  "dags-src/idle.ts": `import { dag } from "dagwright";\nexport const idle = dag("idle", { schedule: null }, () => {});\nexport const busy = dag("busy", { schedule: null }, (d) => { d.empty("a"); });\n`,
+};
+
+describe("--format json", () => {
+  it("prints one stable document on stdout and nothing else", () => {
+    const run = runCli(["validate", "--format", "json", "-C", makeProject(CYCLE_AND_EMPTY)]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({
+      formatVersion: 1,
+      tool: "dagwright",
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      command: "validate",
+      ok: false,
+      summary: { dags: 2, tasks: 2, errors: 1, warnings: 1 },
+      diagnostics: [
+        {
+          code: "DW101",
+          severity: "error",
+          title: "Dependency cycle",
+          message: 'dependency cycle in DAG "etl": a -> b -> a',
+          location: { file: "dags-src/etl.ts", line: 6, column: 5 },
+          related: [
+            { message: '"a" -> "b" is made here', location: { file: "dags-src/etl.ts", line: 5, column: 5 } },
+            { message: '"b" -> "a" is made here', location: { file: "dags-src/etl.ts", line: 6, column: 5 } },
+          ],
+          hint: "remove one of the dependencies on this path; a task cannot wait for itself",
+        },
+        {
+          code: "DW107",
+          severity: "warning",
+          title: "Empty DAG",
+          message: 'DAG "idle" has no tasks',
+          location: { file: "dags-src/etl.ts", line: 8, column: 21 },
+          related: [],
+          hint: "Add tasks in the body, or remove the DAG.",
+        },
+      ],
+    });
+  });
+
+  it("reports what compile wrote", () => {
+    const root = makeProject(ONLY_WARNING);
+    const run = runCli(["compile", "--format", "json", "-C", root]);
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.ok).toBe(true);
+    expect(document.output).toEqual({
+      changed: ["generated/airflow/busy.py", "generated/airflow/idle.py", "generated/manifest.json", "generated/manifest.schema.json"],
+      removed: [],
+      foreign: [],
+    });
+  });
+
+  it("reports stale output of --check as DW008 diagnostics", () => {
+    const root = makeProject(ONLY_WARNING);
+    expect(runCli(["compile", "-C", root]).status).toBe(0);
+    fs.rmSync(path.join(root, "generated", "airflow", "busy.py"));
+    const run = runCli(["compile", "--check", "--format", "json", "-C", root]);
+    expect(run.status).toBe(1);
+    const document = JSON.parse(run.stdout);
+    expect(document.ok).toBe(false);
+    expect(document.diagnostics.map((d: { code: string; message: string }) => `${d.code} ${d.message}`)).toEqual([
+      'DW107 DAG "idle" has no tasks',
+      "DW008 generated/airflow/busy.py is missing: compile would write it",
+    ]);
+  });
+});
+
+describe("--format github", () => {
+  it("prints one workflow command per diagnostic, then the summary", () => {
+    const run = runCli(["validate", "--format", "github", "-C", makeProject(CYCLE_AND_EMPTY)]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split("\n")).toEqual([
+      '::error file=dags-src/etl.ts,line=6,col=5,title=DW101 Dependency cycle::dependency cycle in DAG "etl": a -> b -> a%0Adags-src/etl.ts:5:5: "a" -> "b" is made here%0Adags-src/etl.ts:6:5: "b" -> "a" is made here%0Ahint: remove one of the dependencies on this path; a task cannot wait for itself',
+      '::warning file=dags-src/etl.ts,line=8,col=21,title=DW107 Empty DAG::DAG "idle" has no tasks%0Ahint: Add tasks in the body, or remove the DAG.',
+      "",
+    ]);
+  });
+
+  it("escapes what would end a workflow command", () => {
+    const text = renderGithub([
+      { code: "DW002", severity: "error", message: "100% broken\r\nreally", location: { file: "dags-src/a,b:c.ts", line: 1, column: 2 } },
+    ]);
+    expect(text).toBe("::error file=dags-src/a%2Cb%3Ac.ts,line=1,col=2,title=DW002 Module failed while running::100%25 broken%0D%0Areally\n");
+  });
+});
+
+describe("--format sarif", () => {
+  it("validates against the SARIF 2.1.0 schema and carries rules, results and locations", () => {
+    const run = runCli(["validate", "--format", "sarif", "-C", makeProject(CYCLE_AND_EMPTY)]);
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout);
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "tests", "schemas", "sarif-schema-2.1.0.json"), "utf8"));
+    const validate = new AjvDraft04.default({ strict: false, validateFormats: false }).compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const [runLog] = log.runs;
+    expect(runLog.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(Object.keys(CODES));
+    expect(runLog.results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).toEqual(["DW101 error", "DW107 warning"]);
+    expect(runLog.results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "dags-src/etl.ts", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 6, startColumn: 5 },
+    });
+    expect(runLog.results[0].relatedLocations).toHaveLength(2);
+    // A broken log must fail the schema, or this test proves nothing.
+    expect(validate({ ...log, version: "2.0.0" })).toBe(false);
+  });
+});
+
+describe("warning limits", () => {
+  it("--max-warnings and --strict fail on warnings and then write nothing", () => {
+    const root = makeProject(ONLY_WARNING);
+    expect(runCli(["validate", "--max-warnings", "1", "-C", root]).status).toBe(0);
+    const over = runCli(["compile", "--max-warnings", "0", "-C", root]);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain("1 warnings exceed --max-warnings 0; nothing written");
+    const strict = runCli(["compile", "--strict", "-C", root]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain("1 warning with --strict; nothing written");
+    expect(fs.existsSync(path.join(root, "generated"))).toBe(false);
+    expect(runCli(["compile", "--max-warnings", "many", "-C", root]).status).toBe(2);
+  });
+});
+
+describe("pretty output", () => {
+  const diagnostic = { code: "DW107", severity: "warning" as const, message: "m", location: { file: "x.ts", line: 1, column: 1 } };
+  it("uses colour only on a terminal, and never with NO_COLOR", () => {
+    const tty = { isTTY: true } as NodeJS.WriteStream;
+    const pipe = { isTTY: false } as NodeJS.WriteStream;
+    const saved = process.env.NO_COLOR;
+    try {
+      delete process.env.NO_COLOR;
+      expect(formatDiagnostic(diagnostic, "/nowhere", styleFor(tty))).toContain("\u001b[33mwarning\u001b[39m");
+      expect(formatDiagnostic(diagnostic, "/nowhere", styleFor(pipe))).toBe("x.ts:1:1 - warning DW107: m");
+      process.env.NO_COLOR = "1";
+      expect(formatDiagnostic(diagnostic, "/nowhere", styleFor(tty))).toBe("x.ts:1:1 - warning DW107: m");
+    } finally {
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
+  });
+});
+
+describe("explain", () => {
+  it("prints what a code means, an example and the fix", () => {
+    const run = runCli(["explain", "dw102"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      `DW102: Duplicate task id (error)\n\n${CODES.DW102.explanation}\n\nExample:\n  ${CODES.DW102.example}\n\nFix:\n  ${CODES.DW102.fix}\n`,
+    );
+    expect(runCli(["explain", "DW999"]).status).toBe(2);
+  });
+
+  it("docs/diagnostics.md is generated from the same catalogue", () => {
+    expect(fs.readFileSync(path.join(REPO_ROOT, "docs", "diagnostics.md"), "utf8")).toBe(diagnosticsMarkdown());
+  });
+
+  it("catalogues exactly the codes the source code reports", () => {
+    const used = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (full !== path.join(REPO_ROOT, "src", "validate", "codes.ts")) {
+          for (const match of fs.readFileSync(full, "utf8").matchAll(/["'](DW\d{3})["']/g)) used.add(match[1]!);
+        }
+      }
+    };
+    walk(path.join(REPO_ROOT, "src"));
+    // Rules name their codes through diagnose("DWnnn", ...), which the pattern above also finds.
+    expect([...used].sort()).toEqual(Object.keys(CODES).sort());
+  });
+});
