@@ -1,0 +1,84 @@
+/**
+ * Output is all or nothing: a compile killed while writing leaves the previous generated/
+ * exactly as it was, and the next compile cleans up after it.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, makeProject, runCli, snapshotDir } from "./helpers/project.js";
+
+function dagModule(id: string, tasks: number, command: string): string {
+  return `import { dag } from "dagwright";\nexport default dag("${id}", { schedule: null }, (d) => {\n  for (let i = 0; i < ${tasks}; i++) d.bash(\`t\${i}\`, { command: "${command} " + i });\n});\n`;
+}
+
+function writeDags(root: string, count: number, command: string): void {
+  for (let index = 0; index < count; index++) {
+    fs.writeFileSync(path.join(root, "dags-src", `dag_${index}.ts`), dagModule(`dag_${index}`, 40, command));
+  }
+}
+
+/** Start a compile and SIGKILL it `delayMs` after its staging folder appears; resolves once it is dead. */
+function killWhileWriting(root: string, delayMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, "compile", "--no-typecheck", "-C", root], { stdio: "ignore" });
+    let killed = false;
+    const poll = setInterval(() => {
+      if (fs.readdirSync(root).some((entry) => entry.startsWith(".generated.staging-"))) {
+        clearInterval(poll);
+        setTimeout(() => {
+          killed = child.kill("SIGKILL");
+        }, delayMs);
+      }
+    }, 1);
+    child.on("exit", () => {
+      clearInterval(poll);
+      resolve(killed);
+    });
+  });
+}
+
+describe("atomic output", () => {
+  it("leaves generated/ as it was when a compile is killed mid-write", async () => {
+    const root = makeProject({});
+    fs.mkdirSync(path.join(root, "dags-src"), { recursive: true });
+    writeDags(root, 150, "echo before");
+    expect(runCli(["compile", "-C", root]).status).toBe(0);
+    const before = snapshotDir(path.join(root, "generated"));
+    writeDags(root, 150, "echo after");
+
+    let killedMidWrite = 0;
+    for (const delay of [0, 0, 2, 5, 10]) {
+      const killed = await killWhileWriting(root, delay);
+      const now = snapshotDir(path.join(root, "generated"));
+      expect(Object.keys(now).sort()).toEqual(Object.keys(before).sort());
+      if (now["airflow/dag_0.py"]!.includes("echo before")) {
+        // Killed before the swap: the old output, byte for byte.
+        expect(now).toEqual(before);
+        if (killed) killedMidWrite++;
+      } else {
+        // The swap happened first: every file is new, none old.
+        expect(Object.entries(now).filter(([file, text]) => file.startsWith("airflow/") && !text.includes("echo after"))).toEqual([]);
+      }
+    }
+    expect(killedMidWrite).toBeGreaterThan(0);
+
+    // The next compile finishes the job and removes what the killed ones left beside generated/.
+    expect(runCli(["compile", "-C", root]).status).toBe(0);
+    const after = snapshotDir(path.join(root, "generated"));
+    expect(after["airflow/dag_0.py"]).toContain("echo after");
+    expect(fs.readdirSync(root).filter((entry) => entry.startsWith(".generated."))).toEqual([]);
+  }, 120_000);
+
+  it("restores the previous output when a compile died between its two renames", () => {
+    const root = makeProject({ "dags-src/a.ts": dagModule("a", 2, "echo a") });
+    expect(runCli(["compile", "-C", root]).status).toBe(0);
+    const before = snapshotDir(path.join(root, "generated"));
+    // What a kill between "generated -> previous" and "staging -> generated" leaves behind.
+    fs.renameSync(path.join(root, "generated"), path.join(root, ".generated.previous-999999"));
+    const check = runCli(["compile", "-C", root]);
+    expect(check.status).toBe(0);
+    expect(snapshotDir(path.join(root, "generated"))).toEqual(before);
+    expect(fs.readdirSync(root).filter((entry) => entry.startsWith(".generated."))).toEqual([]);
+  });
+});
