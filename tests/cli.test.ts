@@ -144,6 +144,28 @@ describe("compile", () => {
 });
 
 describe("determinism", () => {
+  it("writes identical bytes whatever order the files were created in", () => {
+    const names = ["b.ts", "a.ts", "c/z.ts", "c/a.ts", "0.ts"];
+    const outputs = [names, [...names].reverse()].map((order) => {
+      const root = makeProject({});
+      for (const name of order) {
+        const file = path.join(root, "dags-src", name);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, HELLO.replace('"hello"', `"dag_${name.replace(/\W/g, "_")}"`));
+      }
+      expect(runCli(["compile", "-C", root]).status).toBe(0);
+      return fs.readFileSync(path.join(root, "generated", "manifest.json"), "utf8");
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect((JSON.parse(outputs[0]!) as { dags: Array<{ id: string }> }).dags.map((dag) => dag.id)).toEqual([
+      "dag_0_ts",
+      "dag_a_ts",
+      "dag_b_ts",
+      "dag_c_a_ts",
+      "dag_c_z_ts",
+    ]);
+  });
+
   it("writes identical bytes whatever the time zone and locale", () => {
     const outputs = [
       { TZ: "UTC", LANG: "C", LC_ALL: "C" },
