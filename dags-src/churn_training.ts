@@ -4,9 +4,10 @@ import { dag } from "dagwright";
 const RUN_DIR = "/tmp/dagwright-churn/{{ ds }}";
 
 /**
- * Churn model training: ingest raw events, check them, build features, train, evaluate and
- * publish the model only if it is good enough. Each step is a function of the `churn` Python
- * package in python/, imported only when the task runs.
+ * Churn model training: ingest raw events, check them, build features with Spark, train,
+ * evaluate and publish the model only if it is good enough, then score every customer with a
+ * large Spark job on Kubernetes. The Python steps are functions of the `churn` package in
+ * python/, imported only when the task runs; the feature step is python/jobs/build_features.py.
  */
 export default dag(
   "churn_training",
@@ -28,9 +29,11 @@ export default dag(
       callable: "churn.quality:validate_events",
       kwargs: { run_dir: RUN_DIR, max_null_fraction: 0.01 },
     });
-    const features = d.python("build_features", {
-      callable: "churn.features:build_features",
-      kwargs: { run_dir: RUN_DIR },
+    const features = d.spark("build_features", {
+      application: "python/jobs/build_features.py",
+      args: ["--run-dir", RUN_DIR],
+      profile: "small",
+      conf: { "spark.sql.shuffle.partitions": 4, "spark.ui.enabled": false },
     });
     const train = d.python("train_model", {
       callable: "churn.train:train_model",
@@ -48,6 +51,19 @@ export default dag(
       kwargs: { run_dir: RUN_DIR, registry_dir: "/tmp/dagwright-churn/registry" },
       retries: 0,
     });
-    d.chain(ingest, check, features, train, evaluate, publish);
+    const score = d.spark("score_customers", {
+      application: "local:///opt/churn/jobs/score_customers.py",
+      args: ["--registry", "s3a://models/churn", "--date", "{{ ds }}"],
+      profile: "large",
+      target: {
+        kind: "kubernetes",
+        image: "registry.example.com/churn/spark:3.5.3",
+        sparkVersion: "3.5.3",
+        namespace: "spark-jobs",
+        serviceAccount: "spark",
+      },
+      doc: "Scores every customer with the published model, on the cluster's Spark operator.",
+    });
+    d.chain(ingest, check, features, train, evaluate, publish, score);
   },
 );

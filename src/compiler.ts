@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { emitAirflow } from "./emit/airflow/index.js";
 import type { OutputFile } from "./emit/files.js";
 import { emitManifest } from "./emit/manifest/index.js";
+import { emitSpark } from "./emit/spark/index.js";
 import { Templates } from "./emit/templates.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./ir/diagnostic.js";
 import type { Project } from "./ir/schema.js";
@@ -47,6 +48,9 @@ export async function compileProject(root: string, options: LoadOptions & { emit
 
 /** Every back end's files, then the manifest that lists them. */
 export function emitAll(project: Project, templates: Templates): OutputFile[] {
-  const airflow = emitAirflow(project.dags, { target: project.airflow, templates, dagwrightVersion: DAGWRIGHT_VERSION });
-  return [...airflow, ...emitManifest(project, airflow, DAGWRIGHT_VERSION)];
+  const files = [
+    ...emitAirflow(project, { target: project.airflow, templates, dagwrightVersion: DAGWRIGHT_VERSION }),
+    ...emitSpark(project),
+  ];
+  return [...files, ...emitManifest(project, files, DAGWRIGHT_VERSION)];
 }

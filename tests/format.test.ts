@@ -83,7 +83,7 @@ describe("layout of arbitrary DAGs", () => {
     }));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-layout-"));
     for (const target of ["2.10", "3.3"] as const) {
-      for (const file of emitAirflow(dags, { target, templates: new Templates(), dagwrightVersion: "0" })) {
+      for (const file of emitAirflow({ airflow: target, dags }, { target, templates: new Templates(), dagwrightVersion: "0" })) {
         fs.mkdirSync(path.join(dir, target), { recursive: true });
         fs.writeFileSync(path.join(dir, target, path.basename(file.path)), file.contents);
       }

@@ -20,7 +20,15 @@ describe("manifest", () => {
   });
 
   it("lists every generated file with its hash", async () => {
-    expect(manifest.files.map((file) => file.path)).toEqual(["airflow/churn_training.py", "airflow/daily_etl.py", "airflow/hello.py"]);
+    expect(manifest.files.map((file) => file.path)).toEqual([
+      "airflow/churn_training.py",
+      "airflow/daily_etl.py",
+      "airflow/hello.py",
+      "spark/.airflowignore",
+      "spark/churn_training/build_features.json",
+      "spark/churn_training/score_customers.json",
+      "spark/churn_training/score_customers.yaml",
+    ]);
     for (const file of manifest.files) expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -72,7 +72,7 @@ describe("user strings in every field", () => {
         accepted.push([sample, dag]);
       }
     });
-    const files = emitAirflow(accepted.map(([, dag]) => dag), { target: airflow, templates: new Templates(), dagwrightVersion: "0" });
+    const files = emitAirflow({ airflow, dags: accepted.map(([, dag]) => dag) }, { target: airflow, templates: new Templates(), dagwrightVersion: "0" });
     const parsed = pythonCalls(Object.fromEntries(files.map((file) => [file.path, file.contents])));
     accepted.forEach(([sample, dag], index) => {
       const calls = parsed[files[index]!.path]!;

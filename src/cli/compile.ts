@@ -64,7 +64,9 @@ async function runCompile(options: CompileOptions): Promise<number> {
         ...status.missing.map((file) => `  missing: ${shownOut}/${file}`),
         ...status.extra.map((file) => `  extra:   ${shownOut}/${file}`),
       ].join("\n");
-      printReport(options.format, { ...report(false), diagnostics: [...result.diagnostics, ...stale], output: prefixed(status, shownOut) }, root, {
+      // People get the compact listing below; machine formats get one DW008 per file.
+      const diagnostics = options.format === "pretty" ? result.diagnostics : [...result.diagnostics, ...stale];
+      printReport(options.format, { ...report(false), diagnostics, output: prefixed(status, shownOut) }, root, {
         stderr: `${shownOut}/ is out of date (${counts}):\n${listing}\nrun \`dagwright compile\` and commit the result\n`,
       });
       return EXIT.userErrors;

@@ -1,4 +1,5 @@
 /** The project configuration users write in `dagwright.config.ts`. */
+import type { SparkSettings } from "./types.js";
 
 /** An Airflow version dagwright can compile for. */
 export type AirflowVersion = "2.9" | "2.10" | "2.11" | "3.0" | "3.1" | "3.2" | "3.3";
@@ -15,6 +16,13 @@ export interface DagwrightConfig {
    * for example `airflow/dag.py.hbs`. Relative to the config file.
    */
   templates?: string;
+  /** Spark settings every Spark task starts from, and named size profiles a task can pick. */
+  spark?: {
+    /** Settings of every Spark job, unless its profile or the job itself says otherwise. */
+    defaults?: SparkSettings;
+    /** Named sets of settings, such as `small` and `large`, that a job picks with `profile`. */
+    profiles?: Record<string, SparkSettings>;
+  };
 }
 
 /** Declare the project configuration; the identity function, there for types and editor help. */

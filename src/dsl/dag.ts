@@ -11,6 +11,7 @@ import type {
   DagOptions,
   PythonTaskOptions,
   Schedule,
+  SparkTaskOptions,
   TaskOptions,
 } from "./types.js";
 
@@ -129,6 +130,18 @@ export class DagContext {
   python(id: string, options: PythonTaskOptions): TaskHandle {
     const { callable, kwargs, ...rest } = options;
     return this.#add(id, { kind: "python", callable, ...defined({ kwargs }) }, rest);
+  }
+
+  /**
+   * A Spark job, submitted with `spark-submit` through an Airflow connection or run as a
+   * SparkApplication on Kubernetes. Resources, profile and target combine with the project's
+   * Spark defaults in dagwright.config.ts, field by field.
+   */
+  spark(id: string, options: SparkTaskOptions): TaskHandle {
+    const { application, mainClass, args, name, profile, driver, executor, dynamicAllocation, conf, packages, jars, pyFiles, files, env, target, ...rest } =
+      options;
+    const settings = defined({ driver, executor, dynamicAllocation, conf, packages, jars, pyFiles, files, env, target });
+    return this.#add(id, { kind: "spark", application, ...defined({ mainClass, args, name, profile }), settings } as ir.TaskConfig, rest);
   }
 
   /**

@@ -150,3 +150,92 @@ export interface DagOptions {
   /** Options applied to every task of the DAG; a task's own options win. */
   defaults?: CommonTaskOptions;
 }
+
+/** A JVM memory size: a whole number and k, m, g or t, with no space and no "b". @example "512m", "4g" */
+export type MemorySize = `${number}${"k" | "m" | "g" | "t" | "K" | "M" | "G" | "T"}`;
+
+/** Resources of the Spark driver. */
+export interface SparkDriverResources {
+  /** Heap of the driver JVM (`spark.driver.memory`). @example "2g" */
+  memory?: MemorySize;
+  /** Cores of the driver (`spark.driver.cores`); a whole number, 1 or more. */
+  cores?: number;
+  /** Memory outside the heap (`spark.driver.memoryOverhead`); Spark's default is 10% of `memory`, at least 384m. */
+  memoryOverhead?: MemorySize;
+}
+
+/** Resources of each Spark executor. */
+export interface SparkExecutorResources extends SparkDriverResources {
+  /** How many executors to run (`spark.executor.instances`); leave unset with `dynamicAllocation`. */
+  instances?: number;
+}
+
+/** Let Spark add and remove executors as the load changes (`spark.dynamicAllocation.*`). */
+export interface SparkDynamicAllocation {
+  /** The fewest executors to keep. @default 0 */
+  min?: number;
+  /** How many executors to start with; between `min` and `max`. */
+  initial?: number;
+  /** The most executors to run; required, so a job's size is always bounded. */
+  max: number;
+}
+
+/** Submit with `spark-submit` through an Airflow Spark connection (Airflow's `SparkSubmitOperator`). */
+export interface SparkSubmitTarget {
+  kind: "submit";
+  /** The Airflow connection whose host is the master (`yarn`, `spark://host:7077`, `k8s://...`, `local[4]`). @default "spark_default" */
+  connId?: string;
+  /** Run the driver on the submitting machine (`client`) or in the cluster (`cluster`). */
+  deployMode?: "client" | "cluster";
+}
+
+/** Run as a SparkApplication of the Kubernetes Spark operator (Airflow's `SparkKubernetesOperator`). */
+export interface SparkKubernetesTarget {
+  kind: "kubernetes";
+  /** The container image holding Spark and the application. */
+  image?: string;
+  /** The Kubernetes namespace of the SparkApplication. @default "default" */
+  namespace?: string;
+  /** The service account the driver runs as. */
+  serviceAccount?: string;
+  /** The Spark version in the image, for example "3.5.3". */
+  sparkVersion?: string;
+  /** The Airflow connection to the Kubernetes cluster. @default "kubernetes_default" */
+  connId?: string;
+}
+
+/** Settings a Spark job, the project's defaults or a named size profile can give. */
+export interface SparkSettings {
+  driver?: SparkDriverResources;
+  executor?: SparkExecutorResources;
+  /** Dynamic allocation of executors; do not combine with `executor.instances`. */
+  dynamicAllocation?: SparkDynamicAllocation;
+  /** Other Spark properties; resources have typed fields above, use those instead. */
+  conf?: { [key: `spark.${string}`]: string | number | boolean };
+  /** Maven coordinates of packages to put on the classpath (`--packages`). */
+  packages?: string[];
+  /** Jars to put on the classpath (`--jars`). */
+  jars?: string[];
+  /** Python files or archives for the Python path (`--py-files`). */
+  pyFiles?: string[];
+  /** Files to place in each executor's working directory (`--files`). */
+  files?: string[];
+  /** Environment variables of the driver. */
+  env?: Record<string, string>;
+  /** Where and how the job runs. @default { kind: "submit" } */
+  target?: SparkSubmitTarget | SparkKubernetesTarget;
+}
+
+/** Options of a Spark task. */
+export interface SparkTaskOptions extends TaskOptions, SparkSettings {
+  /** The application: a `.py` file, or a `.jar` together with `mainClass`. Airflow renders Jinja in it. */
+  application: string;
+  /** The main class of a jar application. */
+  mainClass?: string;
+  /** Arguments of the application. Airflow renders Jinja in them, so `{{ ds }}` works. */
+  args?: string[];
+  /** The Spark application name. @default "<dag_id>.<task_id>" */
+  name?: string;
+  /** A size profile from `spark.profiles` in dagwright.config.ts; the task's own fields override it. */
+  profile?: string;
+}

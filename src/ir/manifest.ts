@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { AirflowTarget, Dag, Task, TaskOptions } from "./schema.js";
+import { SparkProjectConfig } from "./spark.js";
 
 export const MANIFEST_FORMAT_VERSION = 1;
 
@@ -12,8 +13,28 @@ export const ManifestTask = Task.extend({
   effective: TaskOptions,
 });
 
+const Resources = z.object({
+  /** Cores of the driver and all executors. */
+  cores: z.number(),
+  /** Memory of the driver and all executors, heap and overhead, in MiB. */
+  memoryMib: z.number(),
+});
+
+export const ManifestSparkJob = z.object({
+  dagId: z.string(),
+  taskId: z.string(),
+  target: z.enum(["submit", "kubernetes"]),
+  /** The job spec, relative to the output folder. */
+  spec: z.string(),
+  /** The SparkApplication of a Kubernetes job, relative to the output folder. */
+  sparkApplication: z.string().nullable(),
+  requested: Resources,
+});
+
 export const ManifestDag = Dag.extend({
   tasks: z.array(ManifestTask),
+  /** The most the DAG's Spark jobs request at once: jobs no dependency orders can run together. */
+  sparkPeak: Resources.extend({ jobs: z.number(), exact: z.boolean() }).optional(),
   /** sha256 of the DAG's definition, ignoring source positions: it changes when what the DAG does changes. */
   definitionHash: z.string(),
   /** The generated Airflow file, relative to the output folder. */
@@ -29,7 +50,11 @@ export const Manifest = z.object({
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   dagwrightVersion: z.string(),
   airflow: AirflowTarget,
+  /** The Spark defaults and size profiles of the configuration. */
+  spark: SparkProjectConfig.optional(),
   dags: z.array(ManifestDag),
+  /** Every Spark job, with where its spec is and what it requests. */
+  sparkJobs: z.array(ManifestSparkJob),
   /** Every file compile wrote besides the manifest itself, with its content hash. */
   files: z.array(GeneratedFile),
 });

@@ -7,6 +7,7 @@
  * "2026-01-01"); validation checks them and back ends convert them.
  */
 import { z } from "zod";
+import { SparkJobConfig, SparkProjectConfig } from "./spark.js";
 
 /** Where something was defined in the user's sources; `file` is relative to the project root, POSIX separators. */
 export const Location = z.object({
@@ -118,6 +119,7 @@ export const TaskConfig = z.discriminatedUnion("kind", [
       kwargs: z.record(z.string(), JsonValue).optional(),
     })
     .strict(),
+  SparkJobConfig,
 ]);
 export type TaskConfig = z.infer<typeof TaskConfig>;
 export type TaskKind = TaskConfig["kind"];
@@ -158,6 +160,8 @@ export type AirflowTarget = z.infer<typeof AirflowTarget>;
 /** Everything one compile knows: the DAGs of the project and what they are compiled for. */
 export const Project = z.object({
   airflow: AirflowTarget,
+  /** Spark defaults and size profiles from the project configuration. */
+  spark: SparkProjectConfig.optional(),
   dags: z.array(Dag),
 });
 export type Project = z.infer<typeof Project>;

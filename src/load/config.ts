@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Diagnostic } from "../ir/diagnostic.js";
 import { AirflowTarget } from "../ir/schema.js";
+import { SparkProjectConfig } from "../ir/spark.js";
 
 export const CONFIG_FILE = "dagwright.config.ts";
 
@@ -13,6 +14,7 @@ const ConfigSchema = z
     outDir: z.string().min(1).default("generated"),
     airflow: AirflowTarget,
     templates: z.string().min(1).optional(),
+    spark: SparkProjectConfig.optional(),
   })
   .strict();
 
@@ -24,6 +26,7 @@ export interface ResolvedConfig {
   outDir: string;
   airflow: AirflowTarget;
   templatesDir?: string;
+  spark?: SparkProjectConfig;
 }
 
 export function findConfig(root: string): string | undefined {
@@ -57,5 +60,6 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     outDir: path.resolve(root, config.outDir),
     airflow: config.airflow,
     ...(config.templates ? { templatesDir: path.resolve(root, config.templates) } : {}),
+    ...(config.spark ? { spark: config.spark } : {}),
   };
 }

@@ -85,7 +85,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         hint: "export each DAG: `export default dag(...)` or `export const daily = dag(...)`",
       });
     }
-    return { config, project: { airflow: config.airflow, dags }, modules, diagnostics, timings };
+    return { config, project: { airflow: config.airflow, ...(config.spark ? { spark: config.spark } : {}), dags }, modules, diagnostics, timings };
   } catch (failure) {
     if (isDiagnostic(failure)) return { modules: [], timings, diagnostics: [failure] };
     throw failure;

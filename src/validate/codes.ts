@@ -3,7 +3,7 @@
  * means. Codes are stable: a code is never reused for another meaning.
  *
  * Families: DW0xx loading and configuration, DW1xx DAG structure, DW2xx schedules and
- * dates, DW3xx task options.
+ * dates, DW3xx task options, DW4xx Spark jobs.
  */
 import type { Severity } from "../ir/diagnostic.js";
 
@@ -214,6 +214,97 @@ export const CODES = {
     explanation: "Airflow rejects tags that are empty or longer than 100 characters.",
     example: `tags: [""]`,
     fix: "Use short, non-empty tags.",
+  },
+  DW401: {
+    title: "Invalid Spark memory size",
+    severity: "error",
+    explanation: "Spark memory sizes are JVM sizes: a whole positive number and k, m, g or t. Spark rejects \"4gb\" or \"4 GB\" only when the job starts.",
+    example: `executor: { memory: "4gb" }`,
+    fix: "Write a whole number and k, m, g or t with no \"b\" and no space, for example \"4g\" or \"512m\".",
+  },
+  DW402: {
+    title: "Invalid Spark core or executor count",
+    severity: "error",
+    explanation: "Cores and executor instances are whole numbers, 1 or more; dynamic allocation bounds are whole numbers, 0 or more.",
+    example: `executor: { cores: 0.5 }`,
+    fix: "Use a whole number in range.",
+  },
+  DW403: {
+    title: "Fixed executors with dynamic allocation",
+    severity: "error",
+    explanation: "executor.instances fixes the number of executors, while dynamic allocation scales it; together they fight, and Spark quietly lets one win.",
+    example: `executor: { instances: 10 }, dynamicAllocation: { min: 2, max: 20 }`,
+    fix: "Keep one: executor.instances for a fixed size, or dynamicAllocation to scale.",
+  },
+  DW404: {
+    title: "Dynamic allocation bounds out of order",
+    severity: "error",
+    explanation: "Dynamic allocation needs min <= initial <= max, and a max so the job stays bounded.",
+    example: `dynamicAllocation: { min: 10, max: 5 }`,
+    fix: "Order the bounds min <= initial <= max and set max.",
+  },
+  DW405: {
+    title: "Spark conf key without spark. prefix",
+    severity: "error",
+    explanation: "Spark reads only properties whose names start with \"spark.\"; it ignores the others with a warning in the driver log.",
+    example: `conf: { "executor.memory": "4g" }`,
+    fix: "Use the property's full name; for Hadoop settings use spark.hadoop.<key>.",
+  },
+  DW406: {
+    title: "Misspelled Spark property",
+    severity: "error",
+    explanation: "The conf key is one or two edits away from a property Spark defines. Spark silently ignores unknown properties, so the setting would have no effect.",
+    example: `conf: { "spark.sql.shuffle.partitons": 200 }`,
+    fix: "Use the property the message suggests.",
+  },
+  DW407: {
+    title: "Unknown Spark property",
+    severity: "warning",
+    explanation: "The conf key is not a property this Spark version defines and not under a known prefix such as spark.hadoop. It may belong to a plugin; if not, Spark ignores it silently.",
+    example: `conf: { "spark.my.plugin.setting": "x" }`,
+    fix: "Check the spelling; leave it if a plugin reads it.",
+  },
+  DW408: {
+    title: "Spark conf key duplicates a typed field",
+    severity: "error",
+    explanation: "The conf key sets what a typed field of the job is for (memory, cores, executors, dynamic allocation, jars, ...). Two places for one setting drift apart.",
+    example: `executor: { memory: "4g" }, conf: { "spark.executor.memory": "8g" }`,
+    fix: "Use the typed field and drop the conf key.",
+  },
+  DW409: {
+    title: "Main class does not match the application",
+    severity: "error",
+    explanation: "A jar application needs mainClass; a Python application has none.",
+    example: `application: "jobs/etl.jar"`,
+    fix: "Add mainClass for a jar, or remove it for a .py file.",
+  },
+  DW410: {
+    title: "Unknown Spark application type",
+    severity: "error",
+    explanation: "dagwright runs Python (.py) and JVM (.jar) Spark applications.",
+    example: `application: "jobs/etl.scala"`,
+    fix: "Point application at the .py file or the built .jar.",
+  },
+  DW411: {
+    title: "Unknown Spark size profile",
+    severity: "error",
+    explanation: "The job names a profile that spark.profiles in dagwright.config.ts does not define.",
+    example: `profile: "larg"`,
+    fix: "Use a defined profile name, or define the profile.",
+  },
+  DW412: {
+    title: "Incomplete Kubernetes Spark target",
+    severity: "error",
+    explanation: "A SparkApplication needs the container image and the Spark version in it.",
+    example: `target: { kind: "kubernetes", namespace: "spark" }`,
+    fix: "Set target.image and target.sparkVersion on the task, its profile or spark.defaults.",
+  },
+  DW413: {
+    title: "Invalid Kubernetes name",
+    severity: "error",
+    explanation: "Kubernetes namespaces and service accounts are DNS names: lower-case letters, digits and '-' (and '.' for service accounts).",
+    example: `target: { kind: "kubernetes", namespace: "Spark_Jobs" }`,
+    fix: "Use a valid DNS-1123 name.",
   },
 } satisfies Record<string, CodeInfo>;
 

@@ -11,6 +11,7 @@ import { checkIds } from "./ids.js";
 import { checkOptions } from "./options.js";
 import { checkSchedule } from "./schedule.js";
 import { checkShape } from "./shape.js";
+import { checkSpark } from "./spark.js";
 
 export function validate(project: Project): Diagnostic[] {
   // Every other rule relies on the IR's shape, so a malformed IR is reported alone.
@@ -22,6 +23,7 @@ export function validate(project: Project): Diagnostic[] {
     diagnostics.push(...checkDependencies(dag, dependencyGraph(dag)));
     diagnostics.push(...checkSchedule(dag));
     diagnostics.push(...checkOptions(dag, project.airflow));
+    diagnostics.push(...checkSpark(project, dag));
   }
   return sortDiagnostics(diagnostics);
 }

@@ -5,6 +5,7 @@
 //
 //   node tests/airflow/venvs.mjs all            # build (or reuse) every venv, print timings
 //   node tests/airflow/venvs.mjs airflow-2.10   # just one (plus "tools", which it needs)
+//   node tests/airflow/venvs.mjs spark          # real PySpark: Spark's jars and bin/spark-submit
 //   node tests/airflow/venvs.mjs --rebuild all  # force a rebuild
 //
 // Each venv is installed exactly from tests/airflow/requirements/<name>.lock.txt.
@@ -30,7 +31,7 @@ import { fileURLToPath } from "node:url";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, "..", "..");
 export const REQUIREMENTS_DIR = path.join(HERE, "requirements");
-export const VENV_NAMES = Object.freeze(["tools", "airflow-2.10", "airflow-3"]);
+export const VENV_NAMES = Object.freeze(["tools", "airflow-2.10", "airflow-3", "spark"]);
 
 // Bump when the build procedure changes in a way that should invalidate existing venvs.
 const RECIPE_VERSION = 3;
@@ -180,6 +181,106 @@ async function acquireBuildLock(name) {
   }
 }
 
+// Packages of a lock that PyPI ships only as an sdist. They are built once into a wheel in
+// <venv root>/.wheelhouse/ (with the tools venv's pip) and uv installs that wheel (--find-links;
+// uv prefers a wheel over the index's sdist of the same version). Left to uv, pyspark's 450 MB
+// sdist is rebuilt on every install whenever the download comes without HTTP caching headers
+// (as through this machine's PyPI proxy): about 20 s and another 0.5-1.4 GB in the uv cache
+// each time. Wheels are named by version, so a lock bump builds a new one; delete
+// .wheelhouse/ at any time to reclaim old ones.
+const SDIST_ONLY = Object.freeze({ spark: ["pyspark"], "airflow-2.10": ["pyspark"] });
+
+export function wheelhouseDir() {
+  return path.join(venvRoot(), ".wheelhouse");
+}
+
+/** `name==version` pins of a lock file, by normalized package name. */
+function lockPins(lock) {
+  const pins = new Map();
+  for (const line of readFileSync(lock, "utf8").split("\n")) {
+    const m = /^([A-Za-z0-9._-]+)==([^\s;#]+)/.exec(line);
+    if (m) pins.set(m[1].toLowerCase().replace(/[-_.]+/g, "-"), m[2]);
+  }
+  return pins;
+}
+
+/**
+ * Build the wheels of venv `name`'s sdist-only packages into the wheelhouse unless present.
+ * Returns true when the venv has such packages (so the install should look in the wheelhouse).
+ */
+async function ensureWheels(name, toolsBin, opts) {
+  const packages = SDIST_ONLY[name];
+  if (!packages) return false;
+  const dir = wheelhouseDir();
+  await fsp.mkdir(dir, { recursive: true });
+  for (const entry of await fsp.readdir(dir)) {
+    const pid = entry.startsWith(".tmp-") ? Number(entry.split("-")[1]) : 0;
+    if (pid && !pidAlive(pid)) await fsp.rm(path.join(dir, entry), { recursive: true, force: true });
+  }
+  const pins = lockPins(lockFile(name));
+  for (const pkg of packages) {
+    const version = pins.get(pkg);
+    if (!version) throw new Error(`${lockFile(name)} does not pin ${pkg}`);
+    const prefix = `${pkg.replace(/-/g, "_")}-${version}-`;
+    const have = (await fsp.readdir(dir)).some((f) => f.startsWith(prefix) && f.endsWith(".whl"));
+    if (have) continue;
+    log(`${name}: building a wheel of ${pkg}==${version} from its sdist into ${dir} (once) ...`);
+    const tmp = path.join(dir, `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+    try {
+      await run(
+        path.join(toolsBin, "python"),
+        ["-m", "pip", "wheel", "--no-deps", "--no-input", "--no-cache-dir", "-w", tmp, `${pkg}==${version}`],
+        { ...opts, env: { PIP_DISABLE_PIP_VERSION_CHECK: "1" } },
+      );
+      const built = (await fsp.readdir(tmp)).filter((f) => f.startsWith(prefix) && f.endsWith(".whl"));
+      if (built.length !== 1) throw new Error(`pip wheel ${pkg}==${version} produced ${built.join(", ") || "nothing"}`);
+      await fsp.rename(path.join(tmp, built[0]), path.join(dir, built[0]));
+    } finally {
+      await fsp.rm(tmp, { recursive: true, force: true });
+    }
+  }
+  return true;
+}
+
+// pip-installed Spark finds its SPARK_HOME in bin/find-spark-home (sourced by spark-submit,
+// pyspark, spark-shell ... when SPARK_HOME is unset) by running find_spark_home.py with
+// $PYSPARK_DRIVER_PYTHON, else $PYSPARK_PYTHON, else whatever `python3` is first on PATH. From
+// any other environment (an Airflow worker's venv, a bare shell) that interpreter has no
+// pyspark, or only pyspark-client without jars, and spark-submit fails with "Could not find
+// valid SPARK_HOME". Make this venv's scripts ask the venv's own python instead, so
+// .cache/venvs/spark/bin/spark-submit works from anywhere; PYSPARK_PYTHON then only chooses
+// the Python that runs the job.
+const FIND_SPARK_HOME_LINE = 'export SPARK_HOME=$($PYSPARK_DRIVER_PYTHON "$FIND_SPARK_HOME_PYTHON_SCRIPT")';
+const FIND_SPARK_HOME_PINNED =
+  '# dagwright venvs.mjs: use this venv\'s python (was $PYSPARK_DRIVER_PYTHON, default python3 on PATH)\n' +
+  '  export SPARK_HOME=$("$(dirname "$FIND_SPARK_HOME_PYTHON_SCRIPT")/python" "$FIND_SPARK_HOME_PYTHON_SCRIPT")';
+
+async function pinSparkHome(binDir) {
+  const file = path.join(binDir, "find-spark-home");
+  const text = await fsp.readFile(file, "utf8");
+  if (text.split(FIND_SPARK_HOME_LINE).length !== 2) {
+    throw new Error(`${file}: expected the line ${FIND_SPARK_HOME_LINE} once; did pyspark change it?`);
+  }
+  // Write a new inode: the installed file is a hard link into the uv cache.
+  const tmp = `${file}.pin-${process.pid}`;
+  await fsp.writeFile(tmp, text.replace(FIND_SPARK_HOME_LINE, FIND_SPARK_HOME_PINNED), {
+    mode: (await fsp.stat(file)).mode,
+  });
+  await fsp.rename(tmp, file);
+}
+
+// Check of the spark venv: pyspark imports and the Spark it bundles is complete.
+const SPARK_CHECK = `
+import os, sys, pyspark
+home = os.path.dirname(pyspark.__file__)
+missing = [p for p in ("bin/spark-submit", "bin/spark-class", "jars") if not os.path.exists(os.path.join(home, p))]
+if not os.path.exists(os.path.join(sys.prefix, "bin", "spark-submit")):
+    missing.append("<venv>/bin/spark-submit")
+if missing:
+    sys.exit("pyspark is incomplete, missing: %s" % missing)
+print(pyspark.__version__, home)
+`;
+
 async function build(name) {
   const root = venvRoot();
   const finalDir = venvDir(name);
@@ -214,9 +315,14 @@ async function build(name) {
         await run(tmpPython, ["-m", "pip", "check"], opts);
       } else {
         const uv = path.join(toolsBin, "uv");
+        const findLinks = (await ensureWheels(name, toolsBin, opts)) ? ["--find-links", wheelhouseDir()] : [];
         // --compile-bytecode: this machine sets PYTHONDONTWRITEBYTECODE=1, so without it every
         // `import airflow` recompiles everything (about 2.7 s instead of 1.4 s per process).
-        await run(uv, ["pip", "install", "--python", tmpPython, "--no-deps", "--compile-bytecode", "-r", lock], opts);
+        await run(
+          uv,
+          ["pip", "install", "--python", tmpPython, "--no-deps", "--compile-bytecode", ...findLinks, "-r", lock],
+          opts,
+        );
         await run(uv, ["pip", "check", "--python", tmpPython], opts);
       }
     } finally {
@@ -226,6 +332,11 @@ async function build(name) {
     if (name === "tools") {
       await run(path.join(tmpDir, "bin", "uv"), ["--version"], opts);
       await run(path.join(tmpDir, "bin", "ruff"), ["--version"], opts);
+    } else if (name === "spark") {
+      // The wheel's jars/ and bin/ make <venv>/lib/python3.11/site-packages/pyspark a
+      // SPARK_HOME. Running Spark needs Java 17+ (not needed to build).
+      await pinSparkHome(path.join(tmpDir, "bin"));
+      await run(tmpPython, ["-c", SPARK_CHECK], opts);
     } else {
       await run(tmpPython, ["-c", "import airflow, sys; sys.stdout.write(airflow.__version__ + '\\n')"], {
         ...opts,
@@ -268,7 +379,7 @@ function captureOutput(cmd, args) {
 const inFlight = new Map();
 
 /**
- * Make sure venv `name` ("tools" | "airflow-2.10" | "airflow-3") exists and matches its lock file.
+ * Make sure venv `name` ("tools" | "airflow-2.10" | "airflow-3" | "spark") exists and matches its lock file.
  * Returns the absolute path of its bin directory.
  * @param {string} name
  * @param {{rebuild?: boolean}} [options]

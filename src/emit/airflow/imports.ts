@@ -4,6 +4,7 @@
  */
 import type { AirflowTarget } from "../../ir/schema.js";
 import { airflowMajor, atLeast } from "../../ir/target.js";
+import { LINE_LENGTH } from "../python/layout.js";
 
 export const PYTHON_NAMES = [
   "DAG",
@@ -12,6 +13,8 @@ export const PYTHON_NAMES = [
   "EmptyOperator",
   "CronDataIntervalTimetable",
   "DeltaDataIntervalTimetable",
+  "SparkSubmitOperator",
+  "SparkKubernetesOperator",
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 
@@ -27,6 +30,10 @@ export function moduleOf(name: PythonName, target: AirflowTarget): string {
       return af3 ? "airflow.providers.standard.operators.python" : "airflow.operators.python";
     case "EmptyOperator":
       return af3 ? "airflow.providers.standard.operators.empty" : "airflow.operators.empty";
+    case "SparkSubmitOperator":
+      return "airflow.providers.apache.spark.operators.spark_submit";
+    case "SparkKubernetesOperator":
+      return "airflow.providers.cncf.kubernetes.operators.spark_kubernetes";
     case "CronDataIntervalTimetable":
     case "DeltaDataIntervalTimetable":
       // The task SDK exports timetables from 3.2; earlier versions only have the core module.
@@ -61,9 +68,15 @@ export class Imports {
     }
     const airflow = [...byModule]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([module, names]) => `from ${module} import ${names.sort(byType).join(", ")}`);
+      .map(([module, names]) => fromImport(module, names.sort(byType)));
     return [this.#datetime ? ["import datetime"] : [], airflow].filter((group) => group.length > 0);
   }
+}
+
+/** One import statement; too long for a line, it lists the names one per line, as ruff and isort do. */
+function fromImport(module: string, names: string[]): string {
+  const line = `from ${module} import ${names.join(", ")}`;
+  return line.length <= LINE_LENGTH ? line : `from ${module} import (\n${names.map((name) => `    ${name},\n`).join("")})`;
 }
 
 /** isort's "order by type": CONSTANTS, then Classes, then functions, each alphabetical. */

@@ -3,11 +3,13 @@
  * Airflow 2 and 3 would read the same arguments differently, the file spells out what the
  * author meant, so one source means the same on both lines.
  */
-import type { AirflowTarget, Dag, Task, TaskDefaults, TaskOptions } from "../../ir/schema.js";
+import type { AirflowTarget, Dag, Project, Task, TaskDefaults, TaskOptions } from "../../ir/schema.js";
+import { DEFAULT_SPARK_CONNECTION, effectiveSparkJob, type EffectiveSparkJob } from "../../ir/spark.js";
 import { durationSeconds, parseUtcDate } from "../../ir/values.js";
 import type { OutputFile } from "../files.js";
-import { call, code, keywords, literal, type PyArg, type PyExpr } from "../python/expr.js";
+import { call, code, keywords, literal, type JsonLike, type PyArg, type PyExpr } from "../python/expr.js";
 import { LINE_LENGTH, flat, statement } from "../python/layout.js";
+import { sparkApplication, sparkConf } from "../spark/index.js";
 import type { Templates } from "../templates.js";
 import { Imports, PYTHON_NAMES, type PythonName } from "./imports.js";
 
@@ -19,16 +21,16 @@ export interface AirflowEmitOptions {
 
 const BODY = "    ";
 
-export function emitAirflow(dags: readonly Dag[], options: AirflowEmitOptions): OutputFile[] {
-  return dags.map((dag) => ({ path: `airflow/${dag.id}.py`, contents: dagFile(dag, options) }));
+export function emitAirflow(project: Project, options: AirflowEmitOptions): OutputFile[] {
+  return project.dags.map((dag) => ({ path: `airflow/${dag.id}.py`, contents: dagFile(project, dag, options) }));
 }
 
-function dagFile(dag: Dag, { target, templates, dagwrightVersion }: AirflowEmitOptions): string {
+function dagFile(project: Project, dag: Dag, { target, templates, dagwrightVersion }: AirflowEmitOptions): string {
   const imports = new Imports(target);
   const names = variableNames(dag.tasks);
   const dagCall = call(imports.use("DAG"), dagArguments(dag, imports));
   const tasks = dag.tasks.map((task) =>
-    statement(taskCall(task, imports), BODY, `${names.get(task.id)} = `),
+    statement(taskCall(project, dag, task, imports), BODY, `${names.get(task.id)} = `),
   );
   const dependencies = dag.tasks.flatMap((task) => dependencyLines(task, names));
   const usesPython = dag.tasks.some((task) => task.config.kind === "python");
@@ -114,8 +116,8 @@ function optionEntries(options: TaskOptions & TaskDefaults, imports: Imports): P
   ]);
 }
 
-function taskCall(task: Task, imports: Imports): PyExpr {
-  const [operator, specific] = operatorArguments(task);
+function taskCall(project: Project, dag: Dag, task: Task, imports: Imports): PyExpr {
+  const [operator, specific] = operatorArguments(project, dag, task);
   return call(imports.use(operator), [
     ...keywords([["task_id", literal(task.id)]]),
     ...specific,
@@ -123,9 +125,11 @@ function taskCall(task: Task, imports: Imports): PyExpr {
   ]);
 }
 
-function operatorArguments(task: Task): [PythonName, PyArg[]] {
+function operatorArguments(project: Project, dag: Dag, task: Task): [PythonName, PyArg[]] {
   const { config } = task;
   switch (config.kind) {
+    case "spark":
+      return sparkOperator(dag, task, effectiveSparkJob(project.spark, dag.id, task.id, config));
     case "empty":
       return ["EmptyOperator", []];
     case "bash":
@@ -148,6 +152,49 @@ function operatorArguments(task: Task): [PythonName, PyArg[]] {
         ]),
       ];
   }
+}
+
+/**
+ * A Spark job as Airflow's operator for its target: SparkSubmitOperator with the job's
+ * arguments (the hook turns them into exactly the spec's spark-submit arguments), or
+ * SparkKubernetesOperator carrying the SparkApplication inline, so the DAG file needs no
+ * other file at run time.
+ */
+function sparkOperator(dag: Dag, task: Task, job: EffectiveSparkJob): [PythonName, PyArg[]] {
+  const { target } = job;
+  if (target.kind === "kubernetes") {
+    return [
+      "SparkKubernetesOperator",
+      keywords([
+        ["namespace", literal(target.namespace ?? "default")],
+        ["kubernetes_conn_id", optionalLiteral(target.connId)],
+        ["template_spec", literal(sparkApplication(dag.id, task.id, job) as JsonLike)],
+      ]),
+    ];
+  }
+  const list = (items: string[]) => (items.length ? literal(items.join(",")) : undefined);
+  const conf = sparkConf(job);
+  return [
+    "SparkSubmitOperator",
+    keywords([
+      ["conn_id", literal(target.connId ?? DEFAULT_SPARK_CONNECTION)],
+      ["application", literal(job.application)],
+      ["name", literal(job.name)],
+      ["java_class", optionalLiteral(job.mainClass)],
+      ["application_args", job.args.length ? literal(job.args) : undefined],
+      ["conf", Object.keys(conf).length ? literal(conf) : undefined],
+      ["driver_memory", optionalLiteral(job.driver.memory)],
+      ["executor_memory", optionalLiteral(job.executor.memory)],
+      ["executor_cores", optionalLiteral(job.executor.cores)],
+      ["num_executors", optionalLiteral(job.executor.instances)],
+      ["packages", list(job.packages)],
+      ["jars", list(job.jars)],
+      ["py_files", list(job.pyFiles)],
+      ["files", list(job.files)],
+      ["env_vars", Object.keys(job.env).length ? literal(job.env) : undefined],
+      ["deploy_mode", optionalLiteral(target.deployMode)],
+    ]),
+  ];
 }
 
 /** Airflow reads a bash_command ending in .sh or .bash as a template file; a trailing space keeps it a command. */

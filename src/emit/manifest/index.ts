@@ -4,23 +4,33 @@ import { z } from "zod";
 import { compareText } from "../../ir/diagnostic.js";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
 import type { Dag, Project, TaskOptions } from "../../ir/schema.js";
+import { effectiveSparkJob } from "../../ir/spark.js";
 import type { OutputFile } from "../files.js";
+import { manifestSparkJobs, sparkPeak } from "./spark.js";
 
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
 
 /** The manifest of `project`, listing `files` (everything else compile writes). */
 export function emitManifest(project: Project, files: readonly OutputFile[], dagwrightVersion: string): OutputFile[] {
+  const sparkJobs = manifestSparkJobs(project);
   const manifest = Manifest.parse({
     formatVersion: MANIFEST_FORMAT_VERSION,
     dagwrightVersion,
     airflow: project.airflow,
-    dags: project.dags.map((dag) => ({
-      ...dag,
-      tasks: dag.tasks.map((task) => ({ ...task, effective: effectiveOptions(dag, task.options) })),
-      definitionHash: sha256(canonicalJson(withoutLocations(dag))),
-      airflowFile: `airflow/${dag.id}.py`,
-    })),
+    ...(project.spark ? { spark: project.spark } : {}),
+    dags: project.dags.map((dag) => {
+      const peak = sparkPeak(dag, sparkJobs);
+      return {
+        ...dag,
+        tasks: dag.tasks.map((task) => ({ ...task, effective: effectiveOptions(dag, task.options) })),
+        // The Spark settings a DAG's jobs get from the configuration are part of what it does.
+        definitionHash: sha256(canonicalJson({ dag: withoutLocations(dag), spark: effectiveSparkJobs(project, dag) })),
+        airflowFile: `airflow/${dag.id}.py`,
+        ...(peak ? { sparkPeak: peak } : {}),
+      };
+    }),
+    sparkJobs,
     files: [...files]
       .sort((a, b) => compareText(a.path, b.path))
       .map((file) => ({ path: file.path, sha256: sha256(file.contents) })),
@@ -37,6 +47,10 @@ export function manifestJsonSchema(): object {
     title: "dagwright manifest",
     description: "What `dagwright compile` generated: every DAG and task with its source location and options.",
   };
+}
+
+function effectiveSparkJobs(project: Project, dag: Dag): unknown[] {
+  return dag.tasks.flatMap((task) => (task.config.kind === "spark" ? [effectiveSparkJob(project.spark, dag.id, task.id, task.config)] : []));
 }
 
 function effectiveOptions(dag: Dag, options: TaskOptions): TaskOptions {

@@ -7,6 +7,10 @@ import datetime
 
 from airflow import DAG
 from airflow.operators.python import PythonOperator
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.providers.cncf.kubernetes.operators.spark_kubernetes import (
+    SparkKubernetesOperator,
+)
 from airflow.timetables.interval import CronDataIntervalTimetable
 
 
@@ -60,13 +64,17 @@ with DAG(
             },
         },
     )
-    build_features = PythonOperator(
+    build_features = SparkSubmitOperator(
         task_id="build_features",
-        python_callable=_call,
-        op_kwargs={
-            "target": "churn.features:build_features",
-            "kwargs": {"run_dir": "/tmp/dagwright-churn/{{ ds }}"},
-        },
+        conn_id="spark_default",
+        application="python/jobs/build_features.py",
+        name="churn_training.build_features",
+        application_args=["--run-dir", "/tmp/dagwright-churn/{{ ds }}"],
+        conf={"spark.sql.shuffle.partitions": "4", "spark.ui.enabled": "false"},
+        driver_memory="1g",
+        executor_memory="1g",
+        executor_cores=1,
+        num_executors=2,
     )
     train_model = PythonOperator(
         task_id="train_model",
@@ -103,9 +111,45 @@ with DAG(
         },
         retries=0,
     )
+    score_customers = SparkKubernetesOperator(
+        task_id="score_customers",
+        namespace="spark-jobs",
+        template_spec={
+            "apiVersion": "sparkoperator.k8s.io/v1beta2",
+            "kind": "SparkApplication",
+            "metadata": {
+                "name": "churn-training-score-customers-e048cc91",
+                "namespace": "spark-jobs",
+                "labels": {
+                    "dagwright.dev/dag-id": "churn_training",
+                    "dagwright.dev/task-id": "score_customers",
+                },
+            },
+            "spec": {
+                "type": "Python",
+                "pythonVersion": "3",
+                "mode": "cluster",
+                "image": "registry.example.com/churn/spark:3.5.3",
+                "sparkVersion": "3.5.3",
+                "mainApplicationFile": "local:///opt/churn/jobs/score_customers.py",
+                "arguments": ["--registry", "s3a://models/churn", "--date", "{{ ds }}"],
+                "restartPolicy": {"type": "Never"},
+                "driver": {"memory": "1g", "serviceAccount": "spark"},
+                "executor": {"cores": 4, "memory": "8g", "memoryOverhead": "1g"},
+                "dynamicAllocation": {
+                    "enabled": True,
+                    "initialExecutors": 4,
+                    "minExecutors": 2,
+                    "maxExecutors": 20,
+                },
+            },
+        },
+        doc_md="Scores every customer with the published model, on the cluster's Spark operator.",
+    )
 
     ingest_events >> validate_events
     validate_events >> build_features
     build_features >> train_model
     train_model >> evaluate_model
     evaluate_model >> publish_model
+    publish_model >> score_customers
