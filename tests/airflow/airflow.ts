@@ -48,6 +48,7 @@ function airflowEnv(home: string, dagsFolder: string, extra: Record<string, stri
 function runScript(bin: string, script: string, args: string[], env: NodeJS.ProcessEnv): unknown {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-airflow-out-")), "result.json");
   const result = spawnSync(path.join(bin, "python"), [path.join(HERE, script), ...args, "--out", out], {
+    cwd: REPO_ROOT,
     env,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
@@ -65,13 +66,48 @@ export function inspectDags(bin: string, dagsFolder: string): Inspection {
   return runScript(bin, "inspect_dags.py", [dagsFolder], airflowEnv(home, dagsFolder)) as Inspection;
 }
 
-/** Run one DAG for real, as `airflow dags test` does, with the example package importable. */
-export function runDag(bin: string, venv: VenvName, dagsFolder: string, dagId: string, logicalDate: string): DagRun {
+export interface RunOptions {
+  /** Extra environment of the run, for example a Spark connection. */
+  env?: Record<string, string>;
+  /** Task ids to mark successful instead of running (jobs for a cluster the tests do not have). */
+  markSuccess?: string[];
+}
+
+/**
+ * Run one DAG for real, as `airflow dags test` does, from the repository's root (where the
+ * examples' relative paths point) with the example package importable.
+ */
+export function runDag(bin: string, venv: VenvName, dagsFolder: string, dagId: string, logicalDate: string, options: RunOptions = {}): DagRun {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-airflow-home-"));
   const dbTemplates = path.join(venvRoot(), "..", "airflow-db", venv);
   fs.mkdirSync(dbTemplates, { recursive: true });
-  const env = airflowEnv(home, dagsFolder, { PYTHONPATH: EXAMPLE_PYTHONPATH });
-  return runScript(bin, "run_dag.py", [dagsFolder, dagId, logicalDate, "--db-template", dbTemplates], env) as DagRun;
+  const env = airflowEnv(home, dagsFolder, { PYTHONPATH: EXAMPLE_PYTHONPATH, ...options.env });
+  const markSuccess = options.markSuccess?.length ? ["--mark-success-pattern", `^(${options.markSuccess.join("|")})$`] : [];
+  return runScript(bin, "run_dag.py", [dagsFolder, dagId, logicalDate, "--db-template", dbTemplates, ...markSuccess], env) as DagRun;
+}
+
+/**
+ * What a Spark task needs to run in local mode on this machine: the spark venv's spark-submit
+ * on PATH (Airflow's Spark provider runs it from there), the Python whose pyspark matches its
+ * jars, and a `spark_default` connection whose master is local.
+ */
+export function localSparkEnv(sparkBin: string): Record<string, string> {
+  return {
+    PATH: `${sparkBin}${path.delimiter}${process.env.PATH ?? ""}`,
+    PYSPARK_PYTHON: path.join(sparkBin, "python"),
+    AIRFLOW_CONN_SPARK_DEFAULT: JSON.stringify({ conn_type: "spark", host: "local[2]" }),
+  };
+}
+
+/** `airflow tasks test DAG TASK DATE` with Airflow's own CLI, on a freshly migrated database; returns the exit code and output. */
+export function airflowTasksTest(bin: string, dagsFolder: string, dagId: string, taskId: string, date: string, extraEnv: Record<string, string>) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-airflow-home-"));
+  const env = airflowEnv(home, dagsFolder, { PYTHONPATH: EXAMPLE_PYTHONPATH, ...extraEnv });
+  const airflow = path.join(bin, "airflow");
+  const migrate = spawnSync(airflow, ["db", "migrate"], { env, encoding: "utf8", timeout: 300_000 });
+  if (migrate.status !== 0) throw new Error(`airflow db migrate failed:\n${migrate.stderr.slice(-3000)}`);
+  const run = spawnSync(airflow, ["tasks", "test", dagId, taskId, date], { cwd: REPO_ROOT, env, encoding: "utf8", timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  return { status: run.status, output: run.stdout + run.stderr };
 }
 
 export async function airflowBin(target: Target): Promise<string> {

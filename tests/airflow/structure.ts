@@ -57,7 +57,28 @@ const PRESET_CRON: Record<string, string> = {
 
 type Shape = Record<string, unknown>;
 
-function operatorOf(kind: string, airflow: string): string {
+/** The Spark job spec (spark/<dag>/<task>.json) and, for Kubernetes, the SparkApplication, keyed "<dag>.<task>". */
+export type SparkSpecs = Map<string, { spec: SparkSpec; sparkApplication?: unknown }>;
+
+interface SparkSpec {
+  application: string;
+  name: string;
+  args: string[];
+  conf: Record<string, string>;
+  env: Record<string, string>;
+  packages: string[];
+  jars: string[];
+  pyFiles: string[];
+  files: string[];
+  target: { kind: "submit" | "kubernetes"; namespace?: string; connId: string };
+}
+
+function operatorOf(kind: string, airflow: string, spark?: SparkSpec): string {
+  if (spark) {
+    return spark.target.kind === "submit"
+      ? "airflow.providers.apache.spark.operators.spark_submit.SparkSubmitOperator"
+      : "airflow.providers.cncf.kubernetes.operators.spark_kubernetes.SparkKubernetesOperator";
+  }
   const af3 = airflow.startsWith("3.");
   const classes: Record<string, [string, string]> = {
     empty: ["operators.empty", "EmptyOperator"],
@@ -66,6 +87,27 @@ function operatorOf(kind: string, airflow: string): string {
   };
   const [module, name] = classes[kind]!;
   return `airflow.${af3 ? "providers.standard." : ""}${module}.${name}`;
+}
+
+/** What the Spark operator must hold: exactly the job spec (and SparkApplication) dagwright wrote. */
+function sparkFields(job: { spec: SparkSpec; sparkApplication?: unknown }): Shape {
+  const { spec } = job;
+  if (spec.target.kind === "kubernetes") {
+    return { template_spec: job.sparkApplication, namespace: spec.target.namespace, kubernetes_conn_id: spec.target.connId };
+  }
+  const list = (items: string[]) => (items.length ? items.join(",") : null);
+  const map = (record: Record<string, string>) => (Object.keys(record).length ? record : null);
+  return {
+    application: spec.application,
+    name: spec.name,
+    application_args: spec.args.length ? spec.args : null,
+    conf: map(spec.conf),
+    env_vars: map(spec.env),
+    packages: list(spec.packages),
+    jars: list(spec.jars),
+    py_files: list(spec.pyFiles),
+    files: list(spec.files),
+  };
 }
 
 function seconds(duration: string | undefined): number | null {
@@ -88,7 +130,7 @@ function scheduleOf(dag: ManifestDag): Shape {
 }
 
 /** The structure each DAG must have in Airflow, keyed by DAG id. */
-export function expectedStructure(manifest: Manifest): Record<string, Shape> {
+export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): Record<string, Shape> {
   return Object.fromEntries(
     manifest.dags.map((dag) => [
       dag.id,
@@ -108,8 +150,11 @@ export function expectedStructure(manifest: Manifest): Record<string, Shape> {
           dag.tasks.map((task) => {
             const options = task.effective;
             const config = task.config;
-            const fields: Shape =
-              config.kind === "bash"
+            const spark = sparkSpecs.get(`${dag.id}.${task.id}`);
+            if (config.kind === "spark" && !spark) throw new Error(`no Spark spec for ${dag.id}.${task.id}`);
+            const fields: Shape = spark
+              ? sparkFields(spark)
+              : config.kind === "bash"
                 ? { bash_command: config.command, env: config.env ?? null, append_env: config.env !== undefined, cwd: config.cwd ?? null }
                 : config.kind === "python"
                   ? { op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } }
@@ -117,7 +162,7 @@ export function expectedStructure(manifest: Manifest): Record<string, Shape> {
             return [
               task.id,
               {
-                operator: operatorOf(config.kind, manifest.airflow),
+                operator: operatorOf(config.kind, manifest.airflow, spark?.spec),
                 upstream: task.upstream.map((up) => up.task).sort(),
                 trigger_rule: options.triggerRule ?? AIRFLOW_DEFAULTS.trigger_rule,
                 retries: options.retries ?? AIRFLOW_DEFAULTS.retries,
@@ -143,8 +188,8 @@ export function expectedStructure(manifest: Manifest): Record<string, Shape> {
 }
 
 /** Every difference between what the manifest says and what Airflow parsed, one line each. */
-export function structureDifferences(manifest: Manifest, inspection: Inspection): string[] {
-  const expected = expectedStructure(manifest);
+export function structureDifferences(manifest: Manifest, inspection: Inspection, sparkSpecs: SparkSpecs): string[] {
+  const expected = expectedStructure(manifest, sparkSpecs);
   const differences: string[] = [];
   const expectedIds = Object.keys(expected).sort();
   const actualIds = Object.keys(inspection.dags).sort();

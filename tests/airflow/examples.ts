@@ -1,0 +1,36 @@
+/** The repository's examples, compiled for one Airflow target into a fresh folder, and read back. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "vitest";
+import { parse } from "yaml";
+import { compileProject } from "../../src/compiler.js";
+import { writeOutput } from "../../src/emit/writer.js";
+import type { Manifest } from "../../src/ir/manifest.js";
+import type { AirflowTarget } from "../../src/ir/schema.js";
+import type { SparkSpecs } from "./structure.js";
+import { REPO_ROOT } from "./venvs.mjs";
+
+export interface Compiled {
+  outDir: string;
+  manifest: Manifest;
+  /** The Spark job specs and SparkApplications compile wrote, as the Airflow tasks must carry them. */
+  sparkSpecs: SparkSpecs;
+}
+
+/** Compile the repository's examples for `airflow` into a fresh folder, and read back what it wrote. */
+export async function compileExamples(airflow: AirflowTarget): Promise<Compiled> {
+  const result = await compileProject(REPO_ROOT, { airflow });
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `dagwright-af${airflow}-`)), "generated");
+  writeOutput(outDir, result.files!);
+  const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
+  const manifest = JSON.parse(read("manifest.json")) as Manifest;
+  const sparkSpecs: SparkSpecs = new Map(
+    manifest.sparkJobs.map((job) => [
+      `${job.dagId}.${job.taskId}`,
+      { spec: JSON.parse(read(job.spec)), ...(job.sparkApplication ? { sparkApplication: parse(read(job.sparkApplication)) } : {}) },
+    ]),
+  );
+  return { outDir, manifest, sparkSpecs };
+}
