@@ -361,7 +361,7 @@ describe("loading", () => {
   it("reports a missing or invalid configuration", async () => {
     const root = makeProject({ "dagwright.config.ts": `import { defineConfig } from "dagwright";\nexport default defineConfig({ airflow: "1.10" as any });\n` });
     const diagnostics = (await compile(root)).diagnostics;
-    expect(where(diagnostics)).toEqual(["DW005 dagwright.config.ts:1:1"]);
+    expect(where(diagnostics)).toEqual(["DW005 dagwright.config.ts:2:31"]);
     expect(diagnostics[0]!.message).toMatch(/^invalid configuration: airflow: /);
   });
 

@@ -176,7 +176,7 @@ export class DagContext {
     if (!this.#open) {
       throw new DagwrightUsageError(
         "DW110",
-        `task "${id}" was added to DAG "${this.dagIr.id}" after the DAG's body returned`,
+        `task ${JSON.stringify(id)} was added to DAG ${JSON.stringify(this.dagIr.id)} after the DAG's body returned`,
         location,
         "create every task inside the body function passed to dag()",
       );
@@ -236,8 +236,18 @@ export function dag(id: string, options: DagOptions, body: (d: DagContext) => vo
     ...unknown,
   } as ir.Dag;
   const context = new DagContext(dagIr);
-  body(context);
+  const returned: unknown = body(context);
   context.close();
+  if (typeof (returned as PromiseLike<unknown> | undefined)?.then === "function") {
+    // Tasks added after an await would arrive after compile has collected the DAG.
+    (returned as Promise<unknown>).then(undefined, () => undefined);
+    throw new DagwrightUsageError(
+      "DW111",
+      `the body of DAG ${JSON.stringify(id)} is asynchronous; DAG bodies must build every task before they return`,
+      location,
+      "compute what the DAG needs synchronously (for example, read a file with fs.readFileSync), without async or await",
+    );
+  }
   return new DagDefinition(dagIr);
 }
 

@@ -36,9 +36,10 @@ export function findConfig(root: string): string | undefined {
 
 /** Check a config module's default export; a diagnostic explains what is wrong. */
 export function resolveConfig(root: string, configFile: string, value: unknown): ResolvedConfig | Diagnostic {
-  const location = { file: path.relative(root, configFile).split(path.sep).join("/"), line: 1, column: 1 };
+  const file = path.relative(root, configFile).split(path.sep).join("/");
   const parsed = ConfigSchema.safeParse(value);
   if (!parsed.success) {
+    const location = { file, ...locateIssue(fs.readFileSync(configFile, "utf8"), parsed.error.issues[0]) };
     const problems = parsed.error.issues.map((issue) =>
       issue.code === "unrecognized_keys"
         ? `unknown option${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
@@ -62,4 +63,19 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     ...(config.templates ? { templatesDir: path.resolve(root, config.templates) } : {}),
     ...(config.spark ? { spark: config.spark } : {}),
   };
+}
+
+/**
+ * Where in the config's source a problem lies: at the offending option's name, where tsc would
+ * put it; 1:1 when the source does not spell it out (a computed object).
+ */
+function locateIssue(source: string, issue: z.core.$ZodIssue | undefined): { line: number; column: number } {
+  const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+  const key = unknownKey ?? [...(issue?.path ?? [])].reverse().find((part): part is string => typeof part === "string");
+  if (key === undefined) return { line: 1, column: 1 };
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`(["']?)\\b${escaped}\\1\\s*:\\s*`).exec(source);
+  if (!match) return { line: 1, column: 1 };
+  const before = source.slice(0, match.index).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }

@@ -100,6 +100,15 @@ function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): 
     const related = rest.map((frame) => ({ message: "called from here", location: frame }));
     switch (thrown.kind) {
       case "syntax":
+        if (/top-level await/i.test(thrown.message)) {
+          return {
+            code: "DW001",
+            severity: "error",
+            message: `${where} uses top-level await, which DAG modules do not support`,
+            location,
+            hint: "build DAGs synchronously at the top level; read inputs with synchronous calls such as fs.readFileSync",
+          };
+        }
         return { code: "DW001", severity: "error", message: `syntax error in ${where}: ${thrown.message}`, location };
       case "timeout":
         return {

@@ -48,6 +48,8 @@ export class ModuleRunner {
   readonly #maps = new Map<string, SourceMap>();
   /** Lines of each transformed module, to tell its own frames from the wrapper's. */
   readonly #lineCounts = new Map<string, number>();
+  /** Each module's TypeScript source, to find what V8 cannot place (see locateInSource). */
+  readonly #sources = new Map<string, string>();
 
   constructor(
     private readonly root: string,
@@ -124,6 +126,7 @@ export class ModuleRunner {
 
   #transform(file: string): string {
     const source = fs.readFileSync(file, "utf8");
+    this.#sources.set(file, source);
     try {
       const result = transformSync(source, {
         loader: file.endsWith(".tsx") ? "tsx" : file.endsWith(".js") || file.endsWith(".cjs") || file.endsWith(".mjs") ? "js" : "ts",
@@ -148,7 +151,8 @@ export class ModuleRunner {
     if (specifier.startsWith(".") || path.isAbsolute(specifier)) {
       const resolved = this.#resolveLocal(path.resolve(path.dirname(from), specifier));
       if (!resolved) {
-        throw new ModuleError(from, new Error(`cannot find module "${specifier}"`), [], "resolve");
+        const at = this.locateInSource(from, new RegExp(`(["'])${escapeRegExp(specifier)}\\1`));
+        throw new ModuleError(from, new Error(`cannot find module ${JSON.stringify(specifier)}`), at ? [at] : [], "resolve");
       }
       return this.#load(resolved);
     }
@@ -167,8 +171,33 @@ export class ModuleRunner {
     return candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
   }
 
+  /** Where `pattern` first matches in module `file`'s source, as a location. */
+  locateInSource(file: string, pattern: RegExp): Location | undefined {
+    const source = this.#sources.get(file);
+    const match = source === undefined ? null : pattern.exec(source);
+    if (!source || !match) return undefined;
+    const before = source.slice(0, match.index).split("\n");
+    return { file: this.relative(file), line: before.length, column: before[before.length - 1]!.length + 1 };
+  }
+
+  /**
+   * A thrown string or number has no stack, so V8 cannot say where it came from. When exactly
+   * one `throw` of that very literal stands in the modules run so far, that is the place.
+   */
+  #locateThrownLiteral(thrown: string | number): Location[] {
+    const literal = typeof thrown === "number" ? String(thrown) : `(["'\`])${escapeRegExp(thrown)}\\1`;
+    const pattern = new RegExp(`\\bthrow\\s+${literal}`, "g");
+    const found = [...this.#sources.keys()].flatMap((file) => {
+      const count = (this.#sources.get(file)!.match(pattern) ?? []).length;
+      const at = count > 0 ? this.locateInSource(file, new RegExp(pattern.source)) : undefined;
+      return at ? Array.from({ length: count }, () => at) : [];
+    });
+    return found.length === 1 ? found : [];
+  }
+
   /** The frames of a thrown error that lie in user modules, mapped to their TypeScript sources. */
   #userFrames(thrown: unknown): Location[] {
+    if (typeof thrown === "string" || typeof thrown === "number") return this.#locateThrownLiteral(thrown);
     if (typeof thrown !== "object" || thrown === null) return [];
     void (thrown as Error).stack; // V8 formats the stack lazily; reading it records the frames.
     const frames = framesOf.get(thrown) ?? [];
@@ -187,4 +216,8 @@ const framesOf = new WeakMap<object, NodeJS.CallSite[]>();
 
 function isTimeout(thrown: unknown): boolean {
   return (thrown as { code?: string } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

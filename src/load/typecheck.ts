@@ -31,7 +31,11 @@ export function typecheck({ root, files, apiTypes }: TypecheckOptions): Diagnost
     },
   });
   project.addSourceFilesAtPaths(files);
-  return project.getPreEmitDiagnostics().map((diagnostic) => toDiagnostic(root, diagnostic));
+  // Like tsc: while the code does not parse, its type errors are noise.
+  const program = project.getProgram();
+  const syntax = project.getSourceFiles().flatMap((file) => program.getSyntacticDiagnostics(file));
+  const diagnostics = syntax.length > 0 ? syntax : project.getPreEmitDiagnostics();
+  return diagnostics.map((diagnostic) => toDiagnostic(root, diagnostic));
 }
 
 function toDiagnostic(root: string, diagnostic: TsDiagnostic): Diagnostic {

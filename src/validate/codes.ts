@@ -145,6 +145,13 @@ export const CODES = {
     example: `let ctx; dag("x", {...}, (d) => { ctx = d; }); ctx.empty("late");`,
     fix: "Create every task inside the body function passed to dag().",
   },
+  DW111: {
+    title: "Asynchronous DAG body",
+    severity: "error",
+    explanation: "A DAG's tasks are collected when its body returns. An async body returns at its first await, so tasks it adds later would be lost.",
+    example: `dag("etl", { schedule: null }, async (d) => { for (const t of await tables()) d.empty(t); });`,
+    fix: "Build the DAG synchronously: compute inputs first (fs.readFileSync, constants), without async or await.",
+  },
   DW201: {
     title: "Invalid schedule",
     severity: "error",

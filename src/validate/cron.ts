@@ -3,6 +3,8 @@
  * of numbers, ranges, steps and lists, with month and weekday names.
  */
 
+import { q } from "./diagnose.js";
+
 interface Field {
   name: string;
   min: number;
@@ -27,7 +29,7 @@ export function cronProblem(expression: string): string | undefined {
     const field = FIELDS[index]!;
     for (const item of part.split(",")) {
       const problem = itemProblem(item, field);
-      if (problem) return `${field.name} field "${part}": ${problem}`;
+      if (problem) return `${field.name} field ${q(part)}: ${problem}`;
     }
   }
   return undefined;
@@ -38,19 +40,19 @@ function itemProblem(item: string, field: Field): string | undefined {
   if (field.name === "day of month" && item.toUpperCase() === "L") return undefined;
   if (field.name === "day of week" && /^[0-7]#[1-5]$/.test(item)) return undefined;
   const [range, step, extra] = item.split("/");
-  if (extra !== undefined) return `"${item}" has more than one step`;
-  if (step !== undefined && !/^\d+$/.test(step)) return `step "${step}" is not a whole number`;
+  if (extra !== undefined) return `${q(item)} has more than one step`;
+  if (step !== undefined && !/^\d+$/.test(step)) return `step ${q(step)} is not a whole number`;
   if (step !== undefined && Number(step) === 0) return "a step of 0 never advances";
   if (range === "*") return undefined;
   const bounds = range!.split("-");
-  if (bounds.length > 2) return `"${range}" is not a range`;
+  if (bounds.length > 2) return `${q(range)} is not a range`;
   const values: number[] = [];
   for (const bound of bounds) {
     const value = valueOf(bound, field);
-    if (value === undefined) return `"${bound}" is not a value between ${field.min} and ${field.max}`;
+    if (value === undefined) return `${q(bound)} is not a value between ${field.min} and ${field.max}`;
     values.push(value);
   }
-  if (values.length === 2 && values[0]! > values[1]!) return `range "${range}" runs backwards`;
+  if (values.length === 2 && values[0]! > values[1]!) return `range ${q(range)} runs backwards`;
   return undefined;
 }
 

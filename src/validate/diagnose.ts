@@ -18,3 +18,13 @@ export function diagnose(
     hint: extra.hint ?? CODES[code].fix,
   };
 }
+
+/** User text in a message, quoted and escaped: a newline or quote in an id cannot forge output. */
+export function q(text: string | undefined): string {
+  return JSON.stringify(text ?? "");
+}
+
+/** An id as it is when Airflow would accept it, quoted and escaped otherwise (for paths like a -> b). */
+export function bare(id: string): string {
+  return /^[A-Za-z0-9_.-]+$/.test(id) ? id : q(id);
+}

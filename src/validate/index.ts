@@ -4,7 +4,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from "../ir/diagnostic.js";
 import type { Project } from "../ir/schema.js";
-import { diagnose } from "./diagnose.js";
+import { diagnose, q } from "./diagnose.js";
 import { checkDependencies } from "./dependencies.js";
 import { dependencyGraph } from "./graph.js";
 import { checkIds } from "./ids.js";
@@ -19,7 +19,7 @@ export function validate(project: Project): Diagnostic[] {
   if (shape.length > 0) return sortDiagnostics(shape);
   const diagnostics = [...checkIds(project.dags)];
   for (const dag of project.dags) {
-    if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", `DAG "${dag.id}" has no tasks`, dag.location));
+    if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", `DAG ${q(dag.id)} has no tasks`, dag.location));
     diagnostics.push(...checkDependencies(dag, dependencyGraph(dag)));
     diagnostics.push(...checkSchedule(dag));
     diagnostics.push(...checkOptions(dag, project.airflow));

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../ir/diagnostic.js";
 import type { AirflowTarget, Dag, Location, TaskOptions } from "../ir/schema.js";
 import { atLeast } from "../ir/target.js";
 import { durationSeconds } from "../ir/values.js";
-import { diagnose } from "./diagnose.js";
+import { diagnose, q } from "./diagnose.js";
 
 const DURATION_OPTIONS = ["retryDelay", "maxRetryDelay", "executionTimeout"] as const;
 const PYTHON_CALLABLE = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$/;
@@ -15,7 +15,7 @@ const TRIGGER_RULE_SINCE: Record<string, AirflowTarget> = { all_done_min_one_suc
 
 export function checkOptions(dag: Dag, target: AirflowTarget): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const where = `DAG "${dag.id}"`;
+  const where = `DAG ${q(dag.id)}`;
   if (dag.dagrunTimeout !== undefined) checkDuration(diagnostics, where, "dagrunTimeout", dag.dagrunTimeout, dag.location);
   checkWhole(diagnostics, where, "maxActiveRuns", dag.maxActiveRuns, 1, INT32_MAX, dag.location);
   checkWhole(diagnostics, where, "maxActiveTasks", dag.maxActiveTasks, 1, INT32_MAX, dag.location);
@@ -27,17 +27,17 @@ export function checkOptions(dag: Dag, target: AirflowTarget): Diagnostic[] {
   }
   checkTaskOptions(diagnostics, `${where}, defaults`, dag.defaults, dag.location);
   for (const task of dag.tasks) {
-    const taskWhere = `task "${task.id}" of DAG "${dag.id}"`;
+    const taskWhere = `task ${q(task.id)} of DAG ${q(dag.id)}`;
     checkTaskOptions(diagnostics, taskWhere, task.options, task.location);
     const rule = task.options.triggerRule;
     const since = rule === undefined ? undefined : TRIGGER_RULE_SINCE[rule];
     if (since !== undefined && !atLeast(target, since)) {
       diagnostics.push(
-        diagnose("DW303", `${taskWhere} uses trigger rule "${rule}", which needs Airflow ${since}+; the project targets ${target}`, task.location),
+        diagnose("DW303", `${taskWhere} uses trigger rule ${q(rule)}, which needs Airflow ${since}+; the project targets ${target}`, task.location),
       );
     }
     if (task.config.kind === "python" && !PYTHON_CALLABLE.test(task.config.callable)) {
-      diagnostics.push(diagnose("DW304", `${taskWhere} has callable "${task.config.callable}", not "package.module:function"`, task.location));
+      diagnostics.push(diagnose("DW304", `${taskWhere} has callable ${q(task.config.callable)}, not "package.module:function"`, task.location));
     }
   }
   return diagnostics;
@@ -55,7 +55,7 @@ function checkTaskOptions(diagnostics: Diagnostic[], where: string, options: Tas
 
 function checkDuration(diagnostics: Diagnostic[], where: string, name: string, value: string, location: Location): void {
   if (durationSeconds(value) === undefined) {
-    diagnostics.push(diagnose("DW301", `${where}: ${name} "${value}" is not a duration`, location));
+    diagnostics.push(diagnose("DW301", `${where}: ${name} ${q(value)} is not a duration`, location));
   }
 }
 
@@ -69,6 +69,7 @@ function checkWhole(
   location: Location,
 ): void {
   if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) return;
-  const range = max === INT32_MAX ? `${min} or more` : `between ${min} and ${max}`;
+  // Name the bound that matters: most counts only have a lower one in practice.
+  const range = min >= 0 && value <= max ? `${min} or more` : `between ${min} and ${max}`;
   diagnostics.push(diagnose("DW302", `${where}: ${name} is ${value}; it must be a whole number, ${range}`, location));
 }

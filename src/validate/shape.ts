@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../ir/diagnostic.js";
 import { Dag } from "../ir/schema.js";
-import { diagnose } from "./diagnose.js";
+import { diagnose, q } from "./diagnose.js";
 
 export function checkShape(dags: readonly Dag[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -16,12 +16,12 @@ export function checkShape(dags: readonly Dag[]): Diagnostic[] {
 
 function describeIssue(dag: Dag, issue: z.core.$ZodIssue): Diagnostic {
   const path = [...issue.path];
-  let where = `DAG "${dag.id}"`;
+  let where = `DAG ${q(dag.id)}`;
   let location = dag.location;
   if (path[0] === "tasks" && typeof path[1] === "number") {
     const task = dag.tasks[path[1]];
     if (task) {
-      where = `task "${task.id}" of DAG "${dag.id}"`;
+      where = `task ${q(task.id)} of DAG ${q(dag.id)}`;
       location = task.location ?? location;
     }
     path.splice(0, 2);
@@ -29,8 +29,8 @@ function describeIssue(dag: Dag, issue: z.core.$ZodIssue): Diagnostic {
   const field = optionPath(path);
   const what =
     issue.code === "unrecognized_keys"
-      ? `unknown option${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}`
-      : `${field ? `option "${field}"` : "value"}: ${issue.message}`;
+      ? `unknown option${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `${q(key)}`).join(", ")}`
+      : `${field ? `option ${q(field)}` : "value"}: ${issue.message}`;
   return diagnose("DW004", `${where}: ${what}`, location);
 }
 

@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../ir/diagnostic.js";
 import type { Dag, Project } from "../ir/schema.js";
 import { effectiveSparkJob, memoryMib, type EffectiveSparkJob, type SparkJobConfig } from "../ir/spark.js";
-import { diagnose } from "./diagnose.js";
+import { diagnose, q } from "./diagnose.js";
 import { KNOWN_SPARK_PROPERTIES, SPARK_PROPERTY_PREFIXES } from "./spark-properties.js";
 import { closest } from "./suggest.js";
 
@@ -41,7 +41,7 @@ export function checkSpark(project: Project, dag: Dag): Diagnostic[] {
     const config = task.config;
     const job = effectiveSparkJob(project.spark, dag.id, task.id, config);
     const report = (code: Parameters<typeof diagnose>[0], message: string, hint?: string) =>
-      diagnostics.push(diagnose(code, `Spark task "${task.id}" of DAG "${dag.id}": ${message}`, task.location, hint ? { hint } : {}));
+      diagnostics.push(diagnose(code, `Spark task ${q(task.id)} of DAG ${q(dag.id)}: ${message}`, task.location, hint ? { hint } : {}));
     checkProfile(project, config, report);
     checkApplication(job, report);
     checkResources(job, report);
@@ -60,7 +60,7 @@ function checkProfile(project: Project, config: SparkJobConfig, report: Report):
   const suggestion = closest(config.profile, profiles, 3);
   report(
     "DW411",
-    `size profile "${config.profile}" is not defined${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+    `size profile ${q(config.profile)} is not defined${suggestion ? `; did you mean ${q(suggestion)}?` : ""}`,
     profiles.length ? `defined profiles: ${profiles.join(", ")}` : "define it under spark.profiles in dagwright.config.ts",
   );
 }
@@ -69,11 +69,11 @@ function checkApplication(job: EffectiveSparkJob, report: Report): void {
   const path = job.application.split(/[?#]/)[0]!.toLowerCase();
   const kind = path.endsWith(".py") ? "python" : path.endsWith(".jar") ? "jar" : undefined;
   if (kind === undefined) {
-    report("DW410", `application "${job.application}" is neither a .py file nor a .jar`);
+    report("DW410", `application ${q(job.application)} is neither a .py file nor a .jar`);
   } else if (kind === "jar" && job.mainClass === undefined) {
-    report("DW409", `application "${job.application}" is a jar but no mainClass is given`, "add mainClass: \"com.example.Main\"");
+    report("DW409", `application ${q(job.application)} is a jar but no mainClass is given`, "add mainClass: \"com.example.Main\"");
   } else if (kind === "python" && job.mainClass !== undefined) {
-    report("DW409", `mainClass "${job.mainClass}" is given for the Python application "${job.application}"`, "remove mainClass; it is only for jars");
+    report("DW409", `mainClass ${q(job.mainClass)} is given for the Python application ${q(job.application)}`, "remove mainClass; it is only for jars");
   }
 }
 
@@ -85,7 +85,7 @@ function checkResources(job: EffectiveSparkJob, report: Report): void {
     ["executor.memoryOverhead", job.executor.memoryOverhead],
   ];
   for (const [field, value] of memories) {
-    if (value !== undefined && memoryMib(value) === undefined) report("DW401", `${field} "${value}" is not a memory size`);
+    if (value !== undefined && memoryMib(value) === undefined) report("DW401", `${field} ${q(value)} is not a memory size`);
   }
   const counts: Array<[string, number | undefined, number]> = [
     ["driver.cores", job.driver.cores, 1],
@@ -130,20 +130,20 @@ function checkResources(job: EffectiveSparkJob, report: Report): void {
 function checkConf(job: EffectiveSparkJob, report: Report): void {
   for (const key of Object.keys(job.conf)) {
     if (!key.startsWith("spark.")) {
-      report("DW405", `conf key "${key}" is not a Spark property (they start with "spark.")`, "Spark ignores other keys; for Hadoop settings use spark.hadoop.<key>");
+      report("DW405", `conf key ${q(key)} is not a Spark property (they start with "spark.")`, "Spark ignores other keys; for Hadoop settings use spark.hadoop.<key>");
       continue;
     }
     const typed = TYPED_FIELDS[key];
     if (typed !== undefined) {
-      report("DW408", `conf key "${key}" sets what the typed field ${typed} is for`, `use ${typed} instead of conf["${key}"]`);
+      report("DW408", `conf key ${q(key)} sets what the typed field ${typed} is for`, `use ${typed} instead of conf[${q(key)}]`);
       continue;
     }
     if (KNOWN.has(key) || SPARK_PROPERTY_PREFIXES.some((prefix) => key.startsWith(prefix))) continue;
     const suggestion = closest(key, KNOWN_SPARK_PROPERTIES, 2);
     if (suggestion) {
-      report("DW406", `conf key "${key}" is not a Spark property; did you mean "${suggestion}"?`, `Spark silently ignores unknown properties; write "${suggestion}"`);
+      report("DW406", `conf key ${q(key)} is not a Spark property; did you mean ${q(suggestion)}?`, `Spark silently ignores unknown properties; write ${q(suggestion)}`);
     } else {
-      report("DW407", `conf key "${key}" is not a property this Spark version defines`, "check the spelling; a plugin's own property is fine, but Spark ignores misspelled ones silently");
+      report("DW407", `conf key ${q(key)} is not a property this Spark version defines`, "check the spelling; a plugin's own property is fine, but Spark ignores misspelled ones silently");
     }
   }
 }
@@ -156,9 +156,9 @@ function checkTarget(job: EffectiveSparkJob, report: Report): void {
     report("DW412", `the Kubernetes target needs ${missing.map((field) => `target.${field}`).join(" and ")}`, "set them on the task, its profile or spark.defaults.target");
   }
   if (target.namespace !== undefined && !DNS_LABEL.test(target.namespace)) {
-    report("DW413", `namespace "${target.namespace}" is not a valid Kubernetes name`, "use lower-case letters, digits and '-', at most 63 characters");
+    report("DW413", `namespace ${q(target.namespace)} is not a valid Kubernetes name`, "use lower-case letters, digits and '-', at most 63 characters");
   }
   if (target.serviceAccount !== undefined && !DNS_SUBDOMAIN.test(target.serviceAccount)) {
-    report("DW413", `service account "${target.serviceAccount}" is not a valid Kubernetes name`, "use lower-case letters, digits, '-' and '.'");
+    report("DW413", `service account ${q(target.serviceAccount)} is not a valid Kubernetes name`, "use lower-case letters, digits, '-' and '.'");
   }
 }

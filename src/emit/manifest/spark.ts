@@ -48,27 +48,27 @@ export function sparkPeak(dag: Dag, jobs: readonly ManifestSparkJob[]): SparkPea
   return { jobs: own.length, cores: peakOf((job) => job.requested.cores), memoryMib: peakOf((job) => job.requested.memoryMib), exact };
 }
 
-/** For each task, every task downstream of it. */
+/**
+ * For each Spark task, every task downstream of it: a walk with an explicit stack, since
+ * dependency chains can be deeper than the call stack.
+ */
 function reachability(dag: Dag): Map<string, Set<string>> {
   const downstream = new Map<string, string[]>(dag.tasks.map((task) => [task.id, []]));
   for (const task of dag.tasks) for (const up of task.upstream) downstream.get(up.task)?.push(task.id);
-  const memo = new Map<string, Set<string>>();
-  const visit = (id: string, onPath: Set<string>): Set<string> => {
-    const known = memo.get(id);
-    if (known) return known;
-    const reached = new Set<string>();
-    onPath.add(id);
-    for (const next of downstream.get(id) ?? []) {
-      if (onPath.has(next)) continue;
-      reached.add(next);
-      for (const further of visit(next, onPath)) reached.add(further);
+  const reached = new Map<string, Set<string>>();
+  for (const task of dag.tasks) {
+    if (task.config.kind !== "spark") continue;
+    const seen = new Set<string>();
+    const pending = [...(downstream.get(task.id) ?? [])];
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      pending.push(...(downstream.get(id) ?? []));
     }
-    onPath.delete(id);
-    memo.set(id, reached);
-    return reached;
-  };
-  for (const task of dag.tasks) visit(task.id, new Set());
-  return memo;
+    reached.set(task.id, seen);
+  }
+  return reached;
 }
 
 /** The heaviest set of jobs no two of which are ordered by a dependency (branch and bound). */
