@@ -68,6 +68,7 @@ describe("layout of arbitrary DAGs", () => {
       tags: dag.tags,
       ...(dag.description === undefined ? {} : { description: dag.description }),
       defaults: { retries: 1, retryDelay: "5m", owner: dag.tags.join("") },
+      groups: [],
       tasks: dag.tasks.map((task, position) => ({
         id: task.id,
         location,

@@ -24,6 +24,8 @@ describe("manifest", () => {
       "airflow/churn_training.py",
       "airflow/daily_etl.py",
       "airflow/hello.py",
+      "airflow/platform_ops.py",
+      "airflow/report_builder.py",
       "spark/.airflowignore",
       "spark/churn_training/build_features.json",
       "spark/churn_training/score_customers.json",

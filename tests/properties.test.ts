@@ -48,6 +48,7 @@ function toDag(sample: Sample, index: number): Dag {
     docs: sample.docs,
     owner: sample.owner,
     defaults: { pool: sample.pool, queue: sample.queue, email: sample.email },
+    groups: [],
     tasks: [
       { id: "bash_task", location, config: { kind: "bash", command: sample.command, env: sample.env, cwd: sample.cwd }, options: { doc: sample.doc }, upstream: [] },
       { id: "python_task", location, config: { kind: "python", callable: "pkg.mod:fn", kwargs: sample.kwargs as Record<string, JsonValue> }, options: {}, upstream: [] },

@@ -1,5 +1,5 @@
 /** The project configuration users write in `dagwright.config.ts`. */
-import type { SparkSettings } from "./types.js";
+import type { CommonTaskOptions, SparkSettings } from "./types.js";
 
 /** An Airflow version dagwright can compile for. */
 export type AirflowVersion = "2.9" | "2.10" | "2.11" | "3.0" | "3.1" | "3.2" | "3.3";
@@ -16,6 +16,10 @@ export interface DagwrightConfig {
    * for example `airflow/dag.py.hbs`. Relative to the config file.
    */
   templates?: string;
+  /** Options of every task in the project; a folder's, a DAG's, a group's and a task's own options win, in that order. */
+  defaults?: CommonTaskOptions;
+  /** Options of every task of the DAGs defined in a folder of `srcDir`, by the folder's relative path (e.g. "ml"). */
+  folders?: Record<string, CommonTaskOptions>;
   /** Spark settings every Spark task starts from, and named size profiles a task can pick. */
   spark?: {
     /** Settings of every Spark job, unless its profile or the job itself says otherwise. */

@@ -1,8 +1,9 @@
 /**
  * dagwright's authoring API: what DAG modules import as `from "dagwright"`.
  */
-export { dag, DagContext, TaskHandle, TaskList } from "./dag.js";
-export type { Dag, Next } from "./dag.js";
+export { dag, DagContext, GroupHandle, TaskHandle, TaskList } from "./dag.js";
+export type { Dag, Linkable, Next } from "./dag.js";
 export { defineConfig } from "./config.js";
 export type { AirflowVersion, DagwrightConfig } from "./config.js";
+export { external, param } from "./params.js";
 export type * from "./types.js";

@@ -61,6 +61,9 @@ export type TriggerRule =
 /** A value that survives JSON: what Python task keyword arguments may hold. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** A Python function as "package.module:function", imported only when it is called. @example "ml.alerts:notify" */
+export type CallablePath = `${string}:${string}`;
+
 /** Options shared by a DAG's `defaults` and every task. */
 export interface CommonTaskOptions {
   /** Who owns the task, shown in Airflow's UI. Defaults to the DAG's `owner`. */
@@ -91,6 +94,19 @@ export interface CommonTaskOptions {
   emailOnFailure?: boolean;
   /** Email `email` when the task is retried. */
   emailOnRetry?: boolean;
+  /** Called with the task's context when it fails. */
+  onFailure?: CallablePath;
+  /** Called with the task's context when it succeeds. */
+  onSuccess?: CallablePath;
+  /** Called with the task's context when it is retried. */
+  onRetry?: CallablePath;
+  /** Called with the task's context right before it runs. */
+  onExecute?: CallablePath;
+  /**
+   * Airflow 2's SLA: the task should be done this long after the run's start. Airflow 3 removed
+   * SLAs; for it dagwright reports a warning and leaves the option out.
+   */
+  sla?: Duration;
 }
 
 /** Options every task accepts. */
@@ -99,6 +115,17 @@ export interface TaskOptions extends CommonTaskOptions {
   triggerRule?: TriggerRule;
   /** Markdown documentation shown on the task in Airflow's UI. */
   doc?: string;
+  /** The name Airflow's UI shows instead of the id. */
+  displayName?: string;
+  /** This task sets up a resource (a cluster, a table) that teardown tasks remove. */
+  setup?: boolean;
+  /** This task tears down what `setups` created; it runs even when the work between fails. */
+  teardown?: { setups: readonly SetupHandle[]; onFailureFailDagrun?: boolean };
+}
+
+/** A task that teardown options can name; any task handle. */
+export interface SetupHandle {
+  readonly id: string;
 }
 
 /** Options of a shell command task (Airflow's `BashOperator`). */
@@ -109,6 +136,16 @@ export interface BashTaskOptions extends TaskOptions {
   env?: Record<string, string>;
   /** The working directory of the command; a temporary directory when unset. */
   cwd?: string;
+  /**
+   * Dynamic task mapping: one task instance per command (a list, or the list an upstream task
+   * returns, `extract.output`) or per environment.
+   */
+  expand?: { command?: readonly string[] | TaskOutputRef; env?: ReadonlyArray<Record<string, string>> };
+}
+
+/** The value an upstream task returns (its XCom), for mapping over: `extract.output`. */
+export interface TaskOutputRef {
+  readonly output: string;
 }
 
 /** Options of a Python task (Airflow's `PythonOperator`). */
@@ -121,6 +158,68 @@ export interface PythonTaskOptions extends TaskOptions {
   callable: `${string}:${string}`;
   /** Keyword arguments passed to the function. Airflow renders Jinja in string values. */
   kwargs?: Record<string, JsonValue>;
+  /** Dynamic task mapping: one task instance per entry, each called with `kwargs` plus the entry. */
+  expand?: { kwargs: ReadonlyArray<Record<string, JsonValue>> };
+}
+
+/** Options of a branch: a Python function that returns which of `targets` run next. */
+export interface BranchTaskOptions extends TaskOptions {
+  /** Returns the id (or a list of ids) of the targets to follow; the others are skipped. */
+  callable: CallablePath;
+  kwargs?: Record<string, JsonValue>;
+  /** Every task or group the callable may choose; each must be a direct downstream of the branch. */
+  targets: ReadonlyArray<SetupHandle>;
+}
+
+/** Options of a short-circuit: a Python function whose falsy result skips everything downstream. */
+export interface ShortCircuitTaskOptions extends TaskOptions {
+  callable: CallablePath;
+  kwargs?: Record<string, JsonValue>;
+  /** Skip only direct downstream tasks and let the others' trigger rules decide. @default false */
+  ignoreDownstreamTriggerRules?: boolean;
+}
+
+/** How a sensor waits. */
+export interface SensorOptions extends TaskOptions {
+  /** `poke` holds a worker slot while waiting; `reschedule` frees it between checks. @default "poke" */
+  mode?: "poke" | "reschedule";
+  /** Wait in Airflow's triggerer instead of a worker. */
+  deferrable?: boolean;
+  /** Time between checks. @default "60s" */
+  pokeInterval?: Duration;
+  /** Fail (or skip, with softFail) after waiting this long. @default "7d" */
+  timeout?: Duration;
+  /** Skip instead of failing on timeout. */
+  softFail?: boolean;
+}
+
+/** A DAG outside this project, named by id: `external("billing_daily")`. */
+export interface ExternalDag {
+  readonly external: true;
+  readonly id: string;
+}
+
+/** A Kubernetes resource quantity. @example "500m", "2", "1Gi", "512Mi" */
+export type Quantity = `${number}` | `${number}${"m" | "k" | "M" | "G" | "T" | "Ki" | "Mi" | "Gi" | "Ti"}`;
+
+/** Options of a Kubernetes pod task (Airflow's `KubernetesPodOperator`). */
+export interface PodTaskOptions extends TaskOptions {
+  image: string;
+  /** The container's entrypoint. */
+  cmds?: string[];
+  /** Arguments of the entrypoint; Airflow renders Jinja in them. */
+  args?: string[];
+  env?: Record<string, string>;
+  /** Environment variables from Kubernetes secrets, by reference: never the value. */
+  secrets?: Array<{ env: string; secret: string; key: string }>;
+  resources?: { requests?: { cpu?: Quantity; memory?: Quantity }; limits?: { cpu?: Quantity; memory?: Quantity } };
+  /** @default "default" */
+  namespace?: string;
+  nodeSelector?: Record<string, string>;
+  tolerations?: Array<{ key?: string; operator?: "Exists" | "Equal"; value?: string; effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute" }>;
+  serviceAccount?: string;
+  /** The Airflow connection to the cluster. @default "kubernetes_default" */
+  connId?: string;
 }
 
 /** Options of a DAG. */
@@ -148,6 +247,37 @@ export interface DagOptions {
   /** Fail a DAG run that takes longer than this. @example "6h" */
   dagrunTimeout?: Duration;
   /** Options applied to every task of the DAG; a task's own options win. */
+  defaults?: CommonTaskOptions;
+  /** The name Airflow's UI shows instead of the id. */
+  displayName?: string;
+  /** Links for owners in Airflow's UI: owner name to an http(s) or mailto address. */
+  ownerLinks?: Record<string, string>;
+  /** Typed parameters of a run, made with `param.string(...)`, `param.integer(...)`, ... */
+  params?: Record<string, ParamSpec>;
+  /** Called with the run's context when a run fails. */
+  onFailure?: CallablePath;
+  /** Called with the run's context when a run succeeds. */
+  onSuccess?: CallablePath;
+}
+
+/** A DAG parameter: a JSON-schema type, a default and limits. Make one with `param`. */
+export interface ParamSpec {
+  readonly type: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  readonly default?: JsonValue;
+  readonly description?: string;
+  readonly enum?: readonly JsonValue[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly format?: string;
+}
+
+/** Options of a task group. */
+export interface GroupOptions {
+  /** Shown when hovering the group in Airflow's UI. */
+  tooltip?: string;
+  /** Options of every task in the group; a task's own options win. */
   defaults?: CommonTaskOptions;
 }
 

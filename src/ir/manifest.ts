@@ -3,14 +3,16 @@
  * content hashes, so tools and people can see what exists and where it came from.
  */
 import { z } from "zod";
-import { AirflowTarget, Dag, Task, TaskOptions } from "./schema.js";
+import { AirflowTarget, Dag, EffectiveTaskOptions, Task, TaskDefaults } from "./schema.js";
 import { SparkProjectConfig } from "./spark.js";
 
 export const MANIFEST_FORMAT_VERSION = 1;
 
 export const ManifestTask = Task.extend({
-  /** Every option in force for the task: the DAG's defaults (and owner) overlaid with the task's own. */
-  effective: TaskOptions,
+  /** The tasks it runs after, with dependencies on task groups expanded to their tasks. */
+  upstreamTasks: z.array(z.string()),
+  /** Every option in force: project, folder, DAG (and owner), group and task options, in that order. */
+  effective: EffectiveTaskOptions,
 });
 
 const Resources = z.object({
@@ -50,6 +52,9 @@ export const Manifest = z.object({
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   dagwrightVersion: z.string(),
   airflow: AirflowTarget,
+  /** Task defaults of the whole project and of folders, from the configuration. */
+  defaults: TaskDefaults.optional(),
+  folders: z.record(z.string(), TaskDefaults).optional(),
   /** The Spark defaults and size profiles of the configuration. */
   spark: SparkProjectConfig.optional(),
   dags: z.array(ManifestDag),

@@ -77,18 +77,39 @@ export const TaskOptions = z
     emailOnFailure: z.boolean(),
     emailOnRetry: z.boolean(),
     doc: z.string(),
+    /** The name Airflow's UI shows instead of the id. */
+    displayName: z.string(),
+    /** Callbacks as "package.module:function", imported only when Airflow calls them. */
+    onFailure: z.string(),
+    onSuccess: z.string(),
+    onRetry: z.string(),
+    onExecute: z.string(),
+    /** Airflow 2's SLA: how long after the run's start the task should be done. */
+    sla: DurationText,
+    /** This task sets up a resource that teardown tasks remove. */
+    setup: z.boolean(),
+    /** This task tears down what the given setup tasks created; it runs even when work fails. */
+    teardown: z.object({ setups: z.array(z.string()), onFailureFailDagrun: z.boolean().optional() }).strict(),
   })
   .partial()
   .strict();
 export type TaskOptions = z.infer<typeof TaskOptions>;
 
-/** Defaults a DAG applies to all of its tasks (Airflow's `default_args`). */
-export const TaskDefaults = TaskOptions.omit({ triggerRule: true, doc: true });
+/** The options in force for a task; teardowns get the trigger rule Airflow gives them itself. */
+export const EffectiveTaskOptions = TaskOptions.extend({ triggerRule: z.enum([...TRIGGER_RULES, "all_done_setup_success"]).optional() });
+export type EffectiveTaskOptions = z.infer<typeof EffectiveTaskOptions>;
+
+/** Defaults applied to many tasks (Airflow's `default_args`): per project, folder, DAG or group. */
+export const TaskDefaults = TaskOptions.omit({ triggerRule: true, doc: true, displayName: true, setup: true, teardown: true });
 export type TaskDefaults = z.infer<typeof TaskDefaults>;
 
 /** A dependency on another task, recorded where `.then`, `.after` or `chain` made it. */
 export const Upstream = z.object({
+  /** The upstream task's id, or with `group`, a task group's id. */
   task: z.string(),
+  group: z.literal(true).optional(),
+  /** When it was declared, relative to the DAG's other dependencies: group dependencies expand in this order. */
+  order: z.number().int().optional(),
   /** Set only when the upstream task belongs to another DAG, which validation rejects. */
   foreignDag: z.string().optional(),
   location: Location,
@@ -101,6 +122,22 @@ export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 
+const JsonObject = z.record(z.string(), JsonValue);
+/** The output (XCom return value) of an upstream task, for mapping over. */
+export const TaskOutput = z.object({ output: z.string() }).strict();
+
+const Callable = z.string();
+const SensorCommon = {
+  mode: z.enum(["poke", "reschedule"]).optional(),
+  deferrable: z.boolean().optional(),
+  pokeInterval: DurationText.optional(),
+  timeout: DurationText.optional(),
+  softFail: z.boolean().optional(),
+};
+
+export const Quantity = z.string();
+const PodResources = z.object({ cpu: Quantity.optional(), memory: Quantity.optional() }).strict();
+
 export const TaskConfig = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("empty") }).strict(),
   z
@@ -109,29 +146,127 @@ export const TaskConfig = z.discriminatedUnion("kind", [
       command: z.string(),
       env: z.record(z.string(), z.string()).optional(),
       cwd: z.string().optional(),
+      /** Dynamic task mapping: one task instance per command or per environment. */
+      expand: z
+        .object({ command: z.union([z.array(z.string()), TaskOutput]).optional(), env: z.array(z.record(z.string(), z.string())).optional() })
+        .strict()
+        .optional(),
     })
     .strict(),
   z
     .object({
       kind: z.literal("python"),
       /** "package.module:function", imported when the task runs. */
-      callable: z.string(),
-      kwargs: z.record(z.string(), JsonValue).optional(),
+      callable: Callable,
+      kwargs: JsonObject.optional(),
+      /** Dynamic task mapping: one task instance per set of keyword arguments. */
+      expand: z.object({ kwargs: z.array(JsonObject) }).strict().optional(),
     })
     .strict(),
   SparkJobConfig,
+  z.object({ kind: z.literal("branch"), callable: Callable, kwargs: JsonObject.optional(), targets: z.array(z.string()) }).strict(),
+  z
+    .object({ kind: z.literal("short_circuit"), callable: Callable, kwargs: JsonObject.optional(), ignoreDownstreamTriggerRules: z.boolean().optional() })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("external_task_sensor"),
+      externalDag: z.string(),
+      externalTask: z.string().optional(),
+      /** The DAG lives outside this project, so it cannot be checked. */
+      external: z.boolean().optional(),
+      executionDelta: DurationText.optional(),
+      ...SensorCommon,
+    })
+    .strict(),
+  z.object({ kind: z.literal("file_sensor"), filepath: z.string(), fsConnId: z.string().optional(), recursive: z.boolean().optional(), ...SensorCommon }).strict(),
+  z.object({ kind: z.literal("time_delta_sensor"), delta: DurationText, ...SensorCommon }).strict(),
+  z.object({ kind: z.literal("date_time_sensor"), targetTime: z.string(), ...SensorCommon }).strict(),
+  z
+    .object({
+      kind: z.literal("trigger_dag"),
+      targetDag: z.string(),
+      external: z.boolean().optional(),
+      conf: JsonObject.optional(),
+      waitForCompletion: z.boolean().optional(),
+      pokeInterval: DurationText.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("pod"),
+      image: z.string(),
+      cmds: z.array(z.string()).optional(),
+      args: z.array(z.string()).optional(),
+      env: z.record(z.string(), z.string()).optional(),
+      /** Environment variables read from Kubernetes secrets. */
+      secrets: z.array(z.object({ env: z.string(), secret: z.string(), key: z.string() }).strict()).optional(),
+      resources: z.object({ requests: PodResources.optional(), limits: PodResources.optional() }).strict().optional(),
+      namespace: z.string().optional(),
+      nodeSelector: z.record(z.string(), z.string()).optional(),
+      tolerations: z
+        .array(
+          z
+            .object({
+              key: z.string().optional(),
+              operator: z.enum(["Exists", "Equal"]).optional(),
+              value: z.string().optional(),
+              effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional(),
+            })
+            .strict(),
+        )
+        .optional(),
+      serviceAccount: z.string().optional(),
+      connId: z.string().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal("operator"), import: z.string(), args: JsonObject }).strict(),
 ]);
 export type TaskConfig = z.infer<typeof TaskConfig>;
 export type TaskKind = TaskConfig["kind"];
 
 export const Task = z.object({
+  /** The task's id as Airflow sees it: prefixed with its groups' ids, "group.subgroup.task". */
   id: z.string(),
+  /** The id of the task group it belongs to, if any. */
+  group: z.string().optional(),
   location: Location,
   config: TaskConfig,
   options: TaskOptions,
   upstream: z.array(Upstream),
 }).strict();
 export type Task = z.infer<typeof Task>;
+
+/** A task group: tasks shown and linked together, with defaults of their own. */
+export const Group = z
+  .object({
+    /** The full id, prefixed with its parents' ids. */
+    id: z.string(),
+    parent: z.string().optional(),
+    location: Location,
+    tooltip: z.string().optional(),
+    defaults: TaskDefaults,
+    /** Dependencies of the whole group: its first tasks run after these. */
+    upstream: z.array(Upstream),
+  })
+  .strict();
+export type Group = z.infer<typeof Group>;
+
+/** A typed DAG parameter, as a JSON-schema type with a default. */
+export const Param = z
+  .object({
+    type: z.enum(["string", "integer", "number", "boolean", "array", "object"]),
+    default: JsonValue.optional(),
+    description: z.string().optional(),
+    enum: z.array(JsonValue).optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    minLength: z.number().optional(),
+    maxLength: z.number().optional(),
+    format: z.string().optional(),
+  })
+  .strict();
+export type Param = z.infer<typeof Param>;
 
 export const Dag = z.object({
   id: z.string(),
@@ -149,6 +284,14 @@ export const Dag = z.object({
   maxActiveTasks: z.number().optional(),
   dagrunTimeout: DurationText.optional(),
   defaults: TaskDefaults,
+  displayName: z.string().optional(),
+  /** Links shown for owners in Airflow's UI: owner name to an http(s) or mailto address. */
+  ownerLinks: z.record(z.string(), z.string()).optional(),
+  params: z.record(z.string(), Param).optional(),
+  /** DAG-level callbacks as "package.module:function". */
+  onFailure: z.string().optional(),
+  onSuccess: z.string().optional(),
+  groups: z.array(Group),
   tasks: z.array(Task),
 }).strict();
 export type Dag = z.infer<typeof Dag>;
@@ -160,6 +303,10 @@ export type AirflowTarget = z.infer<typeof AirflowTarget>;
 /** Everything one compile knows: the DAGs of the project and what they are compiled for. */
 export const Project = z.object({
   airflow: AirflowTarget,
+  /** Task defaults of every DAG in the project, from the configuration. */
+  defaults: TaskDefaults.optional(),
+  /** Task defaults of the DAGs whose modules sit in a folder of the source folder (relative paths). */
+  folders: z.record(z.string(), TaskDefaults).optional(),
   /** Spark defaults and size profiles from the project configuration. */
   spark: SparkProjectConfig.optional(),
   dags: z.array(Dag),

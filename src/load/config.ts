@@ -3,10 +3,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Diagnostic } from "../ir/diagnostic.js";
-import { AirflowTarget } from "../ir/schema.js";
+import { AirflowTarget, TaskDefaults } from "../ir/schema.js";
 import { SparkProjectConfig } from "../ir/spark.js";
 
 export const CONFIG_FILE = "dagwright.config.ts";
+
+/** Options as the DSL writes them: `email` may be one address in the config, always a list in the IR. */
+const EmailAsList = z.preprocess((value) => {
+  if (value && typeof value === "object" && typeof (value as { email?: unknown }).email === "string") {
+    return { ...(value as object), email: [(value as { email: string }).email] };
+  }
+  return value;
+}, TaskDefaults);
 
 const ConfigSchema = z
   .object({
@@ -14,6 +22,8 @@ const ConfigSchema = z
     outDir: z.string().min(1).default("generated"),
     airflow: AirflowTarget,
     templates: z.string().min(1).optional(),
+    defaults: EmailAsList.optional(),
+    folders: z.record(z.string(), EmailAsList).optional(),
     spark: SparkProjectConfig.optional(),
   })
   .strict();
@@ -27,6 +37,8 @@ export interface ResolvedConfig {
   airflow: AirflowTarget;
   templatesDir?: string;
   spark?: SparkProjectConfig;
+  defaults?: TaskDefaults;
+  folders?: Record<string, TaskDefaults>;
 }
 
 export function findConfig(root: string): string | undefined {
@@ -62,6 +74,8 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     airflow: config.airflow,
     ...(config.templates ? { templatesDir: path.resolve(root, config.templates) } : {}),
     ...(config.spark ? { spark: config.spark } : {}),
+    ...(config.defaults ? { defaults: config.defaults } : {}),
+    ...(config.folders ? { folders: config.folders } : {}),
   };
 }
 

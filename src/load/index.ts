@@ -85,7 +85,14 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         hint: "export each DAG: `export default dag(...)` or `export const daily = dag(...)`",
       });
     }
-    return { config, project: { airflow: config.airflow, ...(config.spark ? { spark: config.spark } : {}), dags }, modules, diagnostics, timings };
+    const project: Project = {
+      airflow: config.airflow,
+      ...(config.defaults ? { defaults: config.defaults } : {}),
+      ...(config.folders ? { folders: folderKeys(root, config) } : {}),
+      ...(config.spark ? { spark: config.spark } : {}),
+      dags,
+    };
+    return { config, project, modules, diagnostics, timings };
   } catch (failure) {
     if (isDiagnostic(failure)) return { modules: [], timings, diagnostics: [failure] };
     throw failure;
@@ -96,6 +103,13 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 
 function isDiagnostic(value: unknown): value is Diagnostic {
   return typeof value === "object" && value !== null && "code" in value && "severity" in value && "message" in value;
+}
+
+/** Folder defaults keyed as the DAGs' locations are: relative to the project root. */
+function folderKeys(root: string, config: ResolvedConfig): Record<string, NonNullable<ResolvedConfig["defaults"]>> {
+  return Object.fromEntries(
+    Object.entries(config.folders ?? {}).map(([folder, defaults]) => [fileRelative(root, path.resolve(config.srcDir, folder)), defaults]),
+  );
 }
 
 function fileRelative(root: string, file: string): string {

@@ -12,6 +12,7 @@ import { checkOptions } from "./options.js";
 import { checkSchedule } from "./schedule.js";
 import { checkShape } from "./shape.js";
 import { checkSpark } from "./spark.js";
+import { checkSurface } from "./surface.js";
 
 export function validate(project: Project): Diagnostic[] {
   // Every other rule relies on the IR's shape, so a malformed IR is reported alone.
@@ -24,6 +25,7 @@ export function validate(project: Project): Diagnostic[] {
     diagnostics.push(...checkSchedule(dag));
     diagnostics.push(...checkOptions(dag, project.airflow));
     diagnostics.push(...checkSpark(project, dag));
+    diagnostics.push(...checkSurface(project, dag));
   }
   return sortDiagnostics(diagnostics);
 }

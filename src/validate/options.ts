@@ -26,6 +26,7 @@ export function checkOptions(dag: Dag, target: AirflowTarget): Diagnostic[] {
     }
   }
   checkTaskOptions(diagnostics, `${where}, defaults`, dag.defaults, dag.location);
+  for (const group of dag.groups) checkTaskOptions(diagnostics, `task group ${q(group.id)} of DAG ${q(dag.id)}, defaults`, group.defaults, group.location);
   for (const task of dag.tasks) {
     const taskWhere = `task ${q(task.id)} of DAG ${q(dag.id)}`;
     checkTaskOptions(diagnostics, taskWhere, task.options, task.location);

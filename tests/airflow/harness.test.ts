@@ -63,25 +63,40 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
   });
 
   // The Kubernetes Spark job needs a cluster with the Spark operator, which tests do not have:
-  // it is marked successful; the local Spark job runs for real with spark-submit.
+  // it is marked successful; the local Spark job runs for real with spark-submit. The report's
+  // branch follows HTML for the default audience, so the PDF path is skipped.
   it.each([
-    ["hello", "2026-01-05", []],
-    ["churn_training", "2026-01-12", ["score_customers"]],
-  ])("runs %s end to end, every task succeeding", (dagId, logicalDate, markSuccess) => {
+    ["hello", "2026-01-05", [], []],
+    ["churn_training", "2026-01-12", ["score_customers"], []],
+    ["report_builder", "2026-01-12", [], ["render_pdf"]],
+  ])("runs %s end to end, every task succeeding", (dagId, logicalDate, markSuccess, skipped) => {
     const started = performance.now();
     const runDir = `/tmp/dagwright-churn/${logicalDate}`;
-    fs.rmSync(runDir, { recursive: true, force: true });
+    if (dagId === "churn_training") fs.rmSync(runDir, { recursive: true, force: true });
     const run = runDag(bin, target.venv, path.join(outDir, "airflow"), dagId, logicalDate, { env: localSparkEnv(sparkBin), markSuccess });
     const states = Object.entries(run.tasks).map(([task, state]) => `${task}=${state}`).join(", ");
     log(`dags test ${dagId} ${logicalDate}: ${run.state} in ${((performance.now() - started) / 1000).toFixed(1)}s (${states})`);
     expect(run.error).toBeNull();
     expect(run.state).toBe("success");
     const dag = manifest.dags.find((d) => d.id === dagId)!;
-    expect(run.tasks).toEqual(Object.fromEntries(dag.tasks.map((task) => [task.id, "success"])));
+    // Mapped tasks report one state per instance ("task[0]", "task[1]", ...); all must agree.
+    const byTask = new Map<string, Set<string | null>>();
+    for (const [key, state] of Object.entries(run.tasks)) {
+      const id = key.replace(/\[\d+\]$/, "");
+      byTask.set(id, (byTask.get(id) ?? new Set()).add(state));
+    }
+    const actual = Object.fromEntries([...byTask].map(([id, states]) => [id, [...states].join("|")]));
+    expect(actual).toEqual(Object.fromEntries(dag.tasks.map((task) => [task.id, (skipped as string[]).includes(task.id) ? "skipped" : "success"])));
     if (dagId === "churn_training") {
       // The Spark feature step really ran: its Parquet output is there, and training read its features.
       expect(fs.existsSync(path.join(runDir, "features.parquet", "_SUCCESS"))).toBe(true);
       expect(JSON.parse(fs.readFileSync(path.join(runDir, "metrics.json"), "utf8")).auc).toBeGreaterThan(0.7);
+    }
+    if (dagId === "report_builder") {
+      // Three instances each of the tasks mapped over a list, and of the one mapped over an output.
+      for (const mapped of ["extract.fetch", "summarize", "publish"]) {
+        expect(Object.keys(run.tasks).filter((key) => key.startsWith(`${mapped}[`))).toHaveLength(3);
+      }
     }
   });
 });

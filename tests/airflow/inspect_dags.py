@@ -273,6 +273,29 @@ def describe_task(task):
         rule = task.trigger_rule
         return rule.value if isinstance(rule, enum.Enum) else str(rule)
 
+    def mapped():
+        """For a mapped task: the operator it maps and what it expands over (None otherwise)."""
+        expand_input = getattr(task, "expand_input", None)
+        if expand_input is None or type(task).__name__ != "MappedOperator":
+            return None
+        operator_class = getattr(task, "operator_class", None) or getattr(task, "_operator_class", None)
+        if isinstance(operator_class, dict):
+            name = operator_class.get("task_type")
+        else:
+            name = getattr(operator_class, "__name__", repr(operator_class))
+
+        def value(item):
+            upstream = getattr(item, "operator", None)
+            return {"output": upstream.task_id} if upstream is not None else jsonable(item)
+
+        return {"operator_class": name, "expand": {k: value(v) for k, v in expand_input.value.items()}}
+
+    def setup_teardown():
+        return {
+            "is_setup": bool(getattr(task, "is_setup", False)),
+            "is_teardown": bool(getattr(task, "is_teardown", False)),
+        }
+
     return {
         "operator": safe(lambda: operator_path(task)),
         "upstream": safe(lambda: sorted(task.upstream_task_ids)),
@@ -293,6 +316,9 @@ def describe_task(task):
         "email_on_failure": safe(lambda: jsonable(task.email_on_failure)),
         "doc_md": safe(lambda: jsonable(getattr(task, "doc_md", None))),
         "task_group": safe(tg),
+        "display_name": safe(lambda: jsonable(getattr(task, "task_display_name", None))),
+        "mapped": safe(mapped),
+        "role": safe(setup_teardown),
         "fields": safe(lambda: describe_fields(task)),
     }
 

@@ -73,20 +73,76 @@ interface SparkSpec {
   target: { kind: "submit" | "kubernetes"; namespace?: string; connId: string };
 }
 
-function operatorOf(kind: string, airflow: string, spark?: SparkSpec): string {
+/** Where each task kind's operator class lives: Airflow 2's core module, Airflow 3's, and the class. */
+const OPERATOR_CLASSES: Record<string, [string, string, string]> = {
+  empty: ["airflow.operators.empty", "airflow.providers.standard.operators.empty", "EmptyOperator"],
+  bash: ["airflow.operators.bash", "airflow.providers.standard.operators.bash", "BashOperator"],
+  python: ["airflow.operators.python", "airflow.providers.standard.operators.python", "PythonOperator"],
+  branch: ["airflow.operators.python", "airflow.providers.standard.operators.python", "BranchPythonOperator"],
+  short_circuit: ["airflow.operators.python", "airflow.providers.standard.operators.python", "ShortCircuitOperator"],
+  external_task_sensor: ["airflow.sensors.external_task", "airflow.providers.standard.sensors.external_task", "ExternalTaskSensor"],
+  file_sensor: ["airflow.sensors.filesystem", "airflow.providers.standard.sensors.filesystem", "FileSensor"],
+  time_delta_sensor: ["airflow.sensors.time_delta", "airflow.providers.standard.sensors.time_delta", "TimeDeltaSensor"],
+  date_time_sensor: ["airflow.sensors.date_time", "airflow.providers.standard.sensors.date_time", "DateTimeSensor"],
+  trigger_dag: ["airflow.operators.trigger_dagrun", "airflow.providers.standard.operators.trigger_dagrun", "TriggerDagRunOperator"],
+  pod: ["airflow.providers.cncf.kubernetes.operators.pod", "airflow.providers.cncf.kubernetes.operators.pod", "KubernetesPodOperator"],
+};
+
+function operatorOf(config: Manifest["dags"][number]["tasks"][number]["config"], airflow: string, spark?: SparkSpec): string {
   if (spark) {
     return spark.target.kind === "submit"
       ? "airflow.providers.apache.spark.operators.spark_submit.SparkSubmitOperator"
       : "airflow.providers.cncf.kubernetes.operators.spark_kubernetes.SparkKubernetesOperator";
   }
-  const af3 = airflow.startsWith("3.");
-  const classes: Record<string, [string, string]> = {
-    empty: ["operators.empty", "EmptyOperator"],
-    bash: ["operators.bash", "BashOperator"],
-    python: ["operators.python", "PythonOperator"],
-  };
-  const [module, name] = classes[kind]!;
-  return `airflow.${af3 ? "providers.standard." : ""}${module}.${name}`;
+  if (config.kind === "operator") return config.import;
+  if (isMapped(config)) return airflow.startsWith("3.") ? "airflow.sdk.definitions.mappedoperator.MappedOperator" : "airflow.models.mappedoperator.MappedOperator";
+  const [af2, af3, name] = OPERATOR_CLASSES[config.kind]!;
+  return `${airflow.startsWith("3.") ? af3 : af2}.${name}`;
+}
+
+type TaskConfig = Manifest["dags"][number]["tasks"][number]["config"];
+
+function isMapped(config: TaskConfig): boolean {
+  return (config.kind === "bash" || config.kind === "python") && config.expand !== undefined;
+}
+
+/** For a mapped task: the operator it maps and what it expands over, as the inspector reports them. */
+function mappedOf(config: TaskConfig): Shape | null {
+  if (config.kind === "bash" && config.expand) {
+    const expand: Shape = {};
+    if (config.expand.command !== undefined) expand.bash_command = config.expand.command;
+    if (config.expand.env !== undefined) expand.env = config.expand.env;
+    return { operator_class: "BashOperator", expand };
+  }
+  if (config.kind === "python" && config.expand) {
+    const instances = config.expand.kwargs.map((entry) => ({ target: config.callable, kwargs: { ...config.kwargs, ...entry } }));
+    return { operator_class: "PythonOperator", expand: { op_kwargs: instances } };
+  }
+  return null;
+}
+
+/** The operator arguments each task kind must carry, as Airflow holds them after parsing. */
+function fieldsOf(config: TaskConfig): Shape {
+  switch (config.kind) {
+    case "bash":
+      return config.expand ? {} : { bash_command: config.command, env: config.env ?? null, append_env: config.env !== undefined, cwd: config.cwd ?? null };
+    case "python":
+    case "branch":
+    case "short_circuit":
+      return config.kind === "python" && config.expand ? {} : { op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } };
+    case "external_task_sensor":
+      return { external_dag_id: config.externalDag, external_task_id: config.externalTask ?? null };
+    case "file_sensor":
+      return { filepath: config.filepath };
+    case "date_time_sensor":
+      return { target_time: config.targetTime };
+    case "trigger_dag":
+      return { trigger_dag_id: config.targetDag, conf: config.conf ?? null };
+    case "pod":
+      return { image: config.image, cmds: config.cmds ?? [], arguments: config.args ?? [] };
+    default:
+      return {};
+  }
 }
 
 /** What the Spark operator must hold: exactly the job spec (and SparkApplication) dagwright wrote. */
@@ -146,24 +202,30 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
         ...(dag.maxActiveRuns === undefined ? {} : { max_active_runs: dag.maxActiveRuns }),
         ...(dag.maxActiveTasks === undefined ? {} : { max_active_tasks: dag.maxActiveTasks }),
         dagrun_timeout_seconds: seconds(dag.dagrunTimeout),
+        params: Object.fromEntries(
+          Object.entries(dag.params ?? {}).map(([name, spec]) => {
+            const { default: value, description, ...schema } = spec;
+            return [name, { value: value ?? null, description: description ?? null, schema }];
+          }),
+        ),
         tasks: Object.fromEntries(
           dag.tasks.map((task) => {
             const options = task.effective;
             const config = task.config;
             const spark = sparkSpecs.get(`${dag.id}.${task.id}`);
             if (config.kind === "spark" && !spark) throw new Error(`no Spark spec for ${dag.id}.${task.id}`);
-            const fields: Shape = spark
-              ? sparkFields(spark)
-              : config.kind === "bash"
-                ? { bash_command: config.command, env: config.env ?? null, append_env: config.env !== undefined, cwd: config.cwd ?? null }
-                : config.kind === "python"
-                  ? { op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } }
-                  : {};
+            const fields: Shape = spark ? sparkFields(spark) : fieldsOf(config);
+            // The escape hatch's arguments are compared where the operator keeps them as template fields.
+            const looseFields = config.kind === "operator" ? config.args : undefined;
             return [
               task.id,
               {
-                operator: operatorOf(config.kind, manifest.airflow, spark?.spec),
-                upstream: task.upstream.map((up) => up.task).sort(),
+                operator: operatorOf(config, manifest.airflow, spark?.spec),
+                upstream: [...task.upstreamTasks].sort(),
+                task_group: task.group ?? null,
+                mapped: mappedOf(config),
+                role: { is_setup: options.setup ?? false, is_teardown: options.teardown !== undefined },
+                ...(looseFields ? { looseFields } : {}),
                 trigger_rule: options.triggerRule ?? AIRFLOW_DEFAULTS.trigger_rule,
                 retries: options.retries ?? AIRFLOW_DEFAULTS.retries,
                 retry_delay_seconds: seconds(options.retryDelay) ?? AIRFLOW_DEFAULTS.retry_delay_seconds,
@@ -214,6 +276,11 @@ export function structureDifferences(manifest: Manifest, inspection: Inspection,
     for (const taskId of wantTasks.filter((t) => gotTasks.includes(t))) {
       const task = got.tasks[taskId]!;
       for (const [field, value] of Object.entries(want.tasks[taskId]!)) {
+        if (field === "looseFields") {
+          const shared = Object.keys(value as Shape).filter((key) => key in task.fields);
+          compare(differences, `${where}, task "${taskId}", fields`, pick(value as Shape, shared), pick(task.fields, shared));
+          continue;
+        }
         const actual = field === "fields" ? pick(task.fields, Object.keys(value as Shape)) : task[field];
         compare(differences, `${where}, task "${taskId}", ${field}`, value, actual);
       }

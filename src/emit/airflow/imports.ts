@@ -15,6 +15,17 @@ export const PYTHON_NAMES = [
   "DeltaDataIntervalTimetable",
   "SparkSubmitOperator",
   "SparkKubernetesOperator",
+  "TaskGroup",
+  "BranchPythonOperator",
+  "ShortCircuitOperator",
+  "ExternalTaskSensor",
+  "FileSensor",
+  "TimeDeltaSensor",
+  "DateTimeSensor",
+  "TriggerDagRunOperator",
+  "KubernetesPodOperator",
+  "Secret",
+  "Param",
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 
@@ -34,6 +45,27 @@ export function moduleOf(name: PythonName, target: AirflowTarget): string {
       return "airflow.providers.apache.spark.operators.spark_submit";
     case "SparkKubernetesOperator":
       return "airflow.providers.cncf.kubernetes.operators.spark_kubernetes";
+    case "TaskGroup":
+      return af3 ? "airflow.sdk" : "airflow.utils.task_group";
+    case "Param":
+      return af3 ? "airflow.sdk" : "airflow.models.param";
+    case "BranchPythonOperator":
+    case "ShortCircuitOperator":
+      return af3 ? "airflow.providers.standard.operators.python" : "airflow.operators.python";
+    case "TriggerDagRunOperator":
+      return af3 ? "airflow.providers.standard.operators.trigger_dagrun" : "airflow.operators.trigger_dagrun";
+    case "ExternalTaskSensor":
+      return af3 ? "airflow.providers.standard.sensors.external_task" : "airflow.sensors.external_task";
+    case "FileSensor":
+      return af3 ? "airflow.providers.standard.sensors.filesystem" : "airflow.sensors.filesystem";
+    case "TimeDeltaSensor":
+      return af3 ? "airflow.providers.standard.sensors.time_delta" : "airflow.sensors.time_delta";
+    case "DateTimeSensor":
+      return af3 ? "airflow.providers.standard.sensors.date_time" : "airflow.sensors.date_time";
+    case "KubernetesPodOperator":
+      return "airflow.providers.cncf.kubernetes.operators.pod";
+    case "Secret":
+      return "airflow.providers.cncf.kubernetes.secret";
     case "CronDataIntervalTimetable":
     case "DeltaDataIntervalTimetable":
       // The task SDK exports timetables from 3.2; earlier versions only have the core module.
@@ -44,12 +76,23 @@ export function moduleOf(name: PythonName, target: AirflowTarget): string {
 /** The names a file uses, rendered as sorted import lines: standard library first, then Airflow. */
 export class Imports {
   readonly #names = new Set<PythonName>();
+  /** Classes of other operators (the escape hatch), by module: module -> class names. */
+  readonly #others = new Map<string, Set<string>>();
   #datetime = false;
 
   constructor(private readonly target: AirflowTarget) {}
 
   use(name: PythonName): string {
     this.#names.add(name);
+    return name;
+  }
+
+  /** A class by its full import path, for operators dagwright has no builder for; returns its name. */
+  useClass(importPath: string): string {
+    const dot = importPath.lastIndexOf(".");
+    const module = importPath.slice(0, dot);
+    const name = importPath.slice(dot + 1);
+    this.#others.set(module, (this.#others.get(module) ?? new Set()).add(name));
     return name;
   }
 
@@ -65,6 +108,9 @@ export class Imports {
     for (const name of this.#names) {
       const module = moduleOf(name, this.target);
       byModule.set(module, [...(byModule.get(module) ?? []), name]);
+    }
+    for (const [module, names] of this.#others) {
+      byModule.set(module, [...new Set([...(byModule.get(module) ?? []), ...names])]);
     }
     const airflow = [...byModule]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

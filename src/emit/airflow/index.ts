@@ -4,10 +4,12 @@
  * author meant, so one source means the same on both lines.
  */
 import type { AirflowTarget, Dag, Project, Task, TaskDefaults, TaskOptions } from "../../ir/schema.js";
+import { dagDefaultArgs, upstreamTasks } from "../../ir/structure.js";
+import { airflowMajor } from "../../ir/target.js";
 import { DEFAULT_SPARK_CONNECTION, effectiveSparkJob, type EffectiveSparkJob } from "../../ir/spark.js";
 import { durationSeconds, parseUtcDate } from "../../ir/values.js";
 import type { OutputFile } from "../files.js";
-import { call, code, keywords, literal, type JsonLike, type PyArg, type PyExpr } from "../python/expr.js";
+import { call, code, keywords, literal, method, type JsonLike, type PyArg, type PyExpr } from "../python/expr.js";
 import { LINE_LENGTH, flat, statement } from "../python/layout.js";
 import { sparkApplication, sparkConf } from "../spark/index.js";
 import type { Templates } from "../templates.js";
@@ -27,29 +29,81 @@ export function emitAirflow(project: Project, options: AirflowEmitOptions): Outp
 
 function dagFile(project: Project, dag: Dag, { target, templates, dagwrightVersion }: AirflowEmitOptions): string {
   const imports = new Imports(target);
-  const names = variableNames(dag.tasks);
-  const dagCall = call(imports.use("DAG"), dagArguments(dag, imports));
-  const tasks = dag.tasks.map((task) =>
-    statement(taskCall(project, dag, task, imports), BODY, `${names.get(task.id)} = `),
-  );
-  const dependencies = dag.tasks.flatMap((task) => dependencyLines(task, names));
-  const usesPython = dag.tasks.some((task) => task.config.kind === "python");
+  const names = variableNames(dag);
+  const context: EmitContext = { project, dag, target, imports, names };
+  const dagCall = call(imports.use("DAG"), dagArguments(context));
+  const body = blockLines(context, undefined, BODY);
+  const dependencies = dependencyLines(dag, names);
+  const roles = roleLines(dag, names);
+  const helpers = [
+    ...(dag.tasks.some((task) => LAZY_CALL_KINDS.has(task.config.kind)) ? [templates.get("airflow/call_python.py.hbs")({}).trimEnd()] : []),
+    ...(usesCallbacks(dag) ? [templates.get("airflow/callback.py.hbs")({}).trimEnd()] : []),
+  ];
   return templates.get("airflow/dag.py.hbs")({
     dagwrightVersion,
     source: dag.location.file,
     dagId: dag.id,
     airflow: target,
     importGroups: imports.lines(),
-    helpers: usesPython ? [templates.get("airflow/call_python.py.hbs")({}).trimEnd()] : [],
+    helpers,
     dagStatement: statement(dagCall, "", "with ", " as dag:"),
-    tasks,
-    dependencies,
+    tasks: body,
+    dependencies: [...dependencies, ...roles],
   });
 }
 
-function dagArguments(dag: Dag, imports: Imports): PyArg[] {
+interface EmitContext {
+  project: Project;
+  dag: Dag;
+  target: AirflowTarget;
+  imports: Imports;
+  names: Map<string, string>;
+}
+
+/** Task kinds whose Python callable the generated `_call` helper imports when the task runs. */
+const LAZY_CALL_KINDS = new Set<Task["config"]["kind"]>(["python", "branch", "short_circuit"]);
+
+function usesCallbacks(dag: Dag): boolean {
+  const callbacks = (options: TaskOptions | TaskDefaults) => [options.onFailure, options.onSuccess, options.onRetry, options.onExecute].some(Boolean);
+  return dag.onFailure !== undefined || dag.onSuccess !== undefined || callbacks(dag.defaults) || dag.groups.some((g) => callbacks(g.defaults)) || dag.tasks.some((t) => callbacks(t.options));
+}
+
+/**
+ * The statements of one block: the tasks and groups directly in `groupId` (the DAG's top level
+ * when undefined), in the order they were declared; a group becomes a nested `with` block.
+ */
+function blockLines(context: EmitContext, groupId: string | undefined, indent: string): string[] {
+  const { dag, imports, names } = context;
+  const entries: Array<{ order: number; lines: string[] }> = [];
+  for (const [index, task] of dag.tasks.entries()) {
+    if (task.group !== groupId) continue;
+    entries.push({ order: index, lines: [statement(taskCall(context, task), indent, `${names.get(task.id)} = `)] });
+  }
+  for (const group of dag.groups) {
+    if (group.parent !== groupId) continue;
+    const first = dag.tasks.findIndex((task) => task.group === group.id || task.group?.startsWith(`${group.id}.`));
+    const localId = groupId === undefined ? group.id : group.id.slice(groupId.length + 1);
+    const groupCall = call(imports.use("TaskGroup"), [
+      ...keywords([
+        ["group_id", literal(localId)],
+        ["tooltip", optionalLiteral(group.tooltip)],
+        ["default_args", defaultsDict(group.defaults, context)],
+      ]),
+    ]);
+    const inner = blockLines(context, group.id, indent + BODY);
+    entries.push({
+      order: first === -1 ? Number.MAX_SAFE_INTEGER : first - 0.5,
+      lines: [statement(groupCall, indent, "with ", ` as ${names.get(`group:${group.id}`)}:`), ...(inner.length ? inner : [`${indent}${BODY}pass`])],
+    });
+  }
+  return entries.sort((a, b) => a.order - b.order).flatMap((entry) => entry.lines);
+}
+
+function dagArguments(context: EmitContext): PyArg[] {
+  const { dag, imports, project } = context;
   return keywords([
     ["dag_id", literal(dag.id)],
+    ["dag_display_name", optionalLiteral(dag.displayName)],
     ["description", dag.description === undefined ? undefined : literal(dag.description)],
     ["schedule", schedule(dag, imports)],
     ["start_date", dag.startDate === undefined ? undefined : utcDateTime(dag.startDate, imports)],
@@ -60,9 +114,43 @@ function dagArguments(dag: Dag, imports: Imports): PyArg[] {
     ["max_active_tasks", optionalLiteral(dag.maxActiveTasks)],
     ["dagrun_timeout", dag.dagrunTimeout === undefined ? undefined : timedelta(dag.dagrunTimeout, imports)],
     ["tags", dag.tags.length > 0 ? literal(dag.tags) : undefined],
-    ["default_args", defaultArgs(dag, imports)],
+    ["owner_links", dag.ownerLinks && Object.keys(dag.ownerLinks).length ? literal(dag.ownerLinks) : undefined],
+    ["params", dag.params && Object.keys(dag.params).length ? paramsDict(dag.params, imports) : undefined],
+    ["default_args", defaultsDict(dagDefaultArgs(project, dag), context)],
+    ["on_failure_callback", callback(dag.onFailure)],
+    ["on_success_callback", callback(dag.onSuccess)],
     ["doc_md", dag.docs === undefined ? undefined : literal(dagDocs(dag.docs))],
   ]);
+}
+
+/** Typed params as Airflow `Param`s with their JSON-schema keywords. */
+function paramsDict(params: NonNullable<Dag["params"]>, imports: Imports): PyExpr {
+  const Param = imports.use("Param");
+  return {
+    kind: "dict",
+    entries: Object.entries(params).map(([name, spec]) => {
+      const { default: value, type, description, ...schema } = spec;
+      return [
+        literal(name),
+        call(Param, [
+          ...(value === undefined ? [] : [literal(value)]),
+          ...keywords([
+            ["type", literal(type)],
+            ["description", optionalLiteral(description)],
+            ...Object.entries(schema).map(([key, item]): [string, PyExpr] => [PARAM_KEYWORDS[key] ?? key, literal(item as JsonLike)]),
+          ]),
+        ]),
+      ];
+    }),
+  };
+}
+
+/** JSON-schema keywords that are not Python identifiers become keyword names Param passes on. */
+const PARAM_KEYWORDS: Record<string, string> = { minLength: "minLength", maxLength: "maxLength", enum: "enum" };
+
+/** A callback: the generated `_callback` helper imports the function only when Airflow calls it. */
+function callback(target: string | undefined): PyExpr | undefined {
+  return target === undefined ? undefined : call("_callback", [literal(target)]);
 }
 
 /**
@@ -86,17 +174,17 @@ function schedule(dag: Dag, imports: Imports): PyExpr {
   }
 }
 
-function defaultArgs(dag: Dag, imports: Imports): PyExpr | undefined {
-  const owner = dag.defaults.owner ?? dag.owner;
-  const entries = optionEntries({ ...dag.defaults, ...(owner === undefined ? {} : { owner }) }, imports);
+function defaultsDict(defaults: TaskDefaults, context: EmitContext): PyExpr | undefined {
+  const entries = optionEntries(defaults, context);
   if (entries.length === 0) return undefined;
   return { kind: "dict", entries: entries.map((arg) => [literal(arg.name!), arg.value]) };
 }
 
-/** Task options and DAG defaults as Airflow's keyword arguments, in one fixed order. */
-function optionEntries(options: TaskOptions & TaskDefaults, imports: Imports): PyArg[] {
+/** Task options and defaults as Airflow's keyword arguments, in one fixed order. */
+function optionEntries(options: TaskOptions & TaskDefaults, { imports, target }: EmitContext): PyArg[] {
   const duration = (value: string | undefined) => (value === undefined ? undefined : timedelta(value, imports));
   return keywords([
+    ["task_display_name", optionalLiteral(options.displayName)],
     ["owner", optionalLiteral(options.owner)],
     ["trigger_rule", optionalLiteral(options.triggerRule)],
     ["retries", optionalLiteral(options.retries)],
@@ -104,6 +192,8 @@ function optionEntries(options: TaskOptions & TaskDefaults, imports: Imports): P
     ["retry_exponential_backoff", optionalLiteral(options.retryExponentialBackoff)],
     ["max_retry_delay", duration(options.maxRetryDelay)],
     ["execution_timeout", duration(options.executionTimeout)],
+    // Airflow 3 removed SLAs; validation warns, and the option is left out there.
+    ["sla", airflowMajor(target) === 2 ? duration(options.sla) : undefined],
     ["pool", optionalLiteral(options.pool)],
     ["pool_slots", optionalLiteral(options.poolSlots)],
     ["queue", optionalLiteral(options.queue)],
@@ -112,46 +202,148 @@ function optionEntries(options: TaskOptions & TaskDefaults, imports: Imports): P
     ["email", optionalLiteral(options.email)],
     ["email_on_failure", optionalLiteral(options.emailOnFailure)],
     ["email_on_retry", optionalLiteral(options.emailOnRetry)],
+    ["on_failure_callback", callback(options.onFailure)],
+    ["on_success_callback", callback(options.onSuccess)],
+    ["on_retry_callback", callback(options.onRetry)],
+    ["on_execute_callback", callback(options.onExecute)],
     ["doc_md", optionalLiteral(options.doc)],
   ]);
 }
 
-function taskCall(project: Project, dag: Dag, task: Task, imports: Imports): PyExpr {
-  const [operator, specific] = operatorArguments(project, dag, task);
-  return call(imports.use(operator), [
-    ...keywords([["task_id", literal(task.id)]]),
-    ...specific,
-    ...optionEntries(task.options, imports),
-  ]);
+function taskCall(context: EmitContext, task: Task): PyExpr {
+  const { imports } = context;
+  const [operator, specific, expand] = operatorArguments(context, task);
+  const localId = task.group === undefined ? task.id : task.id.slice(task.group.length + 1);
+  const callee = typeof operator === "string" ? imports.use(operator) : imports.useClass(operator.import);
+  const args = [...keywords([["task_id", literal(localId)]]), ...specific, ...optionEntries(task.options, context)];
+  // A mapped task: constant arguments in partial(), the mapped ones in expand().
+  return expand ? method(call(`${callee}.partial`, args), "expand", expand) : call(callee, args);
 }
 
-function operatorArguments(project: Project, dag: Dag, task: Task): [PythonName, PyArg[]] {
+type Operator = PythonName | { import: string };
+
+function operatorArguments(context: EmitContext, task: Task): [Operator, PyArg[], PyArg[]?] {
+  const { project, dag, imports, names } = context;
   const { config } = task;
+  const lazy = (callable: string, kwargs: Record<string, JsonLike> | undefined) =>
+    keywords([
+      ["python_callable", code("_call")],
+      ["op_kwargs", literal({ target: callable, kwargs: kwargs ?? {} })],
+    ]);
+  const duration = (value: string | undefined) => (value === undefined ? undefined : timedelta(value, imports));
+  const sensor = (options: { mode?: string; deferrable?: boolean; pokeInterval?: string; timeout?: string; softFail?: boolean }) =>
+    keywords([
+      ["mode", optionalLiteral(options.mode)],
+      ["deferrable", optionalLiteral(options.deferrable)],
+      ["poke_interval", duration(options.pokeInterval)],
+      ["timeout", duration(options.timeout)],
+      ["soft_fail", optionalLiteral(options.softFail)],
+    ]);
   switch (config.kind) {
-    case "spark":
-      return sparkOperator(dag, task, effectiveSparkJob(project.spark, dag.id, task.id, config));
+    case "spark": {
+      const [operator, args] = sparkOperator(dag, task, effectiveSparkJob(project.spark, dag.id, task.id, config));
+      return [operator, args];
+    }
     case "empty":
       return ["EmptyOperator", []];
-    case "bash":
+    case "bash": {
+      const mapped = config.expand;
+      const commands = mapped?.command;
+      const expand = keywords([
+        [
+          "bash_command",
+          commands === undefined ? undefined : Array.isArray(commands) ? literal(commands.map(bashCommand)) : code(`${names.get(commands.output)}.output`),
+        ],
+        ["env", mapped?.env === undefined ? undefined : literal(mapped.env)],
+      ]);
+      const args = keywords([
+        ["bash_command", commands === undefined ? literal(bashCommand(config.command)) : undefined],
+        ["env", config.env === undefined || mapped?.env !== undefined ? undefined : literal(config.env)],
+        // Without append_env, Airflow would replace the worker's whole environment with `env`.
+        ["append_env", config.env === undefined && mapped?.env === undefined ? undefined : literal(true)],
+        ["cwd", optionalLiteral(config.cwd)],
+      ]);
+      return ["BashOperator", args, expand.length ? expand : undefined];
+    }
+    case "python": {
+      if (config.expand) {
+        const instances = config.expand.kwargs.map((entry) => ({ target: config.callable, kwargs: { ...config.kwargs, ...entry } }));
+        return ["PythonOperator", keywords([["python_callable", code("_call")]]), keywords([["op_kwargs", literal(instances)]])];
+      }
+      return ["PythonOperator", lazy(config.callable, config.kwargs)];
+    }
+    case "branch":
+      return ["BranchPythonOperator", lazy(config.callable, config.kwargs)];
+    case "short_circuit":
       return [
-        "BashOperator",
+        "ShortCircuitOperator",
+        [...lazy(config.callable, config.kwargs), ...keywords([["ignore_downstream_trigger_rules", optionalLiteral(config.ignoreDownstreamTriggerRules)]])],
+      ];
+    case "external_task_sensor":
+      return [
+        "ExternalTaskSensor",
+        [
+          ...keywords([
+            ["external_dag_id", literal(config.externalDag)],
+            ["external_task_id", optionalLiteral(config.externalTask)],
+            ["execution_delta", duration(config.executionDelta)],
+          ]),
+          ...sensor(config),
+        ],
+      ];
+    case "file_sensor":
+      return [
+        "FileSensor",
+        [
+          ...keywords([
+            ["filepath", literal(config.filepath)],
+            ["fs_conn_id", optionalLiteral(config.fsConnId)],
+            ["recursive", optionalLiteral(config.recursive)],
+          ]),
+          ...sensor(config),
+        ],
+      ];
+    case "time_delta_sensor":
+      return ["TimeDeltaSensor", [...keywords([["delta", timedelta(config.delta, imports)]]), ...sensor(config)]];
+    case "date_time_sensor":
+      return ["DateTimeSensor", [...keywords([["target_time", literal(config.targetTime)]]), ...sensor(config)]];
+    case "trigger_dag":
+      return [
+        "TriggerDagRunOperator",
         keywords([
-          ["bash_command", literal(bashCommand(config.command))],
-          ["env", config.env === undefined ? undefined : literal(config.env)],
-          // Without append_env, Airflow would replace the worker's whole environment with `env`.
-          ["append_env", config.env === undefined ? undefined : literal(true)],
-          ["cwd", optionalLiteral(config.cwd)],
+          ["trigger_dag_id", literal(config.targetDag)],
+          ["conf", config.conf === undefined ? undefined : literal(config.conf)],
+          ["wait_for_completion", optionalLiteral(config.waitForCompletion)],
+          ["poke_interval", config.pokeInterval === undefined ? undefined : code(String(durationSeconds(config.pokeInterval)))],
         ]),
       ];
-    case "python":
-      return [
-        "PythonOperator",
-        keywords([
-          ["python_callable", code("_call")],
-          ["op_kwargs", literal({ target: config.callable, kwargs: config.kwargs ?? {} })],
-        ]),
-      ];
+    case "pod":
+      return ["KubernetesPodOperator", podArguments(config, imports)];
+    case "operator":
+      return [{ import: config.import }, Object.entries(config.args).map(([name, value]) => ({ name, value: literal(value) }))];
   }
+}
+
+/** A pod's arguments; resources, tolerations and secrets in the plain forms the operator accepts. */
+function podArguments(config: Extract<Task["config"], { kind: "pod" }>, imports: Imports): PyArg[] {
+  return keywords([
+    ["image", literal(config.image)],
+    ["cmds", config.cmds === undefined ? undefined : literal(config.cmds)],
+    ["arguments", config.args === undefined ? undefined : literal(config.args)],
+    ["env_vars", config.env === undefined ? undefined : literal(config.env)],
+    [
+      "secrets",
+      config.secrets === undefined
+        ? undefined
+        : { kind: "list", items: config.secrets.map((secret) => call(imports.use("Secret"), [literal("env"), literal(secret.env), literal(secret.secret), literal(secret.key)])) },
+    ],
+    ["container_resources", config.resources === undefined ? undefined : literal(config.resources)],
+    ["namespace", optionalLiteral(config.namespace)],
+    ["node_selector", config.nodeSelector === undefined ? undefined : literal(config.nodeSelector)],
+    ["tolerations", config.tolerations === undefined ? undefined : literal(config.tolerations)],
+    ["service_account_name", optionalLiteral(config.serviceAccount)],
+    ["kubernetes_conn_id", optionalLiteral(config.connId)],
+  ]);
 }
 
 /**
@@ -211,14 +403,36 @@ function dagDocs(docs: string): string {
   return docs.endsWith(".md") ? docs + "\n" : docs;
 }
 
-function dependencyLines(task: Task, names: Map<string, string>): string[] {
-  const downstream = names.get(task.id)!;
-  const upstream = task.upstream.map((edge) => names.get(edge.task)!);
-  if (upstream.length === 0) return [];
-  if (upstream.length === 1) return [`${BODY}${upstream[0]} >> ${downstream}`];
-  const line = `${BODY}${flat({ kind: "list", items: upstream.map(code) })} >> ${downstream}`;
-  // A fan-in too wide for one line reads best one edge per line.
-  return line.length <= LINE_LENGTH ? [line] : upstream.map((name) => `${BODY}${name} >> ${downstream}`);
+/** One line per task with upstream tasks, dependencies on groups expanded to their tasks. */
+function dependencyLines(dag: Dag, names: Map<string, string>): string[] {
+  const upstream = upstreamTasks(dag);
+  return dag.tasks.flatMap((task) => {
+    const downstream = names.get(task.id)!;
+    const ups = (upstream.get(task.id) ?? []).map((id) => names.get(id)!);
+    if (ups.length === 0) return [];
+    if (ups.length === 1) return [`${BODY}${ups[0]} >> ${downstream}`];
+    const line = `${BODY}${flat({ kind: "list", items: ups.map(code) })} >> ${downstream}`;
+    // A fan-in too wide for one line reads best one edge per line.
+    return line.length <= LINE_LENGTH ? [line] : ups.map((name) => `${BODY}${name} >> ${downstream}`);
+  });
+}
+
+/** Setup and teardown roles, after the dependencies they refine. */
+function roleLines(dag: Dag, names: Map<string, string>): string[] {
+  return dag.tasks.flatMap((task) => {
+    const name = names.get(task.id)!;
+    const { setup, teardown } = task.options;
+    const lines: string[] = [];
+    if (setup) lines.push(`${BODY}${name}.as_setup()`);
+    if (teardown) {
+      const args = keywords([
+        ["setups", { kind: "list", items: teardown.setups.map((id) => code(names.get(id)!)) }],
+        ["on_failure_fail_dagrun", optionalLiteral(teardown.onFailureFailDagrun)],
+      ]);
+      lines.push(statement(call(`${name}.as_teardown`, args), BODY));
+    }
+    return lines;
+  });
 }
 
 function timedelta(text: string, imports: Imports): PyExpr {
@@ -251,20 +465,22 @@ const PYTHON_KEYWORDS = new Set(
   ),
 );
 /** Names the generated file defines or imports itself. */
-const TAKEN = new Set<string>(["dag", "datetime", "annotations", "_call", ...PYTHON_NAMES]);
+const TAKEN = new Set<string>(["dag", "datetime", "annotations", "_call", "_callback", ...PYTHON_NAMES]);
 
-/** A distinct Python variable per task, derived from its id. */
-function variableNames(tasks: readonly Task[]): Map<string, string> {
+/** A distinct Python variable per task and per group ("group:<id>"), derived from their ids. */
+function variableNames(dag: Dag): Map<string, string> {
   const used = new Set(TAKEN);
   const names = new Map<string, string>();
-  for (const task of tasks) {
-    let base = task.id.replace(/[^A-Za-z0-9_]/g, "_");
+  const claim = (key: string, id: string, suffix: string) => {
+    let base = id.replace(/[^A-Za-z0-9_]/g, "_") + suffix;
     if (/^[0-9]/.test(base) || base === "" || base === "_") base = `task_${base}`;
     if (PYTHON_KEYWORDS.has(base) || TAKEN.has(base)) base = `${base}_task`;
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
     used.add(name);
-    names.set(task.id, name);
-  }
+    names.set(key, name);
+  };
+  for (const task of dag.tasks) claim(task.id, task.id, "");
+  for (const group of dag.groups) claim(`group:${group.id}`, group.id, "_group");
   return names;
 }

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { compareText } from "../../ir/diagnostic.js";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
-import type { Dag, Project, TaskOptions } from "../../ir/schema.js";
+import type { Dag, Project } from "../../ir/schema.js";
+import { effectiveTaskOptions, upstreamTasks } from "../../ir/structure.js";
 import { effectiveSparkJob } from "../../ir/spark.js";
 import type { OutputFile } from "../files.js";
 import { manifestSparkJobs, sparkPeak } from "./spark.js";
@@ -18,12 +19,15 @@ export function emitManifest(project: Project, files: readonly OutputFile[], dag
     formatVersion: MANIFEST_FORMAT_VERSION,
     dagwrightVersion,
     airflow: project.airflow,
+    ...(project.defaults ? { defaults: project.defaults } : {}),
+    ...(project.folders ? { folders: project.folders } : {}),
     ...(project.spark ? { spark: project.spark } : {}),
     dags: project.dags.map((dag) => {
       const peak = sparkPeak(dag, sparkJobs);
+      const upstream = upstreamTasks(dag);
       return {
         ...dag,
-        tasks: dag.tasks.map((task) => ({ ...task, effective: effectiveOptions(dag, task.options) })),
+        tasks: dag.tasks.map((task) => ({ ...task, upstreamTasks: upstream.get(task.id) ?? [], effective: effectiveTaskOptions(project, dag, task) })),
         // The Spark settings a DAG's jobs get from the configuration are part of what it does.
         definitionHash: sha256(canonicalJson({ dag: withoutLocations(dag), spark: effectiveSparkJobs(project, dag) })),
         airflowFile: `airflow/${dag.id}.py`,
@@ -51,11 +55,6 @@ export function manifestJsonSchema(): object {
 
 function effectiveSparkJobs(project: Project, dag: Dag): unknown[] {
   return dag.tasks.flatMap((task) => (task.config.kind === "spark" ? [effectiveSparkJob(project.spark, dag.id, task.id, task.config)] : []));
-}
-
-function effectiveOptions(dag: Dag, options: TaskOptions): TaskOptions {
-  const owner = dag.defaults.owner ?? dag.owner;
-  return { ...(owner === undefined ? {} : { owner }), ...dag.defaults, ...options };
 }
 
 export function sha256(text: string): string {

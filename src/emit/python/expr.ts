@@ -8,7 +8,9 @@ export type PyExpr =
   | { kind: "code"; text: string }
   | { kind: "call"; callee: string; args: PyArg[] }
   | { kind: "list"; items: PyExpr[] }
-  | { kind: "dict"; entries: Array<[PyExpr, PyExpr]> };
+  | { kind: "dict"; entries: Array<[PyExpr, PyExpr]> }
+  /** A method called on the result of a call, such as `Op.partial(...).expand(...)`. */
+  | { kind: "method"; target: Extract<PyExpr, { kind: "call" }>; name: string; args: PyArg[] };
 
 export interface PyArg {
   name?: string;
@@ -22,6 +24,11 @@ export function code(text: string): PyExpr {
 
 export function call(callee: string, args: Array<PyArg | PyExpr>): PyExpr {
   return { kind: "call", callee, args: args.map((arg) => ("kind" in arg ? { value: arg } : arg)) };
+}
+
+export function method(target: PyExpr, name: string, args: PyArg[]): PyExpr {
+  if (target.kind !== "call") throw new Error("a method is called on a call's result");
+  return { kind: "method", target, name, args };
 }
 
 /** Keyword arguments in the given order, leaving out those whose value is undefined. */

@@ -32,6 +32,8 @@ export function flat(expr: PyExpr): string {
       return `[${expr.items.map(flat).join(", ")}]`;
     case "dict":
       return `{${expr.entries.map(([key, value]) => `${flat(key)}: ${flat(value)}`).join(", ")}}`;
+    case "method":
+      return `${flat(expr.target)}.${expr.name}(${expr.args.map((arg) => (arg.name ? `${arg.name}=` : "") + flat(arg.value)).join(", ")})`;
   }
 }
 
@@ -44,6 +46,7 @@ interface Part {
 function render(expr: PyExpr, indent: string, start: number, after: number): string {
   const text = flat(expr);
   if (expr.kind === "code" || start + text.length + after <= LINE_LENGTH) return text;
+  if (expr.kind === "method") return renderMethod(expr, indent, start, after);
   const [open, close, parts] = brackets(expr);
   if (parts.length === 0) return text;
   const inner = indent + INDENT;
@@ -60,7 +63,22 @@ function render(expr: PyExpr, indent: string, start: number, after: number): str
   return `${open}\n${lines.join("\n")}\n${indent}${close}`;
 }
 
-function brackets(expr: Exclude<PyExpr, { kind: "code" }>): [string, string, Part[]] {
+/**
+ * `target(...).name(...)` as black splits it: at the last bracket when everything before it
+ * fits on the first line; otherwise at the target's bracket, with the method call after its
+ * closing bracket, split in turn if it is too long.
+ */
+function renderMethod(expr: Extract<PyExpr, { kind: "method" }>, indent: string, start: number, after: number): string {
+  const outer: PyExpr = { kind: "call", callee: `${flat(expr.target)}.${expr.name}`, args: expr.args };
+  if (start + flat(expr.target).length + expr.name.length + 2 <= LINE_LENGTH) return render(outer, indent, start, after);
+  const target = render(expr.target, indent, start, 0);
+  const lastBreak = target.lastIndexOf("\n");
+  const closing = target.slice(lastBreak + 1).trimStart();
+  const tail: PyExpr = { kind: "call", callee: `${closing}.${expr.name}`, args: expr.args };
+  return target.slice(0, lastBreak + 1) + indent + render(tail, indent, indent.length, after);
+}
+
+function brackets(expr: Exclude<PyExpr, { kind: "code" | "method" }>): [string, string, Part[]] {
   switch (expr.kind) {
     case "call":
       return [`${expr.callee}(`, ")", expr.args.map((arg) => ({ label: arg.name ? `${arg.name}=` : "", value: arg.value }))];

@@ -1,0 +1,10 @@
+"""Callbacks: what happens when a run or a task fails."""
+
+from __future__ import annotations
+
+import logging
+
+
+def notify_failure(context) -> None:
+    task = context.get("task_instance")
+    logging.getLogger("reports.alerts").error("report_builder failed at %s", getattr(task, "task_id", "?"))

@@ -1,0 +1,28 @@
+/** Typed DAG parameters: each becomes an Airflow `Param` with a JSON-schema type. */
+import type { JsonValue, ParamSpec } from "./types.js";
+
+interface Common<T> {
+  /** The value a run gets when it gives none; checked against the type at compile time. */
+  default?: T;
+  description?: string;
+}
+
+function spec(type: ParamSpec["type"], options: object): ParamSpec {
+  return Object.freeze({ type, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) }) as ParamSpec;
+}
+
+/** Builders of DAG parameters, one per JSON-schema type. */
+export const param = {
+  string: (options: Common<string> & { enum?: readonly string[]; minLength?: number; maxLength?: number; format?: "date" | "date-time" | "email" | "uri" } = {}) =>
+    spec("string", options),
+  integer: (options: Common<number> & { enum?: readonly number[]; minimum?: number; maximum?: number } = {}) => spec("integer", options),
+  number: (options: Common<number> & { minimum?: number; maximum?: number } = {}) => spec("number", options),
+  boolean: (options: Common<boolean> = {}) => spec("boolean", options),
+  array: (options: Common<JsonValue[]> = {}) => spec("array", options),
+  object: (options: Common<{ [key: string]: JsonValue }> = {}) => spec("object", options),
+};
+
+/** A DAG that lives outside this project, for sensors and triggers: `external("billing_daily")`. */
+export function external(id: string): { readonly external: true; readonly id: string } {
+  return Object.freeze({ external: true as const, id });
+}
