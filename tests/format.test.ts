@@ -74,7 +74,13 @@ describe("layout of arbitrary DAGs", () => {
         location,
         config:
           task.kind === "bash"
-            ? { kind: "bash" as const, command: task.text, env: task.env }
+            ? {
+                kind: "bash" as const,
+                command: task.text,
+                env: task.env,
+                // Every third command task is mapped, to lay out partial(...).expand(...) too.
+                ...(position % 3 === 2 ? { expand: { command: [task.text, task.id, `${task.text} ${task.id}`] } } : {}),
+              }
             : task.kind === "python"
               ? { kind: "python" as const, callable: "pkg.module:function", kwargs: task.kwargs }
               : { kind: "empty" as const },

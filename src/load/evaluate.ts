@@ -76,6 +76,11 @@ function mapLocations(dag: Dag, runner: ModuleRunner): Dag {
   return {
     ...dag,
     location: map(dag.location),
+    groups: dag.groups.map((group) => ({
+      ...group,
+      location: map(group.location),
+      upstream: group.upstream.map((upstream) => ({ ...upstream, location: map(upstream.location) })),
+    })),
     tasks: dag.tasks.map((task) => ({
       ...task,
       location: map(task.location),

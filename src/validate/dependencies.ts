@@ -10,7 +10,7 @@ export function checkDependencies(dag: Dag, graph: Graph): Diagnostic[] {
 }
 
 function crossDagEdges(dag: Dag): Diagnostic[] {
-  return dag.tasks.flatMap((task) =>
+  return [...dag.tasks, ...dag.groups].flatMap((task) =>
     task.upstream
       .filter((upstream) => upstream.foreignDag !== undefined)
       .map((upstream) =>

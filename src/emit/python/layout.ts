@@ -14,7 +14,44 @@ const INDENT = "    ";
  * (for example `name = `) already written and `suffix` (for example ` as dag:`) still to come.
  */
 export function layout(expr: PyExpr, indent: string, prefix = "", suffix = ""): string {
-  return render(expr, indent, indent.length + prefix.length, suffix.length);
+  return render(expr, indent, indent.length + width(prefix), width(suffix));
+}
+
+/**
+ * Columns a text takes, as ruff counts them (Unicode's East Asian width): wide and full-width
+ * characters take two, combining marks none.
+ */
+export function width(text: string): number {
+  let columns = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (/\p{Mn}|\p{Me}|\u200B/u.test(char)) continue;
+    columns += isWide(code) ? 2 : 1;
+  }
+  return columns;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xa960 && code <= 0xa97f) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe10 && code <= 0xfe19) ||
+    (code >= 0xfe30 && code <= 0xfe6f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x16fe0 && code <= 0x18aff) ||
+    (code >= 0x1b000 && code <= 0x1b2ff) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
 }
 
 /** One statement, `prefix` + expression + `suffix`, indented. */
@@ -45,7 +82,7 @@ interface Part {
 
 function render(expr: PyExpr, indent: string, start: number, after: number): string {
   const text = flat(expr);
-  if (expr.kind === "code" || start + text.length + after <= LINE_LENGTH) return text;
+  if (expr.kind === "code" || start + width(text) + after <= LINE_LENGTH) return text;
   if (expr.kind === "method") return renderMethod(expr, indent, start, after);
   const [open, close, parts] = brackets(expr);
   if (parts.length === 0) return text;
@@ -54,12 +91,12 @@ function render(expr: PyExpr, indent: string, start: number, after: number): str
   // Black and ruff put a call's arguments on one indented line when they fit there; a list or
   // dict literal of several items is always exploded one item per line.
   const mayHug = expr.kind === "call" || parts.length === 1;
-  if (mayHug && inner.length + body.length <= LINE_LENGTH) return `${open}\n${inner}${body}\n${indent}${close}`;
+  if (mayHug && inner.length + width(body) <= LINE_LENGTH) return `${open}\n${inner}${body}\n${indent}${close}`;
   if (parts.length === 1) {
     const [only] = parts as [Part];
-    return `${open}\n${inner}${only.label}${render(only.value, inner, inner.length + only.label.length, 0)}\n${indent}${close}`;
+    return `${open}\n${inner}${only.label}${render(only.value, inner, inner.length + width(only.label), 0)}\n${indent}${close}`;
   }
-  const lines = parts.map((part) => `${inner}${part.label}${render(part.value, inner, inner.length + part.label.length, 1)},`);
+  const lines = parts.map((part) => `${inner}${part.label}${render(part.value, inner, inner.length + width(part.label), 1)},`);
   return `${open}\n${lines.join("\n")}\n${indent}${close}`;
 }
 
@@ -70,7 +107,7 @@ function render(expr: PyExpr, indent: string, start: number, after: number): str
  */
 function renderMethod(expr: Extract<PyExpr, { kind: "method" }>, indent: string, start: number, after: number): string {
   const outer: PyExpr = { kind: "call", callee: `${flat(expr.target)}.${expr.name}`, args: expr.args };
-  if (start + flat(expr.target).length + expr.name.length + 2 <= LINE_LENGTH) return render(outer, indent, start, after);
+  if (start + width(flat(expr.target)) + expr.name.length + 2 <= LINE_LENGTH) return render(outer, indent, start, after);
   const target = render(expr.target, indent, start, 0);
   const lastBreak = target.lastIndexOf("\n");
   const closing = target.slice(lastBreak + 1).trimStart();
