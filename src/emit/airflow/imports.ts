@@ -6,71 +6,47 @@ import type { AirflowTarget } from "../../ir/schema.js";
 import { airflowMajor, atLeast } from "../../ir/target.js";
 import { LINE_LENGTH } from "../python/layout.js";
 
-export const PYTHON_NAMES = [
-  "DAG",
-  "BashOperator",
-  "PythonOperator",
-  "EmptyOperator",
-  "CronDataIntervalTimetable",
-  "DeltaDataIntervalTimetable",
-  "SparkSubmitOperator",
-  "SparkKubernetesOperator",
-  "TaskGroup",
-  "BranchPythonOperator",
-  "ShortCircuitOperator",
-  "ExternalTaskSensor",
-  "FileSensor",
-  "TimeDeltaSensor",
-  "DateTimeSensor",
-  "TriggerDagRunOperator",
-  "KubernetesPodOperator",
-  "Secret",
-  "Param",
-] as const;
-export type PythonName = (typeof PYTHON_NAMES)[number];
+/** Core operators moved from Airflow 2's core into Airflow 3's standard provider, module by module. */
+const STANDARD = (module: string): Lines => ({ 2: `airflow.${module}`, 3: `airflow.providers.standard.${module}` });
+/** Provider classes live in the same module on both lines. */
+const PROVIDER = (module: string): Lines => ({ 2: module, 3: module });
+
+interface Lines {
+  2: string;
+  3: string;
+}
+
+/** Each name dagwright writes, and the module it comes from on Airflow 2 and on Airflow 3. */
+const MODULES = {
+  DAG: { 2: "airflow", 3: "airflow.sdk" },
+  TaskGroup: { 2: "airflow.utils.task_group", 3: "airflow.sdk" },
+  Param: { 2: "airflow.models.param", 3: "airflow.sdk" },
+  BashOperator: STANDARD("operators.bash"),
+  PythonOperator: STANDARD("operators.python"),
+  BranchPythonOperator: STANDARD("operators.python"),
+  ShortCircuitOperator: STANDARD("operators.python"),
+  EmptyOperator: STANDARD("operators.empty"),
+  TriggerDagRunOperator: STANDARD("operators.trigger_dagrun"),
+  ExternalTaskSensor: STANDARD("sensors.external_task"),
+  FileSensor: STANDARD("sensors.filesystem"),
+  TimeDeltaSensor: STANDARD("sensors.time_delta"),
+  DateTimeSensor: STANDARD("sensors.date_time"),
+  SparkSubmitOperator: PROVIDER("airflow.providers.apache.spark.operators.spark_submit"),
+  SparkKubernetesOperator: PROVIDER("airflow.providers.cncf.kubernetes.operators.spark_kubernetes"),
+  KubernetesPodOperator: PROVIDER("airflow.providers.cncf.kubernetes.operators.pod"),
+  Secret: PROVIDER("airflow.providers.cncf.kubernetes.secret"),
+  CronDataIntervalTimetable: { 2: "airflow.timetables.interval", 3: "airflow.timetables.interval" },
+  DeltaDataIntervalTimetable: { 2: "airflow.timetables.interval", 3: "airflow.timetables.interval" },
+} satisfies Record<string, Lines>;
+
+export type PythonName = keyof typeof MODULES;
+export const PYTHON_NAMES = Object.keys(MODULES) as PythonName[];
 
 /** The module each name is imported from for a target. */
 export function moduleOf(name: PythonName, target: AirflowTarget): string {
-  const af3 = airflowMajor(target) === 3;
-  switch (name) {
-    case "DAG":
-      return af3 ? "airflow.sdk" : "airflow";
-    case "BashOperator":
-      return af3 ? "airflow.providers.standard.operators.bash" : "airflow.operators.bash";
-    case "PythonOperator":
-      return af3 ? "airflow.providers.standard.operators.python" : "airflow.operators.python";
-    case "EmptyOperator":
-      return af3 ? "airflow.providers.standard.operators.empty" : "airflow.operators.empty";
-    case "SparkSubmitOperator":
-      return "airflow.providers.apache.spark.operators.spark_submit";
-    case "SparkKubernetesOperator":
-      return "airflow.providers.cncf.kubernetes.operators.spark_kubernetes";
-    case "TaskGroup":
-      return af3 ? "airflow.sdk" : "airflow.utils.task_group";
-    case "Param":
-      return af3 ? "airflow.sdk" : "airflow.models.param";
-    case "BranchPythonOperator":
-    case "ShortCircuitOperator":
-      return af3 ? "airflow.providers.standard.operators.python" : "airflow.operators.python";
-    case "TriggerDagRunOperator":
-      return af3 ? "airflow.providers.standard.operators.trigger_dagrun" : "airflow.operators.trigger_dagrun";
-    case "ExternalTaskSensor":
-      return af3 ? "airflow.providers.standard.sensors.external_task" : "airflow.sensors.external_task";
-    case "FileSensor":
-      return af3 ? "airflow.providers.standard.sensors.filesystem" : "airflow.sensors.filesystem";
-    case "TimeDeltaSensor":
-      return af3 ? "airflow.providers.standard.sensors.time_delta" : "airflow.sensors.time_delta";
-    case "DateTimeSensor":
-      return af3 ? "airflow.providers.standard.sensors.date_time" : "airflow.sensors.date_time";
-    case "KubernetesPodOperator":
-      return "airflow.providers.cncf.kubernetes.operators.pod";
-    case "Secret":
-      return "airflow.providers.cncf.kubernetes.secret";
-    case "CronDataIntervalTimetable":
-    case "DeltaDataIntervalTimetable":
-      // The task SDK exports timetables from 3.2; earlier versions only have the core module.
-      return atLeast(target, "3.2") ? "airflow.sdk" : "airflow.timetables.interval";
-  }
+  // The task SDK exports timetables from 3.2; earlier versions only have the core module.
+  if ((name === "CronDataIntervalTimetable" || name === "DeltaDataIntervalTimetable") && atLeast(target, "3.2")) return "airflow.sdk";
+  return MODULES[name][airflowMajor(target)];
 }
 
 /** The names a file uses, rendered as sorted import lines: standard library first, then Airflow. */
