@@ -111,6 +111,20 @@ describe("dynamic task mapping", () => {
     expect(manifest.dags[0]!.tasks.find((t) => t.id === "run")!.upstreamTasks).toEqual(["list"]);
   });
 
+  it("refuses to map over the output of a task of another DAG (DW113)", async () => {
+    const root = makeProject({
+      "dags-src/m.ts": source`
+        import { dag, type TaskHandle } from "dagwright";
+        let list: TaskHandle | undefined;
+        export const first = dag("first", { schedule: null }, (d) => { list = d.python("list", { callable: "pkg.mod:commands" }); });
+        export const second = dag("second", { schedule: null }, (d) => {
+          d.bash("run", { command: "unused", expand: { command: list!.output } });
+        });
+      `,
+    });
+    expect(where((await compile(root, { emit: false })).diagnostics)).toEqual(["DW113 dags-src/m.ts:5:5"]);
+  });
+
   it("refuses an empty mapped list or one longer than Airflow maps (DW127)", async () => {
     const diagnostics = await diagnosticsOf(
       `  d.bash("none", { command: "x", expand: { command: [] } });\n  d.bash("many", { command: "x", expand: { command: Array.from({ length: 1025 }, (_, i) => "echo " + i) } });`,

@@ -139,7 +139,14 @@ function fieldsOf(config: TaskConfig): Shape {
     case "trigger_dag":
       return { trigger_dag_id: config.targetDag, conf: config.conf ?? null };
     case "pod":
-      return { image: config.image, cmds: config.cmds ?? [], arguments: config.args ?? [] };
+      return {
+        image: config.image,
+        cmds: config.cmds ?? [],
+        arguments: config.args ?? [],
+        namespace: config.namespace ?? null,
+        container_resources: config.resources ?? null,
+        node_selector: config.nodeSelector ?? {},
+      };
     default:
       return {};
   }
