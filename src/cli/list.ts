@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { compileProject } from "../compiler.js";
 import { hasErrors } from "../ir/diagnostic.js";
 import type { Dag } from "../ir/schema.js";
+import { upstreamTasks } from "../ir/structure.js";
 import { EXIT, printDiagnostics, projectRoot, type CommonOptions } from "./context.js";
 
 export function registerList(program: Command): void {
@@ -30,8 +31,10 @@ function table(dags: readonly Dag[]): string {
   const rows: string[][] = [["DAG", "TASK", "KIND", "UPSTREAM", "SOURCE"]];
   for (const dag of dags) {
     rows.push([dag.id, "", `schedule: ${scheduleText(dag)}`, "", `${dag.location.file}:${dag.location.line}`]);
+    // Upstream tasks as Airflow will see them: dependencies on groups expanded.
+    const upstream = upstreamTasks(dag);
     for (const task of dag.tasks) {
-      rows.push(["", task.id, task.config.kind, task.upstream.map((up) => up.task).join(", ") || "-", `${task.location.file}:${task.location.line}`]);
+      rows.push(["", task.id, task.config.kind, upstream.get(task.id)?.join(", ") || "-", `${task.location.file}:${task.location.line}`]);
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
