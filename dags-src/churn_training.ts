@@ -1,4 +1,5 @@
 import { dag } from "dagwright";
+import { churnEvents, churnFeatures, churnModel } from "./lib/assets.js";
 
 /** Where the pipeline keeps its files for one run; Airflow fills in the date at run time. */
 const RUN_DIR = "/tmp/dagwright-churn/{{ ds }}";
@@ -24,6 +25,7 @@ export default dag(
     const ingest = d.python("ingest_events", {
       callable: "churn.ingest:ingest_events",
       kwargs: { run_dir: RUN_DIR, customers: 400, seed: 7 },
+      outputs: [churnEvents],
     });
     const check = d.python("validate_events", {
       callable: "churn.quality:validate_events",
@@ -34,6 +36,8 @@ export default dag(
       args: ["--run-dir", RUN_DIR],
       profile: "small",
       conf: { "spark.sql.shuffle.partitions": 4, "spark.ui.enabled": false },
+      inputs: [churnEvents],
+      outputs: [churnFeatures],
     });
     const train = d.python("train_model", {
       callable: "churn.train:train_model",
@@ -50,6 +54,7 @@ export default dag(
       callable: "churn.publish:publish_model",
       kwargs: { run_dir: RUN_DIR, registry_dir: "/tmp/dagwright-churn/registry" },
       retries: 0,
+      outputs: [churnModel],
     });
     const score = d.spark("score_customers", {
       application: "local:///opt/churn/jobs/score_customers.py",

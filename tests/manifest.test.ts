@@ -24,6 +24,7 @@ describe("manifest", () => {
       "airflow/churn_training.py",
       "airflow/daily_etl.py",
       "airflow/hello.py",
+      "airflow/model_monitor.py",
       "airflow/platform_ops.py",
       "airflow/report_builder.py",
       "spark/.airflowignore",

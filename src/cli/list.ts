@@ -24,6 +24,7 @@ export function registerList(program: Command): void {
 
 function scheduleText(dag: Dag): string {
   const { schedule } = dag;
+  if (schedule.kind === "assets") return "on assets";
   return schedule.kind === "manual" ? "manual" : schedule.kind === "every" ? `every ${schedule.every}` : schedule.expression;
 }
 

@@ -347,6 +347,8 @@ export class DagContext {
     this.#checkOpen(id, location);
     const task: ir.Task = {
       id: this.#prefix() + id,
+      ...(options.inputs ? { inputs: options.inputs.map(assetRef) } : {}),
+      ...(options.outputs ? { outputs: options.outputs.map(assetRef) } : {}),
       ...(this.groupIr ? { group: this.groupIr.id } : {}),
       location,
       config,
@@ -455,12 +457,28 @@ export function dagIrOf(value: unknown): ir.Dag | undefined {
 
 function scheduleOf(schedule: Schedule | undefined): ir.Schedule {
   if (schedule === null || schedule === undefined) return { kind: "manual" };
-  if (typeof schedule === "object" && "every" in schedule) return { kind: "every", every: schedule.every };
+  if (Array.isArray(schedule)) return { kind: "assets", condition: { all: schedule.map(conditionOf) } };
+  if (typeof schedule === "object" && ("all" in schedule || "any" in schedule)) return { kind: "assets", condition: conditionOf(schedule) };
+  if (typeof schedule === "object" && "every" in schedule) return { kind: "every", every: (schedule as { every: string }).every };
   return { kind: "cron", expression: schedule as string };
 }
 
+/** An asset or an all/any expression of them, as IR data. */
+function conditionOf(item: unknown): ir.AssetCondition {
+  const value = item as { kind?: string; all?: unknown[]; any?: unknown[] };
+  if (value?.kind === "asset") return { asset: assetRef(value) };
+  if (Array.isArray(value?.all)) return { all: value.all.map(conditionOf) };
+  if (Array.isArray(value?.any)) return { any: value.any.map(conditionOf) };
+  return { asset: value as ir.AssetRef };
+}
+
+function assetRef(value: unknown): ir.AssetRef {
+  const { kind: _kind, ...ref } = value as { kind: string } & ir.AssetRef;
+  return ref;
+}
+
 function taskOptions(options: TaskOptions & CommonTaskOptions): ir.TaskOptions {
-  const { email, teardown, ...rest } = options;
+  const { email, teardown, inputs: _inputs, outputs: _outputs, ...rest } = options;
   return defined({
     ...rest,
     email: email === undefined ? undefined : Array.isArray(email) ? [...email] : [email],

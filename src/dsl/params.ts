@@ -26,3 +26,8 @@ export const param = {
 export function external(id: string): { readonly external: true; readonly id: string } {
   return Object.freeze({ external: true as const, id });
 }
+
+/** A dataset or table the pipeline reads or writes, named by URI, such as "s3://lake/features/churn". */
+export function asset(uri: string, options: { name?: string; description?: string; external?: boolean } = {}): import("./types.js").Asset {
+  return Object.freeze({ kind: "asset" as const, uri, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) });
+}

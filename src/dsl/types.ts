@@ -38,7 +38,24 @@ export type CronExpression = `${string} ${string} ${string} ${string} ${string}`
  * Cron and period schedules use data intervals on every Airflow version: a run covers the
  * interval that just ended, so `{{ ds }}` of a `@daily` run is the day before the run starts.
  */
-export type Schedule = SchedulePreset | CronExpression | { every: Duration } | null;
+export type Schedule = SchedulePreset | CronExpression | { every: Duration } | AssetSchedule | null;
+
+/** A dataset or table, named by URI: `asset("s3://lake/features/churn")`. Make one with `asset`. */
+export interface Asset {
+  readonly kind: "asset";
+  readonly uri: string;
+  readonly name?: string;
+  readonly description?: string;
+  /** Produced outside this project, so no task here needs to write it. */
+  readonly external?: boolean;
+}
+
+/**
+ * Run when assets are updated: a list means all of them (Airflow's list schedule);
+ * `{ all: [...] }` and `{ any: [...] }` nest.
+ */
+export type AssetSchedule = readonly Asset[] | AssetExpression;
+export type AssetExpression = { all: ReadonlyArray<Asset | AssetExpression> } | { any: ReadonlyArray<Asset | AssetExpression> };
 
 /**
  * When a task runs, given the states of its upstream tasks (Airflow's trigger rules).
@@ -111,6 +128,10 @@ export interface CommonTaskOptions {
 
 /** Options every task accepts. */
 export interface TaskOptions extends CommonTaskOptions {
+  /** Assets the task reads (Airflow's inlets); lineage and the manifest record them. */
+  inputs?: readonly Asset[];
+  /** Assets the task writes (Airflow's outlets): DAGs scheduled on them run when the task succeeds. */
+  outputs?: readonly Asset[];
   /** When the task runs, given its upstream tasks' states. @default "all_success" */
   triggerRule?: TriggerRule;
   /** Markdown documentation shown on the task in Airflow's UI. */

@@ -58,6 +58,21 @@ export const Manifest = z.object({
   /** The Spark defaults and size profiles of the configuration. */
   spark: SparkProjectConfig.optional(),
   dags: z.array(ManifestDag),
+  /** Data lineage: every asset, its OpenLineage name, and the tasks and DAGs that write, read and wait for it. */
+  lineage: z.object({
+    assets: z.array(
+      z.object({
+        uri: z.string(),
+        name: z.string().optional(),
+        description: z.string().optional(),
+        external: z.boolean(),
+        openLineage: z.object({ namespace: z.string(), name: z.string() }),
+        writers: z.array(z.string()),
+        readers: z.array(z.string()),
+        scheduledDags: z.array(z.string()),
+      }),
+    ),
+  }),
   /** Every Spark job, with where its spec is and what it requests. */
   sparkJobs: z.array(ManifestSparkJob),
   /** Every file compile wrote besides the manifest itself, with its content hash. */

@@ -48,7 +48,31 @@ export const SCHEDULE_PRESETS = [
   "@yearly",
 ] as const;
 
+/** A dataset or table a task reads or writes, named by URI (Airflow's Asset, Dataset on Airflow 2). */
+export const AssetRef = z
+  .object({
+    uri: z.string(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    /** Produced outside this project, so no task here needs to write it. */
+    external: z.boolean().optional(),
+  })
+  .strict();
+export type AssetRef = z.infer<typeof AssetRef>;
+
+/** Which asset updates start a run: one asset, all of several, or any of several. */
+export type AssetCondition = { asset: AssetRef } | { all: AssetCondition[] } | { any: AssetCondition[] };
+export const AssetCondition: z.ZodType<AssetCondition> = z.lazy(() =>
+  z.union([
+    z.object({ asset: AssetRef }).strict(),
+    z.object({ all: z.array(AssetCondition) }).strict(),
+    z.object({ any: z.array(AssetCondition) }).strict(),
+  ]),
+);
+
 export const Schedule = z.discriminatedUnion("kind", [
+  /** Runs when assets other DAGs produce are updated. */
+  z.object({ kind: z.literal("assets"), condition: AssetCondition }),
   /** Runs only when triggered by hand or through the API. */
   z.object({ kind: z.literal("manual") }),
   /** A cron expression or a preset such as "@daily". */
@@ -228,6 +252,9 @@ export type TaskKind = TaskConfig["kind"];
 export const Task = z.object({
   /** The task's id as Airflow sees it: prefixed with its groups' ids, "group.subgroup.task". */
   id: z.string(),
+  /** Assets the task reads (Airflow's inlets) and writes (outlets). */
+  inputs: z.array(AssetRef).optional(),
+  outputs: z.array(AssetRef).optional(),
   /** The id of the task group it belongs to, if any. */
   group: z.string().optional(),
   location: Location,

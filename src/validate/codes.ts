@@ -3,7 +3,7 @@
  * means. Codes are stable: a code is never reused for another meaning.
  *
  * Families: DW0xx loading and configuration, DW1xx DAG structure, DW2xx schedules and
- * dates, DW3xx task options, DW4xx Spark jobs.
+ * dates, DW3xx task options, DW4xx Spark jobs, DW5xx data lineage.
  */
 import type { Severity } from "../ir/diagnostic.js";
 
@@ -403,6 +403,34 @@ export const CODES = {
     explanation: "Kubernetes namespaces and service accounts are DNS names: lower-case letters, digits and '-' (and '.' for service accounts).",
     example: `target: { kind: "kubernetes", namespace: "Spark_Jobs" }`,
     fix: "Use a valid DNS-1123 name.",
+  },
+  DW501: {
+    title: "Asset read but written nowhere",
+    severity: "warning",
+    explanation: "A task reads, or a DAG is scheduled on, an asset that no task of the project writes, so nothing here will ever update it.",
+    example: `d.python("train", { callable: "ml.train:main", inputs: [asset("s3://lake/featurs")] })`,
+    fix: "Add the asset to the outputs of the task that writes it, or declare it external: asset(uri, { external: true }).",
+  },
+  DW502: {
+    title: "Asset written by several DAGs",
+    severity: "warning",
+    explanation: "Two DAGs write the same asset; their runs race, and a DAG scheduled on it runs after either.",
+    example: `// a.ts and b.ts both: outputs: [asset("s3://lake/features")]`,
+    fix: "Let one DAG own the asset, or split it into two assets.",
+  },
+  DW503: {
+    title: "Cycle through asset schedules",
+    severity: "error",
+    explanation: "DAGs scheduled on each other's assets wait for each other forever (or trigger each other without end).",
+    example: `// a writes x and runs on y; b writes y and runs on x`,
+    fix: "Break the loop: put one of the DAGs on a time schedule, or stop one of them writing the asset.",
+  },
+  DW505: {
+    title: "Malformed asset URI",
+    severity: "error",
+    explanation: "Airflow accepts asset URIs with a scheme (s3://, gs://, file://, postgres://, ...), in ASCII without spaces, and reserves the airflow scheme.",
+    example: `asset("lake/features")`,
+    fix: "Write the full URI, for example \"s3://lake/features\".",
   },
 } satisfies Record<string, CodeInfo>;
 

@@ -49,7 +49,7 @@ function cycles(dag: Dag, graph: Graph): Diagnostic[] {
 }
 
 /** A shortest cycle through `start` inside its component: breadth-first back to `start`. */
-function cyclePath(graph: Graph, start: string, component: Set<string>, order: (id: string) => number): string[] {
+export function cyclePath(graph: Graph, start: string, component: Set<string>, order: (id: string) => number): string[] {
   const previous = new Map<string, string>();
   const queue = [start];
   while (queue.length > 0) {

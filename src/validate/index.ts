@@ -8,6 +8,7 @@ import { diagnose, q } from "./diagnose.js";
 import { checkDependencies } from "./dependencies.js";
 import { dependencyGraph } from "./graph.js";
 import { checkIds } from "./ids.js";
+import { checkLineage } from "./lineage.js";
 import { checkOptions } from "./options.js";
 import { checkSchedule } from "./schedule.js";
 import { checkShape } from "./shape.js";
@@ -18,7 +19,7 @@ export function validate(project: Project): Diagnostic[] {
   // Every other rule relies on the IR's shape, so a malformed IR is reported alone.
   const shape = checkShape(project.dags);
   if (shape.length > 0) return sortDiagnostics(shape);
-  const diagnostics = [...checkIds(project.dags)];
+  const diagnostics = [...checkIds(project.dags), ...checkLineage(project)];
   for (const dag of project.dags) {
     if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", `DAG ${q(dag.id)} has no tasks`, dag.location));
     diagnostics.push(...checkDependencies(dag, dependencyGraph(dag)));

@@ -41,7 +41,7 @@ export function checkSchedule(dag: Dag): Diagnostic[] {
   }
   const start = dag.startDate === undefined ? undefined : parseUtcDate(dag.startDate);
   const end = dag.endDate === undefined ? undefined : parseUtcDate(dag.endDate);
-  if (dag.startDate === undefined && schedule.kind !== "manual") {
+  if (dag.startDate === undefined && schedule.kind !== "manual" && schedule.kind !== "assets") {
     diagnostics.push(diagnose("DW202", `DAG ${q(dag.id)} has a schedule but no startDate`, at));
   }
   for (const [name, text, parsed] of [

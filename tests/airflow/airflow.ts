@@ -31,6 +31,8 @@ export interface DagRun {
   dag_id: string;
   state: string;
   tasks: Record<string, string | null>;
+  /** "task_id uri" of each asset (dataset) event the run recorded. */
+  asset_events: string[];
   error: string | null;
 }
 

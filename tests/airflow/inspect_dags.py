@@ -255,6 +255,12 @@ def describe_fields(task):
     return out
 
 
+def asset_uri(item):
+    """The URI of an Asset (Dataset on Airflow 2), or the repr of anything else."""
+    uri = getattr(item, "uri", None)
+    return uri if isinstance(uri, str) else repr(item)
+
+
 def describe_task(task):
     def tg():
         group = getattr(task, "task_group", None)
@@ -317,6 +323,8 @@ def describe_task(task):
         "doc_md": safe(lambda: jsonable(getattr(task, "doc_md", None))),
         "task_group": safe(tg),
         "display_name": safe(lambda: jsonable(getattr(task, "task_display_name", None))),
+        "inlets": safe(lambda: sorted(asset_uri(item) for item in (getattr(task, "inlets", None) or []))),
+        "outlets": safe(lambda: sorted(asset_uri(item) for item in (getattr(task, "outlets", None) or []))),
         "mapped": safe(mapped),
         "role": safe(setup_teardown),
         "fields": safe(lambda: describe_fields(task)),

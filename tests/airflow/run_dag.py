@@ -134,7 +134,26 @@ def read_back(dag_id, run_id):
             "state": state_str(dr.state),
             "tasks": tasks,
             "try_numbers": tries,
+            "asset_events": asset_events(session, dag_id, dr.run_id),
         }
+
+
+def asset_events(session, dag_id, run_id):
+    """The asset (Airflow 2: dataset) events a run recorded: "task_id uri" per event, sorted."""
+    from sqlalchemy import select
+
+    try:
+        from airflow.models.asset import AssetEvent as Event  # AF3
+
+        uri_of = lambda event: event.asset.uri  # noqa: E731
+    except ImportError:
+        from airflow.models.dataset import DatasetEvent as Event  # AF2
+
+        uri_of = lambda event: event.dataset.uri  # noqa: E731
+    events = session.scalars(
+        select(Event).where(Event.source_dag_id == dag_id, Event.source_run_id == run_id)
+    ).all()
+    return sorted(f"{event.source_task_id} {uri_of(event)}" for event in events)
 
 
 def main(argv=None):

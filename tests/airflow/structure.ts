@@ -183,9 +183,10 @@ function isoUtc(date: string | undefined): string | null {
   return `${day}T${time.length === 5 ? `${time}:00` : time}+00:00`;
 }
 
-function scheduleOf(dag: ManifestDag): Shape {
+function scheduleOf(dag: ManifestDag, airflow: string): Shape {
   const { schedule } = dag;
   if (schedule.kind === "manual") return { type: "NullTimetable" };
+  if (schedule.kind === "assets") return { type: airflow.startsWith("3.") ? "AssetTriggeredTimetable" : "DatasetTriggeredTimetable" };
   if (schedule.kind === "every") return { type: "DeltaDataIntervalTimetable", interval_seconds: durationSeconds(schedule.every) };
   if (schedule.expression === "@once") return { type: "OnceTimetable" };
   if (schedule.expression === "@continuous") return { type: "ContinuousTimetable" };
@@ -199,7 +200,7 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
       dag.id,
       {
         file: dag.airflowFile.replace(/^airflow\//, ""),
-        schedule: scheduleOf(dag),
+        schedule: scheduleOf(dag, manifest.airflow),
         start_date: isoUtc(dag.startDate),
         end_date: isoUtc(dag.endDate),
         catchup: dag.catchup,
@@ -230,6 +231,8 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
                 operator: operatorOf(config, manifest.airflow, spark?.spec),
                 upstream: [...task.upstreamTasks].sort(),
                 task_group: task.group ?? null,
+                inlets: (task.inputs ?? []).map((asset) => asset.uri).sort(),
+                outlets: (task.outputs ?? []).map((asset) => asset.uri).sort(),
                 mapped: mappedOf(config),
                 role: { is_setup: options.setup ?? false, is_teardown: options.teardown !== undefined },
                 ...(looseFields ? { looseFields } : {}),

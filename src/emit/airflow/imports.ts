@@ -14,6 +14,8 @@ const PROVIDER = (module: string): Lines => ({ 2: module, 3: module });
 interface Lines {
   2: string;
   3: string;
+  /** The class's name on each line, where Airflow renamed it (Dataset became Asset). */
+  names?: { 2: string; 3: string };
 }
 
 /** Each name dagwright writes, and the module it comes from on Airflow 2 and on Airflow 3. */
@@ -35,6 +37,9 @@ const MODULES = {
   SparkKubernetesOperator: PROVIDER("airflow.providers.cncf.kubernetes.operators.spark_kubernetes"),
   KubernetesPodOperator: PROVIDER("airflow.providers.cncf.kubernetes.operators.pod"),
   Secret: PROVIDER("airflow.providers.cncf.kubernetes.secret"),
+  Asset: { 2: "airflow.datasets", 3: "airflow.sdk", names: { 2: "Dataset", 3: "Asset" } },
+  AssetAll: { 2: "airflow.datasets", 3: "airflow.sdk", names: { 2: "DatasetAll", 3: "AssetAll" } },
+  AssetAny: { 2: "airflow.datasets", 3: "airflow.sdk", names: { 2: "DatasetAny", 3: "AssetAny" } },
   CronDataIntervalTimetable: { 2: "airflow.timetables.interval", 3: "airflow.timetables.interval" },
   DeltaDataIntervalTimetable: { 2: "airflow.timetables.interval", 3: "airflow.timetables.interval" },
 } satisfies Record<string, Lines>;
@@ -49,6 +54,12 @@ export function moduleOf(name: PythonName, target: AirflowTarget): string {
   return MODULES[name][airflowMajor(target)];
 }
 
+/** The name a class has on the target's line. */
+export function nameOf(name: PythonName, target: AirflowTarget): string {
+  const lines: Lines = MODULES[name];
+  return lines.names?.[airflowMajor(target)] ?? name;
+}
+
 /** The names a file uses, rendered as sorted import lines: standard library first, then Airflow. */
 export class Imports {
   readonly #names = new Set<PythonName>();
@@ -60,7 +71,7 @@ export class Imports {
 
   use(name: PythonName): string {
     this.#names.add(name);
-    return name;
+    return nameOf(name, this.target);
   }
 
   /** A class by its full import path, for operators dagwright has no builder for; returns its name. */
@@ -83,7 +94,7 @@ export class Imports {
     const byModule = new Map<string, string[]>();
     for (const name of this.#names) {
       const module = moduleOf(name, this.target);
-      byModule.set(module, [...(byModule.get(module) ?? []), name]);
+      byModule.set(module, [...(byModule.get(module) ?? []), nameOf(name, this.target)]);
     }
     for (const [module, names] of this.#others) {
       byModule.set(module, [...new Set([...(byModule.get(module) ?? []), ...names])]);

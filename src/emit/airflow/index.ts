@@ -3,7 +3,7 @@
  * Airflow 2 and 3 would read the same arguments differently, the file spells out what the
  * author meant, so one source means the same on both lines.
  */
-import type { AirflowTarget, Dag, Project, Task, TaskDefaults, TaskOptions } from "../../ir/schema.js";
+import type { AirflowTarget, AssetCondition, AssetRef, Dag, Project, Task, TaskDefaults, TaskOptions } from "../../ir/schema.js";
 import { dagDefaultArgs, upstreamTasks } from "../../ir/structure.js";
 import { airflowMajor } from "../../ir/target.js";
 import { DEFAULT_SPARK_CONNECTION, effectiveSparkJob, type EffectiveSparkJob } from "../../ir/spark.js";
@@ -123,6 +123,23 @@ function dagArguments(context: EmitContext): PyArg[] {
   ]);
 }
 
+/**
+ * An asset schedule: a list for "all of these" at the top (Airflow's plain list schedule),
+ * AssetAll and AssetAny (DatasetAll and DatasetAny on Airflow 2) for nested expressions.
+ */
+function assetCondition(condition: AssetCondition, imports: Imports, top = false): PyExpr {
+  if ("asset" in condition) return assetCall(condition.asset, imports);
+  if ("all" in condition) {
+    const items = condition.all.map((item) => assetCondition(item, imports));
+    return top ? { kind: "list", items } : call(imports.use("AssetAll"), items);
+  }
+  return call(imports.use("AssetAny"), condition.any.map((item) => assetCondition(item, imports)));
+}
+
+function assetCall(asset: AssetRef, imports: Imports): PyExpr {
+  return call(imports.use("Asset"), [literal(asset.uri)]);
+}
+
 /** Typed params as Airflow `Param`s with their JSON-schema keywords. */
 function paramsDict(params: NonNullable<Dag["params"]>, imports: Imports): PyExpr {
   const Param = imports.use("Param");
@@ -163,6 +180,8 @@ function schedule(dag: Dag, imports: Imports): PyExpr {
   switch (schedule.kind) {
     case "manual":
       return code("None");
+    case "assets":
+      return assetCondition(schedule.condition, imports, true);
     case "every":
       return call(imports.use("DeltaDataIntervalTimetable"), [timedelta(schedule.every, imports)]);
     case "cron":
@@ -215,7 +234,16 @@ function taskCall(context: EmitContext, task: Task): PyExpr {
   const [operator, specific, expand] = operatorArguments(context, task);
   const localId = task.group === undefined ? task.id : task.id.slice(task.group.length + 1);
   const callee = typeof operator === "string" ? imports.use(operator) : imports.useClass(operator.import);
-  const args = [...keywords([["task_id", literal(localId)]]), ...specific, ...optionEntries(task.options, context)];
+  const assets = (list: AssetRef[] | undefined) => (list?.length ? ({ kind: "list", items: list.map((asset) => assetCall(asset, imports)) } as PyExpr) : undefined);
+  const args = [
+    ...keywords([["task_id", literal(localId)]]),
+    ...specific,
+    ...optionEntries(task.options, context),
+    ...keywords([
+      ["inlets", assets(task.inputs)],
+      ["outlets", assets(task.outputs)],
+    ]),
+  ];
   // A mapped task: constant arguments in partial(), the mapped ones in expand().
   return expand ? method(call(`${callee}.partial`, args), "expand", expand) : call(callee, args);
 }
@@ -465,7 +493,7 @@ const PYTHON_KEYWORDS = new Set(
   ),
 );
 /** Names the generated file defines or imports itself. */
-const TAKEN = new Set<string>(["dag", "datetime", "annotations", "_call", "_callback", ...PYTHON_NAMES]);
+const TAKEN = new Set<string>(["dag", "datetime", "annotations", "_call", "_callback", "Dataset", "DatasetAll", "DatasetAny", ...PYTHON_NAMES]);
 
 /** A distinct Python variable per task and per group ("group:<id>"), derived from their ids. */
 function variableNames(dag: Dag): Map<string, string> {

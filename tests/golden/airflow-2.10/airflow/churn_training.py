@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from airflow import DAG
+from airflow.datasets import Dataset
 from airflow.operators.python import PythonOperator
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.providers.cncf.kubernetes.operators.spark_kubernetes import (
@@ -52,6 +53,7 @@ with DAG(
                 "seed": 7,
             },
         },
+        outlets=[Dataset("file:///tmp/dagwright-churn/events")],
     )
     validate_events = PythonOperator(
         task_id="validate_events",
@@ -75,6 +77,8 @@ with DAG(
         executor_memory="1g",
         executor_cores=1,
         num_executors=2,
+        inlets=[Dataset("file:///tmp/dagwright-churn/events")],
+        outlets=[Dataset("file:///tmp/dagwright-churn/features")],
     )
     train_model = PythonOperator(
         task_id="train_model",
@@ -110,6 +114,7 @@ with DAG(
             },
         },
         retries=0,
+        outlets=[Dataset("file:///tmp/dagwright-churn/registry")],
     )
     score_customers = SparkKubernetesOperator(
         task_id="score_customers",

@@ -10,7 +10,7 @@ from airflow.providers.cncf.kubernetes.operators.spark_kubernetes import (
     SparkKubernetesOperator,
 )
 from airflow.providers.standard.operators.python import PythonOperator
-from airflow.sdk import DAG, CronDataIntervalTimetable
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 
 
 def _call(target, kwargs):
@@ -51,6 +51,7 @@ with DAG(
                 "seed": 7,
             },
         },
+        outlets=[Asset("file:///tmp/dagwright-churn/events")],
     )
     validate_events = PythonOperator(
         task_id="validate_events",
@@ -74,6 +75,8 @@ with DAG(
         executor_memory="1g",
         executor_cores=1,
         num_executors=2,
+        inlets=[Asset("file:///tmp/dagwright-churn/events")],
+        outlets=[Asset("file:///tmp/dagwright-churn/features")],
     )
     train_model = PythonOperator(
         task_id="train_model",
@@ -109,6 +112,7 @@ with DAG(
             },
         },
         retries=0,
+        outlets=[Asset("file:///tmp/dagwright-churn/registry")],
     )
     score_customers = SparkKubernetesOperator(
         task_id="score_customers",

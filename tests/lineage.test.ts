@@ -1,0 +1,117 @@
+/** Data lineage: assets as inlets and outlets, data-aware schedules, the lineage rules and the manifest's lineage. */
+import { describe, expect, it } from "vitest";
+import type { Manifest } from "../src/ir/manifest.js";
+import { openLineageName } from "../src/ir/lineage.js";
+import { compile, makeProject, source, where } from "./helpers/project.js";
+
+const ASSETS = source`
+  import { asset } from "dagwright";
+  export const raw = asset("s3://lake/raw/events");
+  export const features = asset("s3://lake/features/churn", { name: "churn_features" });
+  export const vendor = asset("https://vendor.example.com/feed", { external: true });
+`;
+
+async function diagnosticsOf(files: Record<string, string>) {
+  return (await compile(makeProject({ "dags-src/lib/assets.ts": ASSETS, ...files }), { emit: false })).diagnostics;
+}
+
+describe("assets", () => {
+  it("become inlets, outlets and asset schedules for both Airflow lines", async () => {
+    const files = {
+      "dags-src/lib/assets.ts": ASSETS,
+      "dags-src/producer.ts": `import { dag } from "dagwright";\nimport { raw, features, vendor } from "./lib/assets.js";\nexport default dag("producer", { schedule: "@daily", startDate: "2026-01-01" }, (d) => {\n  d.bash("build", { command: "x", inputs: [raw, vendor], outputs: [features] });\n  d.bash("land", { command: "x", outputs: [raw] });\n});\n`,
+      "dags-src/consumer.ts": `import { dag } from "dagwright";\nimport { raw, features } from "./lib/assets.js";\nexport default dag("consumer", { schedule: { any: [features, { all: [raw, features] }] } }, (d) => { d.empty("go"); });\n`,
+    };
+    for (const [airflow, asset, any, all] of [
+      ["3.3", "Asset", "AssetAny", "AssetAll"],
+      ["2.10", "Dataset", "DatasetAny", "DatasetAll"],
+    ] as const) {
+      const result = await compile(makeProject(files, airflow));
+      expect(result.diagnostics).toEqual([]);
+      const file = (path: string) => result.files!.find((f) => f.path === path)!.contents;
+      expect(file("airflow/producer.py")).toContain(
+        `        inlets=[\n            ${asset}("s3://lake/raw/events"),\n            ${asset}("https://vendor.example.com/feed"),\n        ],\n        outlets=[${asset}("s3://lake/features/churn")],\n`,
+      );
+      const consumer = file("airflow/consumer.py");
+      expect(consumer).toContain(`    schedule=${any}(\n        ${asset}("s3://lake/features/churn"),\n        ${all}(`);
+      expect(consumer).toContain(`from airflow.${airflow === "3.3" ? "sdk" : "datasets"} import `);
+    }
+  });
+
+  it("record lineage with OpenLineage names in the manifest", async () => {
+    const result = await compile(
+      makeProject({
+        "dags-src/lib/assets.ts": ASSETS,
+        "dags-src/p.ts": `import { dag } from "dagwright";\nimport { raw, features } from "./lib/assets.js";\nexport const p = dag("p", { schedule: null }, (d) => { d.bash("b", { command: "x", inputs: [raw], outputs: [features] }); d.bash("l", { command: "x", outputs: [raw] }); });\nexport const c = dag("c", { schedule: [features] }, (d) => { d.empty("go"); });\n`,
+      }),
+    );
+    const manifest = JSON.parse(result.files!.find((f) => f.path === "manifest.json")!.contents) as Manifest;
+    expect(manifest.lineage.assets).toEqual([
+      {
+        uri: "s3://lake/features/churn",
+        name: "churn_features",
+        external: false,
+        openLineage: { namespace: "s3://lake", name: "features/churn" },
+        writers: ["p.b"],
+        readers: [],
+        scheduledDags: ["c"],
+      },
+      { uri: "s3://lake/raw/events", external: false, openLineage: { namespace: "s3://lake", name: "raw/events" }, writers: ["p.l"], readers: ["p.b"], scheduledDags: [] },
+    ]);
+  });
+
+  it("name datasets as OpenLineage does", () => {
+    expect(openLineageName("s3://bucket/a/b.parquet")).toEqual({ namespace: "s3://bucket", name: "a/b.parquet" });
+    expect(openLineageName("file:///data/x.csv")).toEqual({ namespace: "file", name: "/data/x.csv" });
+    expect(openLineageName("postgres://db.internal:5432/analytics.public.orders")).toEqual({
+      namespace: "postgres://db.internal:5432",
+      name: "analytics.public.orders",
+    });
+  });
+});
+
+describe("lineage rules", () => {
+  it("warn about an asset read but written nowhere, unless external (DW501)", async () => {
+    const diagnostics = await diagnosticsOf({
+      "dags-src/x.ts": `import { dag } from "dagwright";\nimport { raw, vendor } from "./lib/assets.js";\nexport default dag("x", { schedule: [raw] }, (d) => {\n  d.empty("a", { inputs: [vendor, raw] });\n});\n`,
+    });
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.location!.line}:${d.location!.column} ${d.message}`)).toEqual([
+      'warning DW501 3:16 DAG "x" is scheduled on asset "s3://lake/raw/events", which no task of the project writes',
+      'warning DW501 4:5 task "a" of DAG "x" reads asset "s3://lake/raw/events", which no task of the project writes',
+    ]);
+  });
+
+  it("warn about an asset written by two DAGs (DW502)", async () => {
+    const diagnostics = await diagnosticsOf({
+      "dags-src/a.ts": `import { dag } from "dagwright";\nimport { raw } from "./lib/assets.js";\nexport default dag("a", { schedule: null }, (d) => { d.empty("w", { outputs: [raw] }); });\n`,
+      "dags-src/b.ts": `import { dag } from "dagwright";\nimport { raw } from "./lib/assets.js";\nexport default dag("b", { schedule: null }, (d) => { d.empty("w", { outputs: [raw] }); });\n`,
+    });
+    expect(where(diagnostics)).toEqual(["DW502 dags-src/b.ts:3:56"]);
+    expect(diagnostics[0]!.message).toBe('asset "s3://lake/raw/events" is written by 2 DAGs: "a", "b"');
+  });
+
+  it("reject DAGs scheduled on each other's assets in a cycle, naming the path (DW503)", async () => {
+    const diagnostics = await diagnosticsOf({
+      "dags-src/loop.ts": source`
+        import { dag } from "dagwright";
+        import { raw, features } from "./lib/assets.js";
+        export const one = dag("one", { schedule: [features] }, (d) => { d.empty("w", { outputs: [raw] }); });
+        export const two = dag("two", { schedule: [raw] }, (d) => { d.empty("w", { outputs: [features] }); });
+      `,
+    });
+    expect(diagnostics.map((d) => `${d.code} ${d.location!.line} ${d.message}`)).toEqual([
+      "DW503 3 DAGs trigger each other through assets in a cycle: one -[s3://lake/raw/events]-> two -[s3://lake/features/churn]-> one",
+    ]);
+  });
+
+  it("reject malformed asset URIs (DW505)", async () => {
+    const diagnostics = await diagnosticsOf({
+      "dags-src/u.ts": `import { dag, asset } from "dagwright";\nexport default dag("u", { schedule: null }, (d) => {\n  d.empty("a", { outputs: [asset("lake/features"), asset("airflow://x"), asset("s3://bucket/with space")] });\n});\n`,
+    });
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'asset URI "lake/features" is malformed: it needs a scheme, such as "s3://bucket/key" or "file:///path"',
+      'asset URI "airflow://x" is malformed: the "airflow" scheme is reserved by Airflow',
+      'asset URI "s3://bucket/with space" is malformed: it must be ASCII without spaces',
+    ]);
+  });
+});
