@@ -1,5 +1,5 @@
 import { dag } from "dagwright";
-import { churnEvents, churnFeatures, churnModel } from "./lib/assets.js";
+import { churnAuc, churnClassifier, churnEvents, churnFeatures, churnModel } from "./lib/assets.js";
 
 /** Where the pipeline keeps its files for one run; Airflow fills in the date at run time. */
 const RUN_DIR = "/tmp/dagwright-churn/{{ ds }}";
@@ -26,10 +26,13 @@ export default dag(
       callable: "churn.ingest:ingest_events",
       kwargs: { run_dir: RUN_DIR, customers: 400, seed: 7 },
       outputs: [churnEvents],
+      stage: "ingest",
     });
     const check = d.python("validate_events", {
       callable: "churn.quality:validate_events",
       kwargs: { run_dir: RUN_DIR, max_null_fraction: 0.01 },
+      inputs: [churnEvents],
+      stage: "validate",
     });
     const features = d.spark("build_features", {
       application: "python/jobs/build_features.py",
@@ -38,6 +41,7 @@ export default dag(
       conf: { "spark.sql.shuffle.partitions": 4, "spark.ui.enabled": false },
       inputs: [churnEvents],
       outputs: [churnFeatures],
+      stage: "features",
     });
     const train = d.python("train_model", {
       callable: "churn.train:train_model",
@@ -45,21 +49,31 @@ export default dag(
       executionTimeout: "4h",
       pool: "ml_training",
       doc: "Fits a logistic regression on the week's features.",
+      inputs: [churnFeatures],
+      outputs: [churnClassifier],
+      stage: "train",
     });
     const evaluate = d.python("evaluate_model", {
       callable: "churn.evaluate:evaluate_model",
       kwargs: { run_dir: RUN_DIR, min_auc: 0.7 },
+      inputs: [churnClassifier, churnFeatures],
+      outputs: [churnAuc],
+      stage: "evaluate",
     });
     const publish = d.python("publish_model", {
       callable: "churn.publish:publish_model",
       kwargs: { run_dir: RUN_DIR, registry_dir: "/tmp/dagwright-churn/registry" },
       retries: 0,
+      inputs: [churnClassifier],
       outputs: [churnModel],
+      stage: "publish",
     });
     const score = d.spark("score_customers", {
       application: "local:///opt/churn/jobs/score_customers.py",
       args: ["--registry", "s3a://models/churn", "--date", "{{ ds }}"],
       profile: "large",
+      inputs: [churnModel],
+      stage: "predict",
       target: {
         kind: "kubernetes",
         image: "registry.example.com/churn/spark:3.5.3",

@@ -1,8 +1,9 @@
 /** Data lineage: assets as inlets and outlets, data-aware schedules, the lineage rules and the manifest's lineage. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../src/ir/manifest.js";
 import { openLineageName } from "../src/ir/lineage.js";
-import { compile, makeProject, source, where } from "./helpers/project.js";
+import { compile, makeProject, REPO_ROOT, runCli, source, where } from "./helpers/project.js";
 
 const ASSETS = source`
   import { asset } from "dagwright";
@@ -81,6 +82,13 @@ describe("lineage rules", () => {
     ]);
   });
 
+  it("warn about a model that no evaluation follows (DW504)", async () => {
+    const diagnostics = await diagnosticsOf({
+      "dags-src/m.ts": `import { dag, model, metric } from "dagwright";\nconst m = model("m");\nexport const a = dag("a", { schedule: null }, (d) => { d.empty("train", { outputs: [m] }); });\nexport const b = dag("b", { schedule: null }, (d) => { d.empty("train", { outputs: [model("n")] }).then(d.empty("check", { inputs: [model("n")], outputs: [metric("auc", { direction: "higher" })] })); });\n`,
+    });
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual(['warning DW504 model "m" written by task "train" of DAG "a" is never evaluated']);
+  });
+
   it("warn about an asset written by two DAGs (DW502)", async () => {
     const diagnostics = await diagnosticsOf({
       "dags-src/a.ts": `import { dag } from "dagwright";\nimport { raw } from "./lib/assets.js";\nexport default dag("a", { schedule: null }, (d) => { d.empty("w", { outputs: [raw] }); });\n`,
@@ -113,5 +121,15 @@ describe("lineage rules", () => {
       'asset URI "airflow://x" is malformed: the "airflow" scheme is reserved by Airflow',
       'asset URI "s3://bucket/with space" is malformed: it must be ASCII without spaces',
     ]);
+  });
+});
+
+describe("dagwright lineage", () => {
+  it("shows the example model's upstream down to the raw data, and its downstream across DAGs (golden)", async () => {
+    const run = runCli(["lineage", "churn"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(`${REPO_ROOT}/tests/golden/lineage-churn-model.txt`, "utf8"));
+    expect(run.stdout).toContain("asset churn_events (file:///tmp/dagwright-churn/events)");
+    expect(runCli(["lineage", "no_such_thing"]).status).toBe(1);
   });
 });

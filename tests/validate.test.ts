@@ -416,9 +416,8 @@ describe("modules that exhaust resources", () => {
       `,
     });
     const result = await compile(root);
-    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.file} ${d.message}`)).toEqual([
-      "DW002 dags-src/polluter.ts module evaluation failed while evaluating dags-src/polluter.ts: polluted",
-    ]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.file}`)).toEqual(["DW002 dags-src/polluter.ts"]);
+    expect(result.diagnostics[0]!.message).toMatch(/^dags-src\/polluter\.ts .*polluted$/);
     expect(result.files).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { registerCompile } from "./compile.js";
 import { EXIT } from "./context.js";
 import { registerExplain } from "./explain.js";
 import { registerInit } from "./init.js";
+import { registerLineage } from "./lineage.js";
 import { registerList } from "./list.js";
 import { registerValidate } from "./validate.js";
 
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerList(program);
   registerInit(program);
   registerExplain(program);
+  registerLineage(program);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

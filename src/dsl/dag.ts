@@ -347,8 +347,7 @@ export class DagContext {
     this.#checkOpen(id, location);
     const task: ir.Task = {
       id: this.#prefix() + id,
-      ...(options.inputs ? { inputs: options.inputs.map(assetRef) } : {}),
-      ...(options.outputs ? { outputs: options.outputs.map(assetRef) } : {}),
+      ...lineageOf(options),
       ...(this.groupIr ? { group: this.groupIr.id } : {}),
       location,
       config,
@@ -472,13 +471,30 @@ function conditionOf(item: unknown): ir.AssetCondition {
   return { asset: value as ir.AssetRef };
 }
 
+/** A task's inputs and outputs, split by kind: assets, models and metrics. */
+function lineageOf(options: TaskOptions): Partial<ir.Task> {
+  const byKind = (list: readonly unknown[] | undefined, kind: string) =>
+    (list ?? []).filter((item) => (item as { kind?: string })?.kind === kind).map((item) => assetRef(item));
+  const result = {
+    inputs: byKind(options.inputs, "asset"),
+    outputs: byKind(options.outputs, "asset"),
+    modelInputs: byKind(options.inputs, "model"),
+    modelOutputs: byKind(options.outputs, "model"),
+    metrics: byKind(options.outputs, "metric"),
+  };
+  return {
+    ...Object.fromEntries(Object.entries(result).filter(([, list]) => list.length > 0)),
+    ...(options.stage ? { stage: options.stage } : {}),
+  } as Partial<ir.Task>;
+}
+
 function assetRef(value: unknown): ir.AssetRef {
   const { kind: _kind, ...ref } = value as { kind: string } & ir.AssetRef;
   return ref;
 }
 
 function taskOptions(options: TaskOptions & CommonTaskOptions): ir.TaskOptions {
-  const { email, teardown, inputs: _inputs, outputs: _outputs, ...rest } = options;
+  const { email, teardown, inputs: _inputs, outputs: _outputs, stage: _stage, ...rest } = options;
   return defined({
     ...rest,
     email: email === undefined ? undefined : Array.isArray(email) ? [...email] : [email],

@@ -31,3 +31,13 @@ export function external(id: string): { readonly external: true; readonly id: st
 export function asset(uri: string, options: { name?: string; description?: string; external?: boolean } = {}): import("./types.js").Asset {
   return Object.freeze({ kind: "asset" as const, uri, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) });
 }
+
+/** A trained model the pipeline writes or reads, named in a model registry. */
+export function model(name: string, options: { registry?: string; flavour?: string } = {}): import("./types.js").Model {
+  return Object.freeze({ kind: "model" as const, name, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) });
+}
+
+/** An evaluation metric a task reports: which direction is better, and an optional bar. */
+export function metric(name: string, options: { direction: "higher" | "lower"; threshold?: number }): import("./types.js").Metric {
+  return Object.freeze({ kind: "metric" as const, name, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) } as import("./types.js").Metric);
+}

@@ -50,6 +50,22 @@ export interface Asset {
   readonly external?: boolean;
 }
 
+/** A trained model: `model("churn", { registry: "mlflow", flavour: "sklearn" })`. */
+export interface Model {
+  readonly kind: "model";
+  readonly name: string;
+  readonly registry?: string;
+  readonly flavour?: string;
+}
+
+/** An evaluation metric: `metric("auc", { direction: "higher", threshold: 0.7 })`. */
+export interface Metric {
+  readonly kind: "metric";
+  readonly name: string;
+  readonly direction: "higher" | "lower";
+  readonly threshold?: number;
+}
+
 /**
  * Run when assets are updated: a list means all of them (Airflow's list schedule);
  * `{ all: [...] }` and `{ any: [...] }` nest.
@@ -128,10 +144,15 @@ export interface CommonTaskOptions {
 
 /** Options every task accepts. */
 export interface TaskOptions extends CommonTaskOptions {
-  /** Assets the task reads (Airflow's inlets); lineage and the manifest record them. */
-  inputs?: readonly Asset[];
-  /** Assets the task writes (Airflow's outlets): DAGs scheduled on them run when the task succeeds. */
-  outputs?: readonly Asset[];
+  /** Assets (Airflow's inlets) and models the task reads; lineage and the manifest record them. */
+  inputs?: ReadonlyArray<Asset | Model>;
+  /**
+   * Assets (Airflow's outlets: DAGs scheduled on them run when the task succeeds), models and
+   * metrics the task writes.
+   */
+  outputs?: ReadonlyArray<Asset | Model | Metric>;
+  /** The task's step in an ML pipeline, for lineage and docs. */
+  stage?: "ingest" | "validate" | "features" | "train" | "evaluate" | "predict" | "publish";
   /** When the task runs, given its upstream tasks' states. @default "all_success" */
   triggerRule?: TriggerRule;
   /** Markdown documentation shown on the task in Airflow's UI. */

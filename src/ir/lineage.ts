@@ -3,7 +3,8 @@
  * schedules, and the asset's name as OpenLineage spells it (namespace and name), so a lineage
  * backend can join these design-time facts with run-time events.
  */
-import type { AssetCondition, AssetRef, Project } from "./schema.js";
+import type { AssetCondition, AssetRef, ModelRef, Project } from "./schema.js";
+import { taskEdges } from "./structure.js";
 
 export interface AssetLineage {
   uri: string;
@@ -68,4 +69,76 @@ export function assetLineage(project: Project): AssetLineage[] {
     }
   }
   return [...assets.values()];
+}
+
+export interface ModelLineage {
+  name: string;
+  registry?: string;
+  flavour?: string;
+  writers: string[];
+  readers: string[];
+}
+
+export interface MetricLineage {
+  name: string;
+  direction: "higher" | "lower";
+  threshold?: number;
+  reporters: string[];
+}
+
+/** Every model and metric of the project, with the tasks that write, read or report them. */
+export function modelLineage(project: Project): { models: ModelLineage[]; metrics: MetricLineage[] } {
+  const models = new Map<string, ModelLineage>();
+  const metrics = new Map<string, MetricLineage>();
+  const modelEntry = (model: ModelRef) => {
+    if (!models.has(model.name)) models.set(model.name, { ...model, writers: [], readers: [] });
+    return models.get(model.name)!;
+  };
+  for (const dag of project.dags) {
+    for (const task of dag.tasks) {
+      const id = `${dag.id}.${task.id}`;
+      for (const model of task.modelOutputs ?? []) modelEntry(model).writers.push(id);
+      for (const model of task.modelInputs ?? []) modelEntry(model).readers.push(id);
+      for (const metric of task.metrics ?? []) {
+        if (!metrics.has(metric.name)) metrics.set(metric.name, { ...metric, reporters: [] });
+        metrics.get(metric.name)!.reporters.push(id);
+      }
+    }
+  }
+  return { models: [...models.values()], metrics: [...metrics.values()] };
+}
+
+/** A node of the lineage graph: "task:<dag>.<task>", "dag:<id>", "asset:<uri>", "model:<name>" or "metric:<name>". */
+export type LineageNode = string;
+
+/**
+ * The project's lineage as a graph, edges pointing downstream: tasks to what they write, what
+ * tasks read to them, task dependencies, assets to the DAGs scheduled on them, and those DAGs to
+ * their first tasks.
+ */
+export function lineageGraph(project: Project): Map<LineageNode, Set<LineageNode>> {
+  const edges = new Map<LineageNode, Set<LineageNode>>();
+  const add = (from: LineageNode, to: LineageNode) => {
+    if (!edges.has(from)) edges.set(from, new Set());
+    if (!edges.has(to)) edges.set(to, new Set());
+    edges.get(from)!.add(to);
+  };
+  for (const dag of project.dags) {
+    const node = (id: string) => `task:${dag.id}.${id}`;
+    const dependencies = taskEdges(dag);
+    for (const task of dag.tasks) {
+      add(`dag:${dag.id}`, node(task.id));
+      for (const asset of task.outputs ?? []) add(node(task.id), `asset:${asset.uri}`);
+      for (const asset of task.inputs ?? []) add(`asset:${asset.uri}`, node(task.id));
+      for (const model of task.modelOutputs ?? []) add(node(task.id), `model:${model.name}`);
+      for (const model of task.modelInputs ?? []) add(`model:${model.name}`, node(task.id));
+      for (const metric of task.metrics ?? []) add(node(task.id), `metric:${metric.name}`);
+    }
+    // Only a DAG's first tasks hang off the DAG; the rest follow their dependencies.
+    const hasUpstream = new Set(dependencies.map((edge) => edge.to));
+    for (const task of dag.tasks) if (hasUpstream.has(task.id)) edges.get(`dag:${dag.id}`)!.delete(node(task.id));
+    for (const edge of dependencies) add(node(edge.from), node(edge.to));
+    if (dag.schedule.kind === "assets") for (const asset of scheduledAssets(dag.schedule.condition)) add(`asset:${asset.uri}`, `dag:${dag.id}`);
+  }
+  return edges;
 }

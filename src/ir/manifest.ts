@@ -72,6 +72,18 @@ export const Manifest = z.object({
         scheduledDags: z.array(z.string()),
       }),
     ),
+    models: z.array(
+      z.object({
+        name: z.string(),
+        registry: z.string().optional(),
+        flavour: z.string().optional(),
+        writers: z.array(z.string()),
+        readers: z.array(z.string()),
+      }),
+    ),
+    metrics: z.array(
+      z.object({ name: z.string(), direction: z.enum(["higher", "lower"]), threshold: z.number().optional(), reporters: z.array(z.string()) }),
+    ),
   }),
   /** Every Spark job, with where its spec is and what it requests. */
   sparkJobs: z.array(ManifestSparkJob),

@@ -60,6 +60,20 @@ export const AssetRef = z
   .strict();
 export type AssetRef = z.infer<typeof AssetRef>;
 
+/** A trained model, named in a registry: lineage records which data trained it and what evaluated it. */
+export const ModelRef = z
+  .object({ name: z.string(), registry: z.string().optional(), flavour: z.string().optional() })
+  .strict();
+export type ModelRef = z.infer<typeof ModelRef>;
+
+/** An evaluation metric: which way is better, and the bar a model must pass. */
+export const MetricRef = z
+  .object({ name: z.string(), direction: z.enum(["higher", "lower"]), threshold: z.number().optional() })
+  .strict();
+export type MetricRef = z.infer<typeof MetricRef>;
+
+export const STAGES = ["ingest", "validate", "features", "train", "evaluate", "predict", "publish"] as const;
+
 /** Which asset updates start a run: one asset, all of several, or any of several. */
 export type AssetCondition = { asset: AssetRef } | { all: AssetCondition[] } | { any: AssetCondition[] };
 export const AssetCondition: z.ZodType<AssetCondition> = z.lazy(() =>
@@ -255,6 +269,12 @@ export const Task = z.object({
   /** Assets the task reads (Airflow's inlets) and writes (outlets). */
   inputs: z.array(AssetRef).optional(),
   outputs: z.array(AssetRef).optional(),
+  /** Models the task reads and writes, and metrics it reports. */
+  modelInputs: z.array(ModelRef).optional(),
+  modelOutputs: z.array(ModelRef).optional(),
+  metrics: z.array(MetricRef).optional(),
+  /** The task's step in an ML pipeline. */
+  stage: z.enum(STAGES).optional(),
   /** The id of the task group it belongs to, if any. */
   group: z.string().optional(),
   location: Location,

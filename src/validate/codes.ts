@@ -425,6 +425,13 @@ export const CODES = {
     example: `// a writes x and runs on y; b writes y and runs on x`,
     fix: "Break the loop: put one of the DAGs on a time schedule, or stop one of them writing the asset.",
   },
+  DW504: {
+    title: "Model never evaluated",
+    severity: "warning",
+    explanation: "A task writes a model, but no task after it (or reading the model elsewhere) reports metrics or has the evaluate stage: nothing checks the model before it is used.",
+    example: `d.python("train", { callable: "ml.train:main", outputs: [model("churn")] })`,
+    fix: "Add an evaluation task downstream that reports metrics: outputs: [metric(\"auc\", { direction: \"higher\" })].",
+  },
   DW505: {
     title: "Malformed asset URI",
     severity: "error",

@@ -2,7 +2,8 @@
 import { Graph } from "@dagrejs/graphlib";
 import type { Diagnostic } from "../ir/diagnostic.js";
 import { scheduledAssets } from "../ir/lineage.js";
-import type { AssetRef, Dag, Location, Project } from "../ir/schema.js";
+import type { AssetRef, Dag, Location, Project, Task } from "../ir/schema.js";
+import { taskEdges } from "../ir/structure.js";
 import { cyclePath, cyclicComponents } from "./dependencies.js";
 import { diagnose, q } from "./diagnose.js";
 
@@ -65,6 +66,37 @@ export function checkLineage(project: Project): Diagnostic[] {
     }
   }
   diagnostics.push(...scheduleCycles(project, producers));
+  diagnostics.push(...unevaluatedModels(project));
+  return diagnostics;
+}
+
+/** DW504: a model whose training no evaluation (a task reporting metrics, or an evaluate stage) follows. */
+function unevaluatedModels(project: Project): Diagnostic[] {
+  const evaluates = (task: Task) => (task.metrics?.length ?? 0) > 0 || task.stage === "evaluate";
+  const evaluatedElsewhere = (name: string) =>
+    project.dags.some((dag) => dag.tasks.some((task) => evaluates(task) && task.modelInputs?.some((model) => model.name === name)));
+  const diagnostics: Diagnostic[] = [];
+  for (const dag of project.dags) {
+    const edges = taskEdges(dag);
+    for (const task of dag.tasks) {
+      for (const model of task.modelOutputs ?? []) {
+        const downstream = new Set<string>();
+        const pending = [task.id];
+        while (pending.length) {
+          const id = pending.pop()!;
+          for (const edge of edges) if (edge.from === id && !downstream.has(edge.to)) (downstream.add(edge.to), pending.push(edge.to));
+        }
+        const evaluated = dag.tasks.some((other) => downstream.has(other.id) && evaluates(other)) || evaluatedElsewhere(model.name);
+        if (!evaluated) {
+          diagnostics.push(
+            diagnose("DW504", `model ${q(model.name)} written by task ${q(task.id)} of DAG ${q(dag.id)} is never evaluated`, task.location, {
+              hint: "add a task after it that reports metrics (outputs: [metric(...)]) or has stage: \"evaluate\"",
+            }),
+          );
+        }
+      }
+    }
+  }
   return diagnostics;
 }
 

@@ -5,7 +5,7 @@ import { compareText } from "../../ir/diagnostic.js";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
 import type { Dag, Project } from "../../ir/schema.js";
 import { effectiveTaskOptions, upstreamTasks } from "../../ir/structure.js";
-import { assetLineage } from "../../ir/lineage.js";
+import { assetLineage, modelLineage } from "../../ir/lineage.js";
 import { effectiveSparkJob } from "../../ir/spark.js";
 import type { OutputFile } from "../files.js";
 import { manifestSparkJobs, sparkPeak } from "./spark.js";
@@ -35,7 +35,7 @@ export function emitManifest(project: Project, files: readonly OutputFile[], dag
         ...(peak ? { sparkPeak: peak } : {}),
       };
     }),
-    lineage: { assets: assetLineage(project) },
+    lineage: { assets: assetLineage(project), ...modelLineage(project) },
     sparkJobs,
     files: [...files]
       .sort((a, b) => compareText(a.path, b.path))

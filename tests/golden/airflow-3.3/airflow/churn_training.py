@@ -63,6 +63,7 @@ with DAG(
                 "max_null_fraction": 0.01,
             },
         },
+        inlets=[Asset("file:///tmp/dagwright-churn/events")],
     )
     build_features = SparkSubmitOperator(
         task_id="build_features",
@@ -92,6 +93,7 @@ with DAG(
         execution_timeout=datetime.timedelta(hours=4),
         pool="ml_training",
         doc_md="Fits a logistic regression on the week's features.",
+        inlets=[Asset("file:///tmp/dagwright-churn/features")],
     )
     evaluate_model = PythonOperator(
         task_id="evaluate_model",
@@ -100,6 +102,7 @@ with DAG(
             "target": "churn.evaluate:evaluate_model",
             "kwargs": {"run_dir": "/tmp/dagwright-churn/{{ ds }}", "min_auc": 0.7},
         },
+        inlets=[Asset("file:///tmp/dagwright-churn/features")],
     )
     publish_model = PythonOperator(
         task_id="publish_model",
@@ -148,6 +151,7 @@ with DAG(
             },
         },
         doc_md="Scores every customer with the published model, on the cluster's Spark operator.",
+        inlets=[Asset("file:///tmp/dagwright-churn/registry")],
     )
 
     ingest_events >> validate_events

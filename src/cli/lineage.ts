@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import { compileProject } from "../compiler.js";
+import { hasErrors } from "../ir/diagnostic.js";
+import { assetLineage, lineageGraph, modelLineage, type LineageNode } from "../ir/lineage.js";
+import type { Project } from "../ir/schema.js";
+import { EXIT, printDiagnostics, projectRoot, type CommonOptions } from "./context.js";
+
+export function registerLineage(program: Command): void {
+  program
+    .command("lineage")
+    .description("Show what is upstream and downstream of an asset, a model or a task, across DAGs")
+    .argument("<name>", 'an asset URI or name, a model or metric name, or a task as "dag_id.task_id"')
+    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
+    .addHelpText("after", "\nExit codes: 0 found, 1 errors in the project or nothing by that name, 2 bad usage.")
+    .action(async (name: string, options: CommonOptions) => {
+      const root = projectRoot(options);
+      const result = await compileProject(root, { emit: false });
+      if (hasErrors(result.diagnostics) || !result.project) {
+        printDiagnostics(result.diagnostics, root);
+        process.exitCode = EXIT.userErrors;
+        return;
+      }
+      const node = findNode(result.project, name);
+      if (!node) {
+        process.stderr.write(`error: no asset, model, metric or task named ${JSON.stringify(name)} in the project\n`);
+        process.exitCode = EXIT.userErrors;
+        return;
+      }
+      process.stdout.write(lineageTree(result.project, node));
+    });
+}
+
+/** The lineage node a user's name means: an asset by URI or name, a model, a metric, or "dag.task". */
+function findNode(project: Project, name: string): LineageNode | undefined {
+  const asset = assetLineage(project).find((entry) => entry.uri === name || entry.name === name);
+  if (asset) return `asset:${asset.uri}`;
+  const { models, metrics } = modelLineage(project);
+  if (models.some((model) => model.name === name)) return `model:${name}`;
+  if (metrics.some((metric) => metric.name === name)) return `metric:${name}`;
+  const graph = lineageGraph(project);
+  return graph.has(`task:${name}`) ? `task:${name}` : graph.has(`dag:${name}`) ? `dag:${name}` : undefined;
+}
+
+/** The node, then its upstream and downstream as indented trees; a node seen before is not expanded again. */
+export function lineageTree(project: Project, node: LineageNode): string {
+  const downstream = lineageGraph(project);
+  const upstream = new Map<LineageNode, Set<LineageNode>>([...downstream.keys()].map((key) => [key, new Set()]));
+  for (const [from, tos] of downstream) for (const to of tos) upstream.get(to)!.add(from);
+  const names = new Map(assetLineage(project).map((asset) => [`asset:${asset.uri}`, asset.name]));
+  const label = (id: LineageNode) => {
+    const [kind, ...rest] = id.split(":");
+    const value = rest.join(":");
+    const name = names.get(id);
+    return kind === "asset" && name ? `asset ${name} (${value})` : `${kind} ${value}`;
+  };
+  const tree = (edges: Map<LineageNode, Set<LineageNode>>) => {
+    const lines: string[] = [];
+    const seen = new Set<LineageNode>([node]);
+    const walk = (id: LineageNode, depth: number) => {
+      for (const next of [...(edges.get(id) ?? [])].sort()) {
+        const repeated = seen.has(next);
+        lines.push(`${"  ".repeat(depth)}${label(next)}${repeated ? " (shown above)" : ""}`);
+        if (repeated) continue;
+        seen.add(next);
+        walk(next, depth + 1);
+      }
+    };
+    walk(node, 1);
+    return lines.length ? lines : ["  (nothing)"];
+  };
+  return [label(node), "upstream:", ...tree(upstream), "downstream:", ...tree(downstream), ""].join("\n");
+}
