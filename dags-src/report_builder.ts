@@ -49,9 +49,17 @@ export default dag(
       targets: [pdf, html],
     });
     const deliver = d.empty("deliver", { triggerRule: "none_failed_min_one_success" });
+    // Typed data passing: count_products returns a number, and log_count's `count` takes one.
+    const count = d.python<number>("count_products", { callable: "reports.sources:count_products", kwargs: { top_n: "{{ params.top_n }}" } });
+    const logged = d.python<string, { count: number; audience: string }>("log_count", {
+      callable: "reports.sources:log_count",
+      kwargs: { count: count.output, audience: "{{ params.audience }}" },
+    });
     const commands = d.python("publish_commands", { callable: "reports.sources:publish_commands" });
     const publish = d.bash("publish", { command: "echo unused", expand: { command: commands.output } });
     d.chain(regions, extract, summarize, fresh, pick, [pdf, html]);
     deliver.after([pdf, html]).then(commands).then(publish);
+    deliver.then(count);
+    logged.after(count);
   },
 );

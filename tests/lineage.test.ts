@@ -133,3 +133,27 @@ describe("dagwright lineage", () => {
     expect(runCli(["lineage", "no_such_thing"]).status).toBe(1);
   });
 });
+
+describe("typed data passing", () => {
+  const producer = `  const count = d.python<number>("count", { callable: "pkg.mod:count" });\n`;
+
+  it("passes an upstream output as an XCom argument and depends on its task", async () => {
+    const result = await compile(
+      makeProject({ "dags-src/x.ts": `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n${producer}  d.python<void, { rows: number; label: string }>("report", { callable: "pkg.mod:report", kwargs: { rows: count.output, label: "daily" } });\n});\n` }),
+    );
+    expect(result.diagnostics).toEqual([]);
+    const python = result.files!.find((f) => f.path === "airflow/x.py")!.contents;
+    expect(python).toContain('"kwargs": {"label": "daily", "rows": count.output}');
+    const manifest = JSON.parse(result.files!.find((f) => f.path === "manifest.json")!.contents) as Manifest;
+    expect(manifest.dags[0]!.tasks.find((task) => task.id === "report")!.upstreamTasks).toEqual(["count"]);
+  });
+
+  it("makes a type mismatch a TypeScript error at the argument", async () => {
+    const result = await compile(
+      makeProject({ "dags-src/x.ts": `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n${producer}  d.python<void, { rows: string }>("report", { callable: "pkg.mod:report", kwargs: { rows: count.output } });\n});\n` }),
+      { emit: false },
+    );
+    expect(where(result.diagnostics)).toEqual(["DW001 dags-src/x.ts:4:86"]);
+    expect(result.diagnostics[0]!.message).toMatch(/^TS2322: Type 'TaskOutputRef<number>' is not assignable to type 'string \| TaskOutputRef<string>'/);
+  });
+});

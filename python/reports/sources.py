@@ -23,3 +23,15 @@ def has_new_data() -> bool:
 def publish_commands(report_format: str = "html") -> list:
     """One shell command per region, mapped over by the publish task."""
     return [f"echo publishing the {region} {report_format} report" for region in REGIONS]
+
+
+def count_products(top_n: str) -> int:
+    """How many products the reports list in all: returned, so it travels as an XCom."""
+    return int(top_n) * len(REGIONS)
+
+
+def log_count(count: int, audience: str) -> str:
+    """Receives count_products' result; fails loudly if the XCom arrived as anything but an int."""
+    if not isinstance(count, int):
+        raise TypeError(f"expected an int, got {type(count).__name__}")
+    return f"{count} products reported to {audience}"

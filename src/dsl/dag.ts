@@ -64,11 +64,14 @@ abstract class Node {
 }
 
 /** A task of a DAG. Make dependencies with `then`, `after` or the DAG's `chain`. */
-export class TaskHandle extends Node {
+export class TaskHandle<T = unknown> extends Node {
   declare readonly ir: ir.Task;
 
-  /** What the task returns (its XCom), to map a later task over: `expand: { command: list.output }`. */
-  get output(): TaskOutputRef {
+  /**
+   * What the task returns (its XCom): to map a later task over (`expand: { command: list.output }`)
+   * or to pass as a keyword argument of a Python task, type-checked with typed tasks.
+   */
+  get output(): TaskOutputRef<T> {
     return Object.freeze({ output: this.ir.id });
   }
 }
@@ -178,9 +181,21 @@ export class DagContext {
   }
 
   /** A Python function from your own package, imported lazily when the task runs (Airflow's `PythonOperator`). */
-  python(id: string, options: PythonTaskOptions): TaskHandle {
+  python<R = unknown, P = Record<string, import("./types.js").JsonValue>>(id: string, options: PythonTaskOptions<P>): TaskHandle<R> {
     const { callable, kwargs, expand, ...rest } = options;
-    return this.#add(id, { kind: "python", callable, ...defined({ kwargs, expand: expand && copy(expand) }) } as ir.TaskConfig, rest);
+    // Upstream outputs travel as XComs; the rest of the arguments are plain values.
+    const entries = Object.entries((kwargs ?? {}) as Record<string, unknown>);
+    const isOutput = (value: unknown) => typeof value === "object" && value !== null && typeof (value as TaskOutputRef).output === "string";
+    const values = Object.fromEntries(entries.filter(([, value]) => !isOutput(value)));
+    const outputs = Object.fromEntries(entries.filter(([, value]) => isOutput(value)).map(([key, value]) => [key, (value as TaskOutputRef).output]));
+    const config = {
+      kind: "python",
+      callable,
+      ...defined({ kwargs: kwargs === undefined ? undefined : copy(values), kwargsFromOutputs: Object.keys(outputs).length ? outputs : undefined, expand: expand && copy(expand) }),
+    } as ir.TaskConfig;
+    const task = this.#add(id, config, rest) as TaskHandle<R>;
+    for (const source of Object.values(outputs)) this.#linkOutput({ output: source }, task);
+    return task;
   }
 
   /**
@@ -362,7 +377,7 @@ export class DagContext {
   }
 
   /** Mapping over a task's output depends on it, as Airflow makes it. */
-  #linkOutput(source: TaskOutputRef, task: TaskHandle): void {
+  #linkOutput(source: TaskOutputRef, task: TaskHandle<unknown>): void {
     const upstream = this.dagIr.tasks.find((candidate) => candidate.id === source.output);
     if (upstream) link(new TaskHandle(upstream, this.dagIr.id), task, task.ir.location);
   }

@@ -186,20 +186,30 @@ export interface BashTaskOptions extends TaskOptions {
 }
 
 /** The value an upstream task returns (its XCom), for mapping over: `extract.output`. */
-export interface TaskOutputRef {
+export interface TaskOutputRef<T = unknown> {
   readonly output: string;
+  /** The type of the value, for the compiler only: `d.python<number>(...)` makes `.output` a TaskOutputRef<number>. */
+  readonly __returns?: T;
 }
 
+/** Keyword arguments of a Python task: values, or the output of an upstream task of the same type. */
+export type PythonKwargs<P> = { [K in keyof P]: P[K] | TaskOutputRef<P[K]> };
+
 /** Options of a Python task (Airflow's `PythonOperator`). */
-export interface PythonTaskOptions extends TaskOptions {
+export interface PythonTaskOptions<P = Record<string, JsonValue>> extends TaskOptions {
   /**
    * The function to call, as `"package.module:function"`. It is imported only when the task
    * runs, so a module missing on the scheduler never breaks DAG parsing.
    * @example "ml.churn.train:main"
    */
   callable: `${string}:${string}`;
-  /** Keyword arguments passed to the function. Airflow renders Jinja in string values. */
-  kwargs?: Record<string, JsonValue>;
+  /**
+   * Keyword arguments passed to the function. Airflow renders Jinja in string values. A value
+   * may be an upstream task's `.output`: it travels as an XCom, and with typed tasks
+   * (`d.python<number>(...)` upstream, `d.python<R, { rows: number }>(...)` here) TypeScript
+   * checks that its type fits.
+   */
+  kwargs?: PythonKwargs<P>;
   /** Dynamic task mapping: one task instance per entry, each called with `kwargs` plus the entry. */
   expand?: { kwargs: ReadonlyArray<Record<string, JsonValue>> };
 }

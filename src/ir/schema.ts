@@ -197,6 +197,8 @@ export const TaskConfig = z.discriminatedUnion("kind", [
       /** "package.module:function", imported when the task runs. */
       callable: Callable,
       kwargs: JsonObject.optional(),
+      /** Keyword arguments that take an upstream task's output (its XCom): argument name to task id. */
+      kwargsFromOutputs: z.record(z.string(), z.string()).optional(),
       /** Dynamic task mapping: one task instance per set of keyword arguments. */
       expand: z.object({ kwargs: z.array(JsonObject) }).strict().optional(),
     })

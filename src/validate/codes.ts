@@ -160,9 +160,9 @@ export const CODES = {
     fix: "Use letters, digits, underscores and dashes.",
   },
   DW113: {
-    title: "Mapping over a task that is not in the DAG",
+    title: "Output of a task that is not in the DAG",
     severity: "error",
-    explanation: "A mapped task can only map over the output of a task in the same DAG.",
+    explanation: "A task can only map over, or take as an argument, the output (XCom) of a task in the same DAG.",
     example: "expand: { command: otherDagTask.output }",
     fix: "Map over the output of a task of this DAG.",
   },

@@ -79,9 +79,12 @@ export function checkSurface(project: Project, dag: Dag): Diagnostic[] {
             );
           }
         }
-        const source = config.kind === "bash" && config.expand?.command && !Array.isArray(config.expand.command) ? config.expand.command.output : undefined;
-        if (source !== undefined && !taskIds.has(source)) {
-          diagnostics.push(diagnose("DW113", `${where(task)} maps over the output of ${q(source)}, which is not a task of this DAG`, task.location));
+        const mapped = config.kind === "bash" && config.expand?.command && !Array.isArray(config.expand.command) ? [config.expand.command.output] : [];
+        const passed = config.kind === "python" ? Object.values(config.kwargsFromOutputs ?? {}) : [];
+        for (const source of [...mapped, ...passed]) {
+          if (!taskIds.has(source)) {
+            diagnostics.push(diagnose("DW113", `${where(task)} uses the output of ${q(source)}, which is not a task of this DAG`, task.location));
+          }
         }
         break;
       }

@@ -129,7 +129,9 @@ function fieldsOf(config: TaskConfig): Shape {
     case "python":
     case "branch":
     case "short_circuit":
-      return config.kind === "python" && config.expand ? {} : { op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } };
+      // Outputs passed as arguments are XComArgs until the task runs; the run proves them.
+      if (config.kind === "python" && (config.expand || config.kwargsFromOutputs)) return {};
+      return { op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } };
     case "external_task_sensor":
       return { external_dag_id: config.externalDag, external_task_id: config.externalTask ?? null };
     case "file_sensor":

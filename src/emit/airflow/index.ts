@@ -298,6 +298,18 @@ function operatorArguments(context: EmitContext, task: Task): [Operator, PyArg[]
         const instances = config.expand.kwargs.map((entry) => ({ target: config.callable, kwargs: { ...config.kwargs, ...entry } }));
         return ["PythonOperator", keywords([["python_callable", code("_call")]]), keywords([["op_kwargs", literal(instances)]])];
       }
+      if (config.kwargsFromOutputs) {
+        // Upstream outputs are XComArgs inside op_kwargs: Airflow resolves them when the task runs.
+        const kwargs: PyExpr = {
+          kind: "dict",
+          entries: [
+            ...Object.entries(config.kwargs ?? {}).map(([key, value]): [PyExpr, PyExpr] => [literal(key), literal(value)]),
+            ...Object.entries(config.kwargsFromOutputs).map(([key, source]): [PyExpr, PyExpr] => [literal(key), code(`${names.get(source)}.output`)]),
+          ],
+        };
+        const opKwargs: PyExpr = { kind: "dict", entries: [[literal("target"), literal(config.callable)], [literal("kwargs"), kwargs]] };
+        return ["PythonOperator", [...keywords([["python_callable", code("_call")]]), { name: "op_kwargs", value: opKwargs }]];
+      }
       return ["PythonOperator", lazy(config.callable, config.kwargs)];
     }
     case "branch":

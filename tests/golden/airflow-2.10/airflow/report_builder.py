@@ -134,6 +134,25 @@ with DAG(
     deliver = EmptyOperator(
         task_id="deliver", trigger_rule="none_failed_min_one_success"
     )
+    count_products = PythonOperator(
+        task_id="count_products",
+        python_callable=_call,
+        op_kwargs={
+            "target": "reports.sources:count_products",
+            "kwargs": {"top_n": "{{ params.top_n }}"},
+        },
+    )
+    log_count = PythonOperator(
+        task_id="log_count",
+        python_callable=_call,
+        op_kwargs={
+            "target": "reports.sources:log_count",
+            "kwargs": {
+                "audience": "{{ params.audience }}",
+                "count": count_products.output,
+            },
+        },
+    )
     publish_commands = PythonOperator(
         task_id="publish_commands",
         python_callable=_call,
@@ -152,5 +171,7 @@ with DAG(
     pick_format >> render_html
     has_new_data >> pick_format
     [render_pdf, render_html] >> deliver
+    deliver >> count_products
+    count_products >> log_count
     deliver >> publish_commands
     publish_commands >> publish
