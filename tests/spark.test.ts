@@ -232,6 +232,20 @@ describe("the example Spark jobs", () => {
 });
 
 describe("Spark peak", () => {
+  it("orders jobs through dependencies on task groups too", async () => {
+    const result = await compile(
+      sparkProject(
+        [
+          `  const first = d.group("stage", {}, (g) => { g.spark("a", { application: "a.py", executor: { instances: 1, cores: 2 } }); });`,
+          `  first.then(d.spark("b", { application: "b.py", executor: { instances: 1, cores: 3 } }));`,
+        ].join("\n"),
+      ),
+    );
+    const manifest = JSON.parse(result.files!.find((file) => file.path === "manifest.json")!.contents);
+    // stage.a runs before b, so they never run together: the peak is b's 1+3 cores, not 3+4.
+    expect(manifest.dags[0].sparkPeak.cores).toBe(4);
+  });
+
   it("adds up jobs that can run at the same time", async () => {
     const result = await compile(
       sparkProject(

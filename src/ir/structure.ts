@@ -68,10 +68,8 @@ export function taskEdges(dag: Dag): TaskEdge[] {
   declared.sort((a, b) => a.order - b.order);
   const edges: TaskEdge[] = [];
   const seen = new Set<string>();
-  const members = (groupId: string) =>
-    new Set(dag.tasks.filter((task) => task.group === groupId || task.group?.startsWith(`${groupId}.`)).map((task) => task.id));
   const ends = (groupId: string, side: "roots" | "leaves") => {
-    const inside = members(groupId);
+    const inside = new Set(groupMembers(dag, groupId));
     return [...inside].filter((id) =>
       side === "roots" ? !edges.some((edge) => edge.to === id && inside.has(edge.from)) : !edges.some((edge) => edge.from === id && inside.has(edge.to)),
     );
@@ -96,4 +94,24 @@ export function upstreamTasks(dag: Dag): Map<string, string[]> {
   const upstream = new Map<string, string[]>(dag.tasks.map((task) => [task.id, []]));
   for (const { from, to } of taskEdges(dag)) upstream.get(to)?.push(from);
   return upstream;
+}
+
+/** The ids of the tasks in a group, nested groups included, in declaration order. */
+export function groupMembers(dag: Dag, groupId: string): string[] {
+  return dag.tasks.filter((task) => task.group === groupId || task.group?.startsWith(`${groupId}.`)).map((task) => task.id);
+}
+
+/** Every task reachable from `starts` over one or more edges: a walk with an explicit stack, as chains can be deep. */
+export function downstreamOf(edges: readonly TaskEdge[], starts: Iterable<string>): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const { from, to } of edges) next.set(from, [...(next.get(from) ?? []), to]);
+  const reached = new Set<string>();
+  const pending = [...starts].flatMap((id) => next.get(id) ?? []);
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    pending.push(...(next.get(id) ?? []));
+  }
+  return reached;
 }

@@ -3,6 +3,7 @@
  * its Spark jobs can request at once (jobs that no dependency orders can run together).
  */
 import type { Dag, Project } from "../../ir/schema.js";
+import { downstreamOf, taskEdges } from "../../ir/structure.js";
 import { requestedResources, specPath, sparkTasks, type RequestedResources } from "../spark/index.js";
 
 export interface ManifestSparkJob {
@@ -38,7 +39,8 @@ export function manifestSparkJobs(project: Project): ManifestSparkJob[] {
 export function sparkPeak(dag: Dag, jobs: readonly ManifestSparkJob[]): SparkPeak | undefined {
   const own = jobs.filter((job) => job.dagId === dag.id);
   if (own.length === 0) return undefined;
-  const descendants = reachability(dag);
+  const edges = taskEdges(dag);
+  const descendants = new Map(own.map((job) => [job.taskId, downstreamOf(edges, [job.taskId])]));
   const ordered = own.map((a) => own.map((b) => a !== b && (descendants.get(a.taskId)!.has(b.taskId) || descendants.get(b.taskId)!.has(a.taskId))));
   const exact = own.length <= EXACT_LIMIT;
   const peakOf = (weight: (job: ManifestSparkJob) => number) => {
@@ -46,29 +48,6 @@ export function sparkPeak(dag: Dag, jobs: readonly ManifestSparkJob[]): SparkPea
     return exact ? heaviestUnordered(weights, ordered) : weights.reduce((sum, w) => sum + w, 0);
   };
   return { jobs: own.length, cores: peakOf((job) => job.requested.cores), memoryMib: peakOf((job) => job.requested.memoryMib), exact };
-}
-
-/**
- * For each Spark task, every task downstream of it: a walk with an explicit stack, since
- * dependency chains can be deeper than the call stack.
- */
-function reachability(dag: Dag): Map<string, Set<string>> {
-  const downstream = new Map<string, string[]>(dag.tasks.map((task) => [task.id, []]));
-  for (const task of dag.tasks) for (const up of task.upstream) downstream.get(up.task)?.push(task.id);
-  const reached = new Map<string, Set<string>>();
-  for (const task of dag.tasks) {
-    if (task.config.kind !== "spark") continue;
-    const seen = new Set<string>();
-    const pending = [...(downstream.get(task.id) ?? [])];
-    while (pending.length > 0) {
-      const id = pending.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      pending.push(...(downstream.get(id) ?? []));
-    }
-    reached.set(task.id, seen);
-  }
-  return reached;
 }
 
 /** The heaviest set of jobs no two of which are ordered by a dependency (branch and bound). */
