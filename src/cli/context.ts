@@ -1,6 +1,8 @@
 /** What every command shares: where the project is, how to report, and the exit codes. */
 import path from "node:path";
-import type { Diagnostic } from "../ir/diagnostic.js";
+import { compileProject } from "../compiler.js";
+import { hasErrors, type Diagnostic } from "../ir/diagnostic.js";
+import type { Project } from "../ir/schema.js";
 import { renderGithub, renderJson, renderSarif, type Format, type Report } from "./formats.js";
 import { formatCounts, formatDiagnostic, styleFor } from "./report.js";
 
@@ -55,4 +57,18 @@ export function printReport(format: Format, report: Report, root: string, lines:
 
 export function seconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(2)}s`;
+}
+
+/**
+ * The checked project, for commands that only read it (list, lineage); on errors, prints them,
+ * sets exit code 1 and returns undefined.
+ */
+export async function checkedProject(root: string): Promise<Project | undefined> {
+  const result = await compileProject(root, { emit: false });
+  if (hasErrors(result.diagnostics) || !result.project) {
+    printDiagnostics(result.diagnostics, root);
+    process.exitCode = EXIT.userErrors;
+    return undefined;
+  }
+  return result.project;
 }

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { compileProject } from "../compiler.js";
-import { hasErrors } from "../ir/diagnostic.js";
 import { assetLineage, lineageGraph, modelLineage, type LineageNode } from "../ir/lineage.js";
 import type { Project } from "../ir/schema.js";
-import { EXIT, printDiagnostics, projectRoot, type CommonOptions } from "./context.js";
+import { checkedProject, EXIT, projectRoot, type CommonOptions } from "./context.js";
 
 export function registerLineage(program: Command): void {
   program
@@ -13,20 +11,15 @@ export function registerLineage(program: Command): void {
     .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
     .addHelpText("after", "\nExit codes: 0 found, 1 errors in the project or nothing by that name, 2 bad usage.")
     .action(async (name: string, options: CommonOptions) => {
-      const root = projectRoot(options);
-      const result = await compileProject(root, { emit: false });
-      if (hasErrors(result.diagnostics) || !result.project) {
-        printDiagnostics(result.diagnostics, root);
-        process.exitCode = EXIT.userErrors;
-        return;
-      }
-      const node = findNode(result.project, name);
+      const project = await checkedProject(projectRoot(options));
+      if (!project) return;
+      const node = findNode(project, name);
       if (!node) {
         process.stderr.write(`error: no asset, model, metric or task named ${JSON.stringify(name)} in the project\n`);
         process.exitCode = EXIT.userErrors;
         return;
       }
-      process.stdout.write(lineageTree(result.project, node));
+      process.stdout.write(lineageTree(project, node));
     });
 }
 

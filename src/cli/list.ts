@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { compileProject } from "../compiler.js";
-import { hasErrors } from "../ir/diagnostic.js";
 import type { Dag } from "../ir/schema.js";
 import { upstreamTasks } from "../ir/structure.js";
-import { EXIT, printDiagnostics, projectRoot, type CommonOptions } from "./context.js";
+import { checkedProject, projectRoot, type CommonOptions } from "./context.js";
 
 export function registerList(program: Command): void {
   program
@@ -11,14 +9,8 @@ export function registerList(program: Command): void {
     .description("List the project's DAGs and their tasks as a table")
     .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
     .action(async (options: CommonOptions) => {
-      const root = projectRoot(options);
-      const result = await compileProject(root, { emit: false });
-      if (hasErrors(result.diagnostics) || !result.project) {
-        printDiagnostics(result.diagnostics, root);
-        process.exitCode = EXIT.userErrors;
-        return;
-      }
-      process.stdout.write(table(result.project.dags));
+      const project = await checkedProject(projectRoot(options));
+      if (project) process.stdout.write(table(project.dags));
     });
 }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Diagnostic } from "../ir/diagnostic.js";
 import { AirflowTarget, TaskDefaults } from "../ir/schema.js";
 import { SparkProjectConfig } from "../ir/spark.js";
+import { escapeRegExp, positionAt } from "./source-text.js";
 
 export const CONFIG_FILE = "dagwright.config.ts";
 
@@ -87,9 +88,6 @@ function locateIssue(source: string, issue: z.core.$ZodIssue | undefined): { lin
   const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
   const key = unknownKey ?? [...(issue?.path ?? [])].reverse().find((part): part is string => typeof part === "string");
   if (key === undefined) return { line: 1, column: 1 };
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = new RegExp(`(["']?)\\b${escaped}\\1\\s*:\\s*`).exec(source);
-  if (!match) return { line: 1, column: 1 };
-  const before = source.slice(0, match.index).split("\n");
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  const match = new RegExp(`(["']?)\\b${escapeRegExp(key)}\\1\\s*:\\s*`).exec(source);
+  return match ? positionAt(source, match.index) : { line: 1, column: 1 };
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { transformSync } from "esbuild";
 import type { Location } from "../ir/schema.js";
+import { escapeRegExp, positionAt } from "./source-text.js";
 
 /** What user code gets for `import ... from "dagwright"`. */
 export type ApiModule = Record<string, unknown>;
@@ -176,8 +177,7 @@ export class ModuleRunner {
     const source = this.#sources.get(file);
     const match = source === undefined ? null : pattern.exec(source);
     if (!source || !match) return undefined;
-    const before = source.slice(0, match.index).split("\n");
-    return { file: this.relative(file), line: before.length, column: before[before.length - 1]!.length + 1 };
+    return { file: this.relative(file), ...positionAt(source, match.index) };
   }
 
   /**
@@ -216,8 +216,4 @@ const framesOf = new WeakMap<object, NodeJS.CallSite[]>();
 
 function isTimeout(thrown: unknown): boolean {
   return (thrown as { code?: string } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

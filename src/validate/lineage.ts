@@ -3,7 +3,7 @@ import { Graph } from "@dagrejs/graphlib";
 import type { Diagnostic } from "../ir/diagnostic.js";
 import { scheduledAssets } from "../ir/lineage.js";
 import type { AssetRef, Dag, Location, Project, Task } from "../ir/schema.js";
-import { taskEdges } from "../ir/structure.js";
+import { downstreamOf, taskEdges } from "../ir/structure.js";
 import { cyclePath, cyclicComponents } from "./dependencies.js";
 import { diagnose, q } from "./diagnose.js";
 
@@ -80,12 +80,7 @@ function unevaluatedModels(project: Project): Diagnostic[] {
     const edges = taskEdges(dag);
     for (const task of dag.tasks) {
       for (const model of task.modelOutputs ?? []) {
-        const downstream = new Set<string>();
-        const pending = [task.id];
-        while (pending.length) {
-          const id = pending.pop()!;
-          for (const edge of edges) if (edge.from === id && !downstream.has(edge.to)) (downstream.add(edge.to), pending.push(edge.to));
-        }
+        const downstream = downstreamOf(edges, [task.id]);
         const evaluated = dag.tasks.some((other) => downstream.has(other.id) && evaluates(other)) || evaluatedElsewhere(model.name);
         if (!evaluated) {
           diagnostics.push(

@@ -4,9 +4,9 @@ import type { AirflowTarget, Dag, Location, TaskOptions } from "../ir/schema.js"
 import { atLeast } from "../ir/target.js";
 import { durationSeconds } from "../ir/values.js";
 import { diagnose, q } from "./diagnose.js";
+import { PYTHON_CALLABLE } from "./patterns.js";
 
 const DURATION_OPTIONS = ["retryDelay", "maxRetryDelay", "executionTimeout"] as const;
-const PYTHON_CALLABLE = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$/;
 const MAX_TAG_LENGTH = 100;
 const INT32_MAX = 2 ** 31 - 1;
 

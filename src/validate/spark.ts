@@ -3,6 +3,7 @@ import type { Diagnostic } from "../ir/diagnostic.js";
 import type { Dag, Project } from "../ir/schema.js";
 import { effectiveSparkJob, memoryMib, type EffectiveSparkJob, type SparkJobConfig } from "../ir/spark.js";
 import { diagnose, q } from "./diagnose.js";
+import { DNS_LABEL, DNS_SUBDOMAIN } from "./patterns.js";
 import { KNOWN_SPARK_PROPERTIES, SPARK_PROPERTY_PREFIXES } from "./spark-properties.js";
 import { closest } from "./suggest.js";
 
@@ -30,9 +31,6 @@ const TYPED_FIELDS: Record<string, string> = {
   "spark.kubernetes.namespace": "target.namespace",
 };
 
-/** DNS-1123 label (namespaces) and subdomain (service accounts), as Kubernetes checks them. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function checkSpark(project: Project, dag: Dag): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

@@ -5,12 +5,12 @@
  */
 import type { Diagnostic } from "../ir/diagnostic.js";
 import type { AirflowTarget, Dag, Param, Project, Task } from "../ir/schema.js";
-import { effectiveTaskOptions, taskEdges } from "../ir/structure.js";
+import { downstreamOf, effectiveTaskOptions, groupMembers, taskEdges } from "../ir/structure.js";
 import { airflowMajor } from "../ir/target.js";
 import { diagnose, q } from "./diagnose.js";
+import { DNS_LABEL, PYTHON_CALLABLE } from "./patterns.js";
 
 const GROUP_ID = /^[A-Za-z0-9_-]+$/;
-const PYTHON_CALLABLE = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$/;
 const OPERATOR_IMPORT = /^airflow(\.[A-Za-z_]\w*)+\.[A-Za-z_]\w*$/;
 const PYTHON_IDENTIFIER = /^[A-Za-z_]\w*$/;
 /** Airflow's `[core] max_map_length` default: more mapped instances fail the run. */
@@ -22,7 +22,7 @@ export function checkSurface(project: Project, dag: Dag): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const where = (task: Task) => `task ${q(task.id)} of DAG ${q(dag.id)}`;
   const edges = taskEdges(dag);
-  const downstreamOf = (id: string) => new Set(edges.filter((edge) => edge.from === id).map((edge) => edge.to));
+  const successorsOf = (id: string) => new Set(edges.filter((edge) => edge.from === id).map((edge) => edge.to));
   const taskIds = new Set(dag.tasks.map((task) => task.id));
 
   for (const group of dag.groups) {
@@ -57,7 +57,7 @@ export function checkSurface(project: Project, dag: Dag): Diagnostic[] {
         if (!PYTHON_CALLABLE.test(config.callable)) {
           diagnostics.push(diagnose("DW304", `${where(task)} has callable ${q(config.callable)}, not "package.module:function"`, task.location));
         }
-        if (config.kind === "branch") checkBranch(diagnostics, project, dag, task, config.targets, downstreamOf, edges);
+        if (config.kind === "branch") checkBranch(diagnostics, project, dag, task, config.targets, successorsOf, edges);
         break;
       case "external_task_sensor":
       case "trigger_dag":
@@ -104,7 +104,7 @@ export function checkSurface(project: Project, dag: Dag): Diagnostic[] {
     }
   }
 
-  checkSetupTeardown(diagnostics, project, dag, downstreamOf);
+  checkSetupTeardown(diagnostics, project, dag, successorsOf);
   checkParams(diagnostics, dag);
   for (const [owner, link] of Object.entries(dag.ownerLinks ?? {})) {
     if (!/^(https?:\/\/\S+|mailto:\S+)$/.test(link)) {
@@ -128,11 +128,11 @@ function checkBranch(
   dag: Dag,
   branch: Task,
   targets: string[],
-  downstreamOf: (id: string) => Set<string>,
+  successorsOf: (id: string) => Set<string>,
   edges: ReturnType<typeof taskEdges>,
 ): void {
-  const direct = downstreamOf(branch.id);
-  const members = (id: string) => dag.tasks.filter((task) => task.group === id || task.group?.startsWith(`${id}.`)).map((task) => task.id);
+  const direct = successorsOf(branch.id);
+  const members = (id: string) => groupMembers(dag, id);
   for (const target of targets) {
     const isGroup = dag.groups.some((group) => group.id === target);
     const reached = isGroup ? members(target).some((id) => direct.has(id)) : direct.has(target);
@@ -148,15 +148,7 @@ function checkBranch(
   const paths = new Map<string, Set<string>>();
   for (const target of targets) {
     const start = dag.groups.some((group) => group.id === target) ? members(target) : [target];
-    const seen = new Set<string>();
-    const pending = [...start];
-    while (pending.length) {
-      const id = pending.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      for (const edge of edges) if (edge.from === id) pending.push(edge.to);
-    }
-    paths.set(target, seen);
+    paths.set(target, new Set([...start, ...downstreamOf(edges, start)]));
   }
   for (const task of dag.tasks) {
     const reachedFrom = [...paths].filter(([, seen]) => seen.has(task.id)).map(([target]) => target);
@@ -230,7 +222,7 @@ function checkPod(diagnostics: Diagnostic[], task: Task, where: string): void {
       diagnostics.push(diagnose("DW125", `${where}: the ${name} request (${resources.requests?.[name]}) is above its limit (${resources.limits?.[name]})`, task.location));
     }
   }
-  if (config.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(config.namespace)) {
+  if (config.namespace !== undefined && !DNS_LABEL.test(config.namespace)) {
     diagnostics.push(diagnose("DW413", `${where}: namespace ${q(config.namespace)} is not a valid Kubernetes name`, task.location));
   }
 }
@@ -242,7 +234,7 @@ function quantityValue(text: string | undefined): number | undefined {
   return match && QUANTITY.test(text!) ? Number(match[1]) * QUANTITY_FACTORS[match[2]!]! : undefined;
 }
 
-function checkSetupTeardown(diagnostics: Diagnostic[], project: Project, dag: Dag, downstreamOf: (id: string) => Set<string>): void {
+function checkSetupTeardown(diagnostics: Diagnostic[], project: Project, dag: Dag, successorsOf: (id: string) => Set<string>): void {
   const setups = new Set(dag.tasks.filter((task) => task.options.setup).map((task) => task.id));
   for (const task of dag.tasks) {
     const teardown = task.options.teardown;
@@ -261,7 +253,7 @@ function checkSetupTeardown(diagnostics: Diagnostic[], project: Project, dag: Da
   }
   // Airflow refuses a DAG where work right after a setup could run although the setup failed.
   for (const setup of setups) {
-    for (const id of downstreamOf(setup)) {
+    for (const id of successorsOf(setup)) {
       const task = dag.tasks.find((candidate) => candidate.id === id)!;
       if (task.options.teardown) continue;
       const rule = effectiveTaskOptions(project, dag, task).triggerRule ?? "all_success";
