@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { emitAirflow } from "./emit/airflow/index.js";
 import type { OutputFile } from "./emit/files.js";
 import { emitManifest } from "./emit/manifest/index.js";
+import { emitOpenLineage, eventTimeFrom } from "./emit/openlineage/index.js";
 import { emitSpark } from "./emit/spark/index.js";
 import { Templates } from "./emit/templates.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./ir/diagnostic.js";
@@ -40,17 +41,20 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   timings.validate = performance.now() - started;
   if (hasErrors(diagnostics) || options.emit === false) return { ...base, project: loaded.project, diagnostics };
 
+  const eventTime = eventTimeFrom(process.env);
+  if (typeof eventTime !== "string") return { ...base, project: loaded.project, diagnostics: sortDiagnostics([...diagnostics, eventTime]) };
   started = performance.now();
-  const files = emitAll(loaded.project, new Templates(loaded.config.templatesDir));
+  const files = emitAll(loaded.project, new Templates(loaded.config.templatesDir), eventTime);
   timings.emit = performance.now() - started;
   return { ...base, project: loaded.project, diagnostics, files };
 }
 
-/** Every back end's files, then the manifest that lists them. */
-export function emitAll(project: Project, templates: Templates): OutputFile[] {
+/** Every back end's files, then the manifest that lists them. `eventTime` stamps the OpenLineage events. */
+export function emitAll(project: Project, templates: Templates, eventTime: string): OutputFile[] {
   const files = [
     ...emitAirflow(project, { target: project.airflow, templates, dagwrightVersion: DAGWRIGHT_VERSION }),
     ...emitSpark(project),
+    ...emitOpenLineage(project, { dagwrightVersion: DAGWRIGHT_VERSION, eventTime }),
   ];
   return [...files, ...emitManifest(project, files, DAGWRIGHT_VERSION)];
 }

@@ -71,7 +71,13 @@ describe("--format json", () => {
     const document = JSON.parse(run.stdout);
     expect(document.ok).toBe(true);
     expect(document.output).toEqual({
-      changed: ["generated/airflow/busy.py", "generated/airflow/idle.py", "generated/manifest.json", "generated/manifest.schema.json"],
+      changed: [
+        "generated/airflow/busy.py",
+        "generated/airflow/idle.py",
+        "generated/manifest.json",
+        "generated/manifest.schema.json",
+        "generated/openlineage/busy/a.json",
+      ],
       removed: [],
       foreign: [],
     });

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../src/ir/manifest.js";
-import { openLineageName } from "../src/ir/lineage.js";
+import { openLineageModelName, openLineageName } from "../src/ir/lineage.js";
 import { compile, makeProject, REPO_ROOT, runCli, source, where } from "./helpers/project.js";
 
 const ASSETS = source`
@@ -68,6 +68,16 @@ describe("assets", () => {
       namespace: "postgres://db.internal:5432",
       name: "analytics.public.orders",
     });
+    // As Airflow's OpenLineage provider translates file assets: "file" without a host.
+    expect(openLineageName("file://nas01/share/x.csv")).toEqual({ namespace: "file://nas01", name: "/share/x.csv" });
+  });
+
+  it("name models as datasets inside their registry", () => {
+    expect(openLineageModelName({ name: "churn", registry: "s3://models/prod/" })).toEqual({ namespace: "s3://models", name: "prod/churn" });
+    expect(openLineageModelName({ name: "churn", registry: "file:///srv/registry" })).toEqual({ namespace: "file", name: "/srv/registry/churn" });
+    expect(openLineageModelName({ name: "churn", registry: "s3://models" })).toEqual({ namespace: "s3://models", name: "/churn" });
+    expect(openLineageModelName({ name: "churn", registry: "mlflow" })).toEqual({ namespace: "mlflow", name: "churn" });
+    expect(openLineageModelName({ name: "churn" })).toEqual({ namespace: "models", name: "churn" });
   });
 });
 

@@ -17,7 +17,9 @@ interface CompileOptions extends CommonOptions, ReportingOptions {
 export function registerCompile(program: Command): void {
   const command = program
     .command("compile")
-    .description("Check the DAG modules and write Airflow DAG files and the manifest to the output folder")
+    .description(
+      "Check the DAG modules and write Airflow DAG files, Spark job specs, OpenLineage job events and the manifest to the output folder",
+    )
     .option("--check", "write nothing; exit 1 if the output folder is not what compile would write")
     .addOption(airflowOption())
     .option("--no-typecheck", "skip type-checking the DAG modules (faster, less safe)")
@@ -25,7 +27,8 @@ export function registerCompile(program: Command): void {
   addReportingOptions(command)
     .addHelpText(
       "after",
-      "\nExit codes: 0 success, 1 errors in the project (or stale output with --check, or too many warnings), 2 bad usage.",
+      "\nOpenLineage events carry a fixed eventTime (1970-01-01T00:00:00Z, or SOURCE_DATE_EPOCH when set), so output is reproducible." +
+        "\nExit codes: 0 success, 1 errors in the project (or stale output with --check, or too many warnings), 2 bad usage.",
     )
     .action(async (options: CompileOptions) => {
       process.exitCode = await runCompile(options);

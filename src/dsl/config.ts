@@ -27,6 +27,23 @@ export interface DagwrightConfig {
     /** Named sets of settings, such as `small` and `large`, that a job picks with `profile`. */
     profiles?: Record<string, SparkSettings>;
   };
+  /** How `openlineage/` names jobs and links them to their sources. */
+  openLineage?: {
+    /**
+     * The job namespace. Set it to what Airflow's OpenLineage provider uses
+     * (`[openlineage] namespace`, `OPENLINEAGE_NAMESPACE`), so run-time events join these.
+     * @default "default"
+     */
+    namespace?: string;
+    /**
+     * Where people read the sources: a URL with `{path}` (relative to the project root) and
+     * `{line}`, e.g. "https://github.com/acme/pipelines/blob/main/{path}#L{line}". Without it, the
+     * source-code-location facet holds a relative `file:` URL.
+     */
+    sourceUrl?: string;
+    /** The source control system `sourceUrl` points into. @default "git" */
+    sourceControl?: string;
+  };
 }
 
 /** Declare the project configuration; the identity function, there for types and editor help. */

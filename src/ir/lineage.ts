@@ -27,17 +27,36 @@ export function scheduledAssets(condition: AssetCondition): AssetRef[] {
   return ("all" in condition ? condition.all : condition.any).flatMap(scheduledAssets);
 }
 
+/** A dataset as OpenLineage names it. */
+export interface OpenLineageName {
+  namespace: string;
+  name: string;
+}
+
 /**
  * OpenLineage's naming of a dataset URI: the namespace is scheme and authority
  * ("s3://bucket", "postgres://host:5432"), the name the rest of the path; for file URIs the
- * namespace is "file" and the name the absolute path.
+ * namespace is "file" (or "file://host" with a host) and the name the absolute path, as
+ * Airflow's OpenLineage provider translates assets.
  */
-export function openLineageName(uri: string): { namespace: string; name: string } {
+export function openLineageName(uri: string): OpenLineageName {
   const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/]*)(\/.*)?$/.exec(uri);
   if (!match) return { namespace: "unknown", name: uri };
   const [, scheme, authority, path = ""] = match;
-  if (scheme!.toLowerCase() === "file") return { namespace: "file", name: path || "/" };
+  if (scheme!.toLowerCase() === "file") return { namespace: authority ? `file://${authority}` : "file", name: path || "/" };
   return { namespace: `${scheme}://${authority}`, name: path.replace(/^\//, "") || "/" };
+}
+
+/**
+ * A model as an OpenLineage dataset: inside its registry when the registry is a URI
+ * ("file:///models" names "churn" as /models/churn in "file"), else in a namespace named after
+ * the registry ("mlflow"), or "models" when it names none.
+ */
+export function openLineageModelName(model: ModelRef): OpenLineageName {
+  if (model.registry === undefined) return { namespace: "models", name: model.name };
+  const registry = openLineageName(model.registry);
+  if (registry.namespace === "unknown") return { namespace: model.registry, name: model.name };
+  return { namespace: registry.namespace, name: registry.name === "/" ? `/${model.name}` : `${registry.name.replace(/\/$/, "")}/${model.name}` };
 }
 
 /** Every asset of the project, by URI in first-seen order, with who writes, reads and waits for it. */
@@ -75,6 +94,8 @@ export interface ModelLineage {
   name: string;
   registry?: string;
   flavour?: string;
+  /** The model as an OpenLineage dataset. */
+  openLineage: OpenLineageName;
   writers: string[];
   readers: string[];
 }
@@ -91,7 +112,7 @@ export function modelLineage(project: Project): { models: ModelLineage[]; metric
   const models = new Map<string, ModelLineage>();
   const metrics = new Map<string, MetricLineage>();
   const modelEntry = (model: ModelRef) => {
-    if (!models.has(model.name)) models.set(model.name, { ...model, writers: [], readers: [] });
+    if (!models.has(model.name)) models.set(model.name, { ...model, openLineage: openLineageModelName(model), writers: [], readers: [] });
     return models.get(model.name)!;
   };
   for (const dag of project.dags) {

@@ -3,7 +3,7 @@
  * content hashes, so tools and people can see what exists and where it came from.
  */
 import { z } from "zod";
-import { AirflowTarget, Dag, EffectiveTaskOptions, Task, TaskDefaults } from "./schema.js";
+import { AirflowTarget, Dag, EffectiveTaskOptions, OpenLineageConfig, Task, TaskDefaults } from "./schema.js";
 import { SparkProjectConfig } from "./spark.js";
 
 export const MANIFEST_FORMAT_VERSION = 1;
@@ -57,6 +57,8 @@ export const Manifest = z.object({
   folders: z.record(z.string(), TaskDefaults).optional(),
   /** The Spark defaults and size profiles of the configuration. */
   spark: SparkProjectConfig.optional(),
+  /** How the OpenLineage export names jobs and links them to sources, from the configuration. */
+  openLineage: OpenLineageConfig.optional(),
   dags: z.array(ManifestDag),
   /** Data lineage: every asset, its OpenLineage name, and the tasks and DAGs that write, read and wait for it. */
   lineage: z.object({
@@ -77,6 +79,7 @@ export const Manifest = z.object({
         name: z.string(),
         registry: z.string().optional(),
         flavour: z.string().optional(),
+        openLineage: z.object({ namespace: z.string(), name: z.string() }),
         writers: z.array(z.string()),
         readers: z.array(z.string()),
       }),

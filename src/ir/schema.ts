@@ -349,6 +349,26 @@ export const AIRFLOW_TARGETS = ["2.9", "2.10", "2.11", "3.0", "3.1", "3.2", "3.3
 export const AirflowTarget = z.enum(AIRFLOW_TARGETS);
 export type AirflowTarget = z.infer<typeof AirflowTarget>;
 
+/** How the OpenLineage export names jobs and links each one to its source. */
+export const OpenLineageConfig = z
+  .object({
+    /** The job namespace: Airflow's `[openlineage] namespace`, whose default is "default". */
+    namespace: z.string().min(1).optional(),
+    /**
+     * Where people read the sources: a URL with `{path}` (project-relative) and `{line}`, such as
+     * "https://github.com/acme/pipelines/blob/main/{path}#L{line}".
+     */
+    sourceUrl: z
+      .string()
+      .refine((url) => url.includes("{path}"), "must contain {path}")
+      .refine((url) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(url), "must be an absolute URL, such as https://...")
+      .optional(),
+    /** The source control system `sourceUrl` points into. @default "git" */
+    sourceControl: z.string().min(1).optional(),
+  })
+  .strict();
+export type OpenLineageConfig = z.infer<typeof OpenLineageConfig>;
+
 /** Everything one compile knows: the DAGs of the project and what they are compiled for. */
 export const Project = z.object({
   airflow: AirflowTarget,
@@ -358,6 +378,7 @@ export const Project = z.object({
   folders: z.record(z.string(), TaskDefaults).optional(),
   /** Spark defaults and size profiles from the project configuration. */
   spark: SparkProjectConfig.optional(),
+  openLineage: OpenLineageConfig.optional(),
   dags: z.array(Dag),
 });
 export type Project = z.infer<typeof Project>;

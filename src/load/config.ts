@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Diagnostic } from "../ir/diagnostic.js";
-import { AirflowTarget, TaskDefaults } from "../ir/schema.js";
+import { AirflowTarget, OpenLineageConfig, TaskDefaults } from "../ir/schema.js";
 import { SparkProjectConfig } from "../ir/spark.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
 
@@ -26,6 +26,7 @@ const ConfigSchema = z
     defaults: EmailAsList.optional(),
     folders: z.record(z.string(), EmailAsList).optional(),
     spark: SparkProjectConfig.optional(),
+    openLineage: OpenLineageConfig.optional(),
   })
   .strict();
 
@@ -38,6 +39,7 @@ export interface ResolvedConfig {
   airflow: AirflowTarget;
   templatesDir?: string;
   spark?: SparkProjectConfig;
+  openLineage?: OpenLineageConfig;
   defaults?: TaskDefaults;
   folders?: Record<string, TaskDefaults>;
 }
@@ -75,6 +77,7 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     airflow: config.airflow,
     ...(config.templates ? { templatesDir: path.resolve(root, config.templates) } : {}),
     ...(config.spark ? { spark: config.spark } : {}),
+    ...(config.openLineage ? { openLineage: config.openLineage } : {}),
     ...(config.defaults ? { defaults: config.defaults } : {}),
     ...(config.folders ? { folders: config.folders } : {}),
   };

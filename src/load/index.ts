@@ -90,6 +90,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ...(config.defaults ? { defaults: config.defaults } : {}),
       ...(config.folders ? { folders: folderKeys(root, config) } : {}),
       ...(config.spark ? { spark: config.spark } : {}),
+      ...(config.openLineage ? { openLineage: config.openLineage } : {}),
       dags,
     };
     return { config, project, modules, diagnostics, timings };

@@ -75,6 +75,14 @@ export const CODES = {
     example: `# a DAG module changed, but generated/ was not recompiled and committed`,
     fix: "Run `dagwright compile` and commit the output folder.",
   },
+  DW009: {
+    title: "SOURCE_DATE_EPOCH is not a time",
+    severity: "error",
+    explanation:
+      "The OpenLineage events in `openlineage/` carry a fixed `eventTime`, so the same sources give the same bytes: 1970-01-01T00:00:00Z, or the time in the `SOURCE_DATE_EPOCH` environment variable (the reproducible-builds convention). That variable holds something other than a whole number of seconds since 1970.",
+    example: `SOURCE_DATE_EPOCH=yesterday dagwright compile`,
+    fix: "Set SOURCE_DATE_EPOCH to seconds since 1970, such as `$(git log -1 --format=%ct)`, or unset it.",
+  },
   DW101: {
     title: "Dependency cycle",
     severity: "error",

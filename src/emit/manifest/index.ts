@@ -23,6 +23,7 @@ export function emitManifest(project: Project, files: readonly OutputFile[], dag
     ...(project.defaults ? { defaults: project.defaults } : {}),
     ...(project.folders ? { folders: project.folders } : {}),
     ...(project.spark ? { spark: project.spark } : {}),
+    ...(project.openLineage ? { openLineage: project.openLineage } : {}),
     dags: project.dags.map((dag) => {
       const peak = sparkPeak(dag, sparkJobs);
       const upstream = upstreamTasks(dag);

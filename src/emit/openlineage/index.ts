@@ -1,0 +1,126 @@
+/**
+ * The OpenLineage back end: one static (design-time) JobEvent per task,
+ * `openlineage/<dag_id>/<task_id>.json`. Each names its job as Airflow's OpenLineage provider
+ * names the task at run time ("<dag_id>.<task_id>" in the configured namespace) and its
+ * datasets as the provider translates assets, so a lineage backend joins what was declared with
+ * what ran, and sees the lineage before anything has run.
+ */
+import type { Diagnostic } from "../../ir/diagnostic.js";
+import { openLineageModelName, openLineageName, type OpenLineageName } from "../../ir/lineage.js";
+import type { AssetRef, Dag, ModelRef, OpenLineageConfig, Project, Task } from "../../ir/schema.js";
+import { effectiveTaskOptions } from "../../ir/structure.js";
+import type { OutputFile } from "../files.js";
+
+/** The OpenLineage spec version the events follow, and the facet schema versions they use. */
+const SPEC = "https://openlineage.io/spec/2-0-2/OpenLineage.json";
+const FACET_SCHEMAS = {
+  jobType: "https://openlineage.io/spec/facets/2-0-4/JobTypeJobFacet.json#/$defs/JobTypeJobFacet",
+  documentation: "https://openlineage.io/spec/facets/1-1-0/DocumentationJobFacet.json#/$defs/DocumentationJobFacet",
+  ownership: "https://openlineage.io/spec/facets/1-0-1/OwnershipJobFacet.json#/$defs/OwnershipJobFacet",
+  sourceCodeLocation: "https://openlineage.io/spec/facets/1-1-0/SourceCodeLocationJobFacet.json#/$defs/SourceCodeLocationJobFacet",
+  tags: "https://openlineage.io/spec/facets/1-0-0/TagsJobFacet.json#/$defs/TagsJobFacet",
+  datasetDocumentation: "https://openlineage.io/spec/facets/1-1-0/DocumentationDatasetFacet.json#/$defs/DocumentationDatasetFacet",
+  datasetType: "https://openlineage.io/spec/facets/1-0-1/DatasetTypeDatasetFacet.json#/$defs/DatasetTypeDatasetFacet",
+} as const;
+
+/** Airflow's OpenLineage provider puts jobs in "default" unless `[openlineage] namespace` says otherwise. */
+export const DEFAULT_JOB_NAMESPACE = "default";
+
+export interface OpenLineageOptions {
+  dagwrightVersion: string;
+  /** The events' `eventTime`: fixed, so that the same sources give the same bytes. */
+  eventTime: string;
+}
+
+export function eventPath(dagId: string, taskId: string): string {
+  return `openlineage/${dagId}/${taskId}.json`;
+}
+
+export function emitOpenLineage(project: Project, options: OpenLineageOptions): OutputFile[] {
+  const producer = `https://www.npmjs.com/package/dagwright/v/${options.dagwrightVersion}`;
+  return project.dags.flatMap((dag) =>
+    dag.tasks.map((task) => ({
+      path: eventPath(dag.id, task.id),
+      contents: JSON.stringify(jobEvent(project, dag, task, producer, options.eventTime), null, 2) + "\n",
+    })),
+  );
+}
+
+function jobEvent(project: Project, dag: Dag, task: Task, producer: string, eventTime: string): object {
+  const facet = (schema: keyof typeof FACET_SCHEMAS, fields: object) => ({ _producer: producer, _schemaURL: FACET_SCHEMAS[schema], ...fields });
+  const config: OpenLineageConfig = project.openLineage ?? {};
+  const owners = ownersOf(effectiveTaskOptions(project, dag, task).owner);
+  const doc = task.options.doc;
+  const jobFacets = {
+    jobType: facet("jobType", { processingType: "BATCH", integration: "AIRFLOW", jobType: "TASK" }),
+    ...(doc === undefined ? {} : { documentation: facet("documentation", { description: doc, contentType: "text/markdown" }) }),
+    ...(owners.length === 0 ? {} : { ownership: facet("ownership", { owners: owners.map((name) => ({ name })) }) }),
+    sourceCodeLocation: facet("sourceCodeLocation", sourceCodeLocation(config, task)),
+    ...(task.stage === undefined ? {} : { tags: facet("tags", { tags: [{ key: "stage", value: task.stage, source: "DAGWRIGHT" }] }) }),
+  };
+  const assetDataset = (asset: AssetRef) =>
+    dataset(openLineageName(asset.uri), asset.description === undefined ? {} : { documentation: facet("datasetDocumentation", { description: asset.description }) });
+  const modelDataset = (model: ModelRef) => dataset(openLineageModelName(model), { datasetType: facet("datasetType", { datasetType: "MODEL" }) });
+  return {
+    eventTime,
+    producer,
+    schemaURL: `${SPEC}#/$defs/JobEvent`,
+    job: { namespace: config.namespace ?? DEFAULT_JOB_NAMESPACE, name: `${dag.id}.${task.id}`, facets: jobFacets },
+    inputs: distinct([...(task.inputs ?? []).map(assetDataset), ...(task.modelInputs ?? []).map(modelDataset)]),
+    outputs: distinct([...(task.outputs ?? []).map(assetDataset), ...(task.modelOutputs ?? []).map(modelDataset)]),
+  };
+}
+
+interface Dataset extends OpenLineageName {
+  facets?: object;
+}
+
+function dataset(name: OpenLineageName, facets: object): Dataset {
+  return { ...name, ...(Object.keys(facets).length === 0 ? {} : { facets }) };
+}
+
+/** A dataset named twice is one dataset to OpenLineage: keep the first. */
+function distinct(datasets: Dataset[]): Dataset[] {
+  const seen = new Set<string>();
+  return datasets.filter((item) => {
+    const key = `${item.namespace}\n${item.name}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** Airflow's owner field may list several owners, comma-separated. */
+function ownersOf(owner: string | undefined): string[] {
+  return (owner ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+}
+
+/**
+ * Where the task is defined: the configured source URL with the file and line filled in, or a
+ * relative `file:` URL, which stays the same wherever the project is checked out.
+ */
+function sourceCodeLocation(config: OpenLineageConfig, task: Task): object {
+  const { file, line } = task.location;
+  const encodedPath = file.split("/").map(encodeURIComponent).join("/");
+  const url = config.sourceUrl
+    ? config.sourceUrl.replaceAll("{path}", encodedPath).replaceAll("{line}", String(line))
+    : `file:${encodedPath}#L${line}`;
+  return { type: config.sourceUrl ? (config.sourceControl ?? "git") : "file", url, path: file };
+}
+
+/**
+ * The events' `eventTime`: `SOURCE_DATE_EPOCH` (seconds, the reproducible-builds convention)
+ * when set, else the epoch itself; never the clock, which would change the output on each compile.
+ */
+export function eventTimeFrom(env: NodeJS.ProcessEnv): string | Diagnostic {
+  const text = env.SOURCE_DATE_EPOCH;
+  if (text === undefined || text === "") return new Date(0).toISOString();
+  const seconds = /^\d{1,12}$/.test(text) ? Number(text) : NaN;
+  if (Number.isNaN(seconds) || seconds * 1000 > 8.64e15) {
+    return {
+      code: "DW009",
+      severity: "error",
+      message: `SOURCE_DATE_EPOCH is ${JSON.stringify(text)}, not a whole number of seconds since 1970`,
+      hint: "set it to seconds since 1970, such as $(git log -1 --format=%ct), or unset it",
+    };
+  }
+  return new Date(seconds * 1000).toISOString();
+}
