@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AirflowTarget } from "../../src/ir/schema.js";
+import type { OpenLineageEvent } from "./openlineage.js";
 import type { Inspection } from "./structure.js";
 import { ensureVenv, REPO_ROOT, venvRoot, type VenvName } from "./venvs.mjs";
 
@@ -34,6 +35,8 @@ export interface DagRun {
   /** "task_id uri" of each asset (dataset) event the run recorded. */
   asset_events: string[];
   error: string | null;
+  /** With `openLineage`: the OpenLineage provider's version and every event it emitted. */
+  openlineage?: { provider_version: string; events: OpenLineageEvent[] };
 }
 
 function airflowEnv(home: string, dagsFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -73,6 +76,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Task ids to mark successful instead of running (jobs for a cluster the tests do not have). */
   markSuccess?: string[];
+  /** Capture the events Airflow's OpenLineage provider emits during the run. */
+  openLineage?: boolean;
 }
 
 /**
@@ -85,7 +90,8 @@ export function runDag(bin: string, venv: VenvName, dagsFolder: string, dagId: s
   fs.mkdirSync(dbTemplates, { recursive: true });
   const env = airflowEnv(home, dagsFolder, { PYTHONPATH: EXAMPLE_PYTHONPATH, ...options.env });
   const markSuccess = options.markSuccess?.length ? ["--mark-success-pattern", `^(${options.markSuccess.join("|")})$`] : [];
-  return runScript(bin, "run_dag.py", [dagsFolder, dagId, logicalDate, "--db-template", dbTemplates, ...markSuccess], env) as DagRun;
+  const openLineage = options.openLineage ? ["--openlineage"] : [];
+  return runScript(bin, "run_dag.py", [dagsFolder, dagId, logicalDate, "--db-template", dbTemplates, ...markSuccess, ...openLineage], env) as DagRun;
 }
 
 /**

@@ -5,7 +5,7 @@ Usage (with an Airflow venv's python, see tests/airflow/venvs.mjs):
 
     AIRFLOW_HOME=$(mktemp -d) .cache/venvs/airflow-3/bin/python tests/airflow/run_dag.py \\
         DAGS_FOLDER DAG_ID LOGICAL_DATE --out FILE [--conf JSON] [--mark-success-pattern REGEX] \\
-        [--db-template DIR] [--skip-migrate]
+        [--db-template DIR] [--skip-migrate] [--openlineage]
 
 Steps: `airflow db migrate` (a subprocess; or copy a cached sqlite DB from --db-template DIR),
 load DAGS_FOLDER with DagBag, `dag.test(...)` (AF2: execution_date=, AF3: logical_date=), then read
@@ -16,7 +16,15 @@ the DagRun and its TaskInstances back from the metadata DB and write:
      "tasks": {"<task_id>" (or "<task_id>[<map_index>]"): "<final state or null>"},
      "try_numbers": {"<task_id>": int}, "error": null | "<traceback or message>",
      "import_errors": {...}, "db_setup": "migrated" | "template" | "skipped",
-     "seconds": {"migrate": float, "import": float, "parse": float, "run": float}}
+     "seconds": {"migrate": float, "import": float, "parse": float, "run": float},
+     "openlineage": {"provider_version": "2.20.3", "events": [...]}   (with --openlineage only)}
+
+With --openlineage, Airflow's OpenLineage provider (apache-airflow-providers-openlineage) sends
+every event to a local file through openlineage-python's FileTransport, and "events" lists them
+as emitted. Task events are sent synchronously; the DAG run's final event goes through the
+listener's process pool, which is drained before the file is read. The job namespace is the
+provider's: "default" unless AIRFLOW__OPENLINEAGE__NAMESPACE is set. dag.test() creates its run
+already running, so there is no DAG-level START event, only the final COMPLETE or FAIL.
 
 Exit status 0 whenever the JSON was written, also when the run failed or the DAG was not found
 (the JSON says so); non-zero only if this script itself broke. Use a fresh AIRFLOW_HOME per run.
@@ -156,6 +164,32 @@ def asset_events(session, dag_id, run_id):
     return sorted(f"{event.source_task_id} {uri_of(event)}" for event in events)
 
 
+def enable_openlineage(path):
+    """Point the provider at a local file, overriding any other OpenLineage setup; before `import airflow`."""
+    for key in list(os.environ):
+        if key.startswith(("OPENLINEAGE_DISABLED", "OPENLINEAGE_URL", "OPENLINEAGE_CONFIG", "OPENLINEAGE__")):
+            del os.environ[key]
+    os.environ["AIRFLOW__OPENLINEAGE__DISABLED"] = "False"
+    os.environ["AIRFLOW__OPENLINEAGE__CONFIG_PATH"] = ""
+    os.environ["AIRFLOW__OPENLINEAGE__TRANSPORT"] = json.dumps(
+        {"type": "file", "log_file_path": path, "append": True}
+    )
+
+
+def openlineage_events(path):
+    """Wait for events still queued in the listener's process pool, then read every event sent."""
+    from importlib.metadata import version
+
+    from airflow.listeners.listener import get_listener_manager
+
+    get_listener_manager().hook.before_stopping(component=sys.modules[__name__])
+    events = []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            events = [json.loads(line) for line in fh if line.strip()]
+    return {"provider_version": version("apache-airflow-providers-openlineage"), "events": events}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dags_folder")
@@ -175,6 +209,9 @@ def main(argv=None):
         help="directory caching a migrated sqlite DB per Airflow version",
     )
     parser.add_argument("--skip-migrate", action="store_true", help="the database is already migrated")
+    parser.add_argument(
+        "--openlineage", action="store_true", help="capture the OpenLineage provider's events"
+    )
     args = parser.parse_args(argv)
 
     folder = os.path.abspath(args.dags_folder)
@@ -187,6 +224,9 @@ def main(argv=None):
     sys.stdout = sys.stderr
 
     prepare_env(folder, "run_dag")
+    events_file = os.path.join(os.environ["AIRFLOW_HOME"], "openlineage-events.jsonl")
+    if args.openlineage:
+        enable_openlineage(events_file)
     result = {
         "airflow_version": airflow_version_without_import(),
         "dag_id": args.dag_id,
@@ -231,6 +271,8 @@ def main(argv=None):
             result["error"] = traceback.format_exc()
             print(result["error"], file=sys.stderr)
         result["seconds"]["run"] = round(time.perf_counter() - t0, 3)
+        if args.openlineage:
+            result["openlineage"] = openlineage_events(events_file)
         back = read_back(args.dag_id, run_id)
         if back is None:
             result["state"] = "error"
