@@ -59,6 +59,25 @@ describe("assets", () => {
       },
       { uri: "s3://lake/raw/events", external: false, openLineage: { namespace: "s3://lake", name: "raw/events" }, writers: ["p.l"], readers: ["p.b"], scheduledDags: [] },
     ]);
+    // DAGs in id order; within one, tasks in declaration order, then dependencies and schedule.
+    expect(manifest.lineage.nodes).toEqual([
+      { id: "dag:c", kind: "dag" },
+      { id: "task:c.go", kind: "task" },
+      { id: "asset:s3://lake/features/churn", kind: "asset" },
+      { id: "dag:p", kind: "dag" },
+      { id: "task:p.b", kind: "task" },
+      { id: "asset:s3://lake/raw/events", kind: "asset" },
+      { id: "task:p.l", kind: "task" },
+    ]);
+    expect(manifest.lineage.edges).toEqual([
+      { from: "dag:c", to: "task:c.go", relation: "starts" },
+      { from: "asset:s3://lake/features/churn", to: "dag:c", relation: "schedules" },
+      { from: "dag:p", to: "task:p.b", relation: "starts" },
+      { from: "task:p.b", to: "asset:s3://lake/features/churn", relation: "writes" },
+      { from: "asset:s3://lake/raw/events", to: "task:p.b", relation: "reads" },
+      { from: "dag:p", to: "task:p.l", relation: "starts" },
+      { from: "task:p.l", to: "asset:s3://lake/raw/events", relation: "writes" },
+    ]);
   });
 
   it("name datasets as OpenLineage does", () => {

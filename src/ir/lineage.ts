@@ -133,33 +133,51 @@ export function modelLineage(project: Project): { models: ModelLineage[]; metric
 export type LineageNode = string;
 
 /**
- * The project's lineage as a graph, edges pointing downstream: tasks to what they write, what
- * tasks read to them, task dependencies, assets to the DAGs scheduled on them, and those DAGs to
- * their first tasks.
+ * How two nodes connect, always pointing downstream: a task writes an asset or model and reads
+ * one, reports a metric, precedes the tasks that depend on it; an asset schedules the DAGs
+ * waiting for it, and a DAG starts its first tasks.
  */
-export function lineageGraph(project: Project): Map<LineageNode, Set<LineageNode>> {
-  const edges = new Map<LineageNode, Set<LineageNode>>();
-  const add = (from: LineageNode, to: LineageNode) => {
-    if (!edges.has(from)) edges.set(from, new Set());
-    if (!edges.has(to)) edges.set(to, new Set());
-    edges.get(from)!.add(to);
+export type LineageRelation = "writes" | "reads" | "reports" | "precedes" | "schedules" | "starts";
+
+export interface LineageEdge {
+  from: LineageNode;
+  to: LineageNode;
+  relation: LineageRelation;
+}
+
+/** The project's lineage as nodes (in first-seen order) and downstream edges, each edge once. */
+export function lineageEdges(project: Project): { nodes: LineageNode[]; edges: LineageEdge[] } {
+  const nodes = new Set<LineageNode>();
+  const edges = new Map<string, LineageEdge>();
+  const add = (from: LineageNode, relation: LineageRelation, to: LineageNode) => {
+    nodes.add(from).add(to);
+    const key = `${from}\n${to}`;
+    if (!edges.has(key)) edges.set(key, { from, to, relation });
   };
   for (const dag of project.dags) {
     const node = (id: string) => `task:${dag.id}.${id}`;
     const dependencies = taskEdges(dag);
-    for (const task of dag.tasks) {
-      add(`dag:${dag.id}`, node(task.id));
-      for (const asset of task.outputs ?? []) add(node(task.id), `asset:${asset.uri}`);
-      for (const asset of task.inputs ?? []) add(`asset:${asset.uri}`, node(task.id));
-      for (const model of task.modelOutputs ?? []) add(node(task.id), `model:${model.name}`);
-      for (const model of task.modelInputs ?? []) add(`model:${model.name}`, node(task.id));
-      for (const metric of task.metrics ?? []) add(node(task.id), `metric:${metric.name}`);
-    }
     // Only a DAG's first tasks hang off the DAG; the rest follow their dependencies.
     const hasUpstream = new Set(dependencies.map((edge) => edge.to));
-    for (const task of dag.tasks) if (hasUpstream.has(task.id)) edges.get(`dag:${dag.id}`)!.delete(node(task.id));
-    for (const edge of dependencies) add(node(edge.from), node(edge.to));
-    if (dag.schedule.kind === "assets") for (const asset of scheduledAssets(dag.schedule.condition)) add(`asset:${asset.uri}`, `dag:${dag.id}`);
+    nodes.add(`dag:${dag.id}`);
+    for (const task of dag.tasks) {
+      if (!hasUpstream.has(task.id)) add(`dag:${dag.id}`, "starts", node(task.id));
+      for (const asset of task.outputs ?? []) add(node(task.id), "writes", `asset:${asset.uri}`);
+      for (const asset of task.inputs ?? []) add(`asset:${asset.uri}`, "reads", node(task.id));
+      for (const model of task.modelOutputs ?? []) add(node(task.id), "writes", `model:${model.name}`);
+      for (const model of task.modelInputs ?? []) add(`model:${model.name}`, "reads", node(task.id));
+      for (const metric of task.metrics ?? []) add(node(task.id), "reports", `metric:${metric.name}`);
+    }
+    for (const edge of dependencies) add(node(edge.from), "precedes", node(edge.to));
+    if (dag.schedule.kind === "assets") for (const asset of scheduledAssets(dag.schedule.condition)) add(`asset:${asset.uri}`, "schedules", `dag:${dag.id}`);
   }
-  return edges;
+  return { nodes: [...nodes], edges: [...edges.values()] };
+}
+
+/** The lineage graph as adjacency sets, for walking it downstream. */
+export function lineageGraph(project: Project): Map<LineageNode, Set<LineageNode>> {
+  const { nodes, edges } = lineageEdges(project);
+  const graph = new Map(nodes.map((node) => [node, new Set<LineageNode>()]));
+  for (const edge of edges) graph.get(edge.from)!.add(edge.to);
+  return graph;
 }

@@ -87,6 +87,12 @@ export const Manifest = z.object({
     metrics: z.array(
       z.object({ name: z.string(), direction: z.enum(["higher", "lower"]), threshold: z.number().optional(), reporters: z.array(z.string()) }),
     ),
+    /** The whole graph: "dag:<id>", "task:<dag>.<task>", "asset:<uri>", "model:<name>" and "metric:<name>" nodes. */
+    nodes: z.array(z.object({ id: z.string(), kind: z.enum(["dag", "task", "asset", "model", "metric"]) })),
+    /** Downstream edges: writes, reads, reports, precedes (task dependencies), schedules (asset to DAG), starts (DAG to first tasks). */
+    edges: z.array(
+      z.object({ from: z.string(), to: z.string(), relation: z.enum(["writes", "reads", "reports", "precedes", "schedules", "starts"]) }),
+    ),
   }),
   /** Every Spark job, with where its spec is and what it requests. */
   sparkJobs: z.array(ManifestSparkJob),

@@ -5,7 +5,7 @@ import { compareText } from "../../ir/diagnostic.js";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
 import type { Dag, Project } from "../../ir/schema.js";
 import { effectiveTaskOptions, upstreamTasks } from "../../ir/structure.js";
-import { assetLineage, modelLineage } from "../../ir/lineage.js";
+import { assetLineage, lineageEdges, modelLineage } from "../../ir/lineage.js";
 import { effectiveSparkJob } from "../../ir/spark.js";
 import type { OutputFile } from "../files.js";
 import { manifestSparkJobs, sparkPeak } from "./spark.js";
@@ -36,7 +36,7 @@ export function emitManifest(project: Project, files: readonly OutputFile[], dag
         ...(peak ? { sparkPeak: peak } : {}),
       };
     }),
-    lineage: { assets: assetLineage(project), ...modelLineage(project) },
+    lineage: { assets: assetLineage(project), ...modelLineage(project), ...lineageNodesAndEdges(project) },
     sparkJobs,
     files: [...files]
       .sort((a, b) => compareText(a.path, b.path))
@@ -54,6 +54,11 @@ export function manifestJsonSchema(): object {
     title: "dagwright manifest",
     description: "What `dagwright compile` generated: every DAG and task with its source location and options.",
   };
+}
+
+function lineageNodesAndEdges(project: Project) {
+  const { nodes, edges } = lineageEdges(project);
+  return { nodes: nodes.map((id) => ({ id, kind: id.slice(0, id.indexOf(":")) })), edges };
 }
 
 function effectiveSparkJobs(project: Project, dag: Dag): unknown[] {
