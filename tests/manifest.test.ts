@@ -23,6 +23,7 @@ describe("manifest", () => {
     expect(manifest.files.map((file) => file.path).filter((file) => !file.startsWith("openlineage/"))).toEqual([
       "airflow/churn_training.py",
       "airflow/daily_etl.py",
+      "airflow/feature_drift.py",
       "airflow/hello.py",
       "airflow/model_monitor.py",
       "airflow/platform_ops.py",

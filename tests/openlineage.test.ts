@@ -88,7 +88,7 @@ describe("OpenLineage export", () => {
   });
 
   it("validates every event against OpenLineage's JSON Schema, and every facet against its own", () => {
-    expect(events.size).toBe(46);
+    expect(events.size).toBe(47);
     for (const [file, event] of events) expect(problems(event), file).toEqual([]);
   });
 

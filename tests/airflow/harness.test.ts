@@ -65,11 +65,13 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
 
   // The Kubernetes Spark job needs a cluster with the Spark operator, which tests do not have:
   // it is marked successful; the local Spark job runs for real with spark-submit. The report's
-  // branch follows HTML for the default audience, so the PDF path is skipped.
+  // branch follows HTML for the default audience, so the PDF path is skipped. feature_drift,
+  // scheduled on the features asset, is run by hand here, as a new features event would.
   it.each([
     ["hello", "2026-01-05", [], []],
     ["churn_training", "2026-01-12", ["score_customers"], []],
     ["report_builder", "2026-01-12", [], ["render_pdf"]],
+    ["feature_drift", "2026-01-19", [], []],
   ])("runs %s end to end, every task succeeding", (dagId, logicalDate, markSuccess, skipped) => {
     const started = performance.now();
     const runDir = `/tmp/dagwright-churn/${logicalDate}`;
