@@ -44,14 +44,13 @@ describe("compile", () => {
     const root = makeProject({ "dags-src/hello.ts": HELLO });
     const first = runCli(["compile", "-C", root]);
     expect(first.stderr).toBe("");
-    expect(first.stdout).toMatch(/^compiled 1 DAG, 2 tasks for Airflow 3\.3 in \d+\.\d\ds \(generated\/: 5 written, 0 removed\)\n$/);
+    expect(first.stdout).toMatch(/^compiled 1 DAG, 2 tasks for Airflow 3\.3 in \d+\.\d\ds \(generated\/: 4 written, 0 removed\)\n$/);
     expect(first.status).toBe(0);
     expect(Object.keys(snapshotDir(path.join(root, "generated"))).sort()).toEqual([
       "airflow/hello.py",
       "manifest.json",
       "manifest.schema.json",
-      "openlineage/hello/done.json",
-      "openlineage/hello/greet.json",
+      "openlineage/hello.jsonl",
     ]);
     const second = runCli(["compile", "-C", root]);
     expect(second.stdout).toMatch(/\(generated\/: no changes\)\n$/);
@@ -65,14 +64,13 @@ describe("compile", () => {
     const run = runCli(["compile", "-C", root]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("warning: generated/airflow/hand_written.py was not written by dagwright; left as it is\n");
-    expect(run.stdout).toMatch(/\(generated\/: 4 written, 3 removed\)/);
+    expect(run.stdout).toMatch(/\(generated\/: 3 written, 2 removed\)/);
     expect(Object.keys(snapshotDir(path.join(root, "generated"))).sort()).toEqual([
       "airflow/hand_written.py",
       "airflow/renamed.py",
       "manifest.json",
       "manifest.schema.json",
-      "openlineage/renamed/done.json",
-      "openlineage/renamed/greet.json",
+      "openlineage/renamed.jsonl",
     ]);
   });
 
@@ -94,11 +92,9 @@ describe("compile", () => {
         "  stale:   generated/airflow/hello.py",
         "  stale:   generated/manifest.json",
         "  missing: generated/airflow/third.py",
-        "  missing: generated/openlineage/third/done.json",
-        "  missing: generated/openlineage/third/greet.json",
+        "  missing: generated/openlineage/third.jsonl",
         "  extra:   generated/airflow/other.py",
-        "  extra:   generated/openlineage/other/done.json",
-        "  extra:   generated/openlineage/other/greet.json",
+        "  extra:   generated/openlineage/other.jsonl",
         "run `dagwright compile` and commit the result",
         "",
       ].join("\n"),

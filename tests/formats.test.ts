@@ -76,7 +76,7 @@ describe("--format json", () => {
         "generated/airflow/idle.py",
         "generated/manifest.json",
         "generated/manifest.schema.json",
-        "generated/openlineage/busy/a.json",
+        "generated/openlineage/busy.jsonl",
       ],
       removed: [],
       foreign: [],

@@ -33,8 +33,9 @@ describe("manifest", () => {
       "spark/churn_training/score_customers.json",
       "spark/churn_training/score_customers.yaml",
     ]);
-    const taskCount = manifest.dags.reduce((count, dag) => count + dag.tasks.length, 0);
-    expect(manifest.files.filter((file) => file.path.startsWith("openlineage/"))).toHaveLength(taskCount);
+    expect(manifest.files.filter((file) => file.path.startsWith("openlineage/")).map((file) => file.path)).toEqual(
+      manifest.dags.map((dag) => `openlineage/${dag.id}.jsonl`).sort(),
+    );
     for (const file of manifest.files) expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -12,7 +12,7 @@ import type { Manifest } from "../src/ir/manifest.js";
 import { compile, makeProject, REPO_ROOT, runCli, source, where } from "./helpers/project.js";
 
 const SCHEMA_DIR = path.join(REPO_ROOT, "tests", "schemas", "openlineage");
-const GOLDEN = path.join(REPO_ROOT, "tests", "golden", "openlineage-churn_training.train_model.json");
+const GOLDEN = path.join(REPO_ROOT, "tests", "golden", "openlineage-churn_training.jsonl");
 const generated = path.join(REPO_ROOT, "generated");
 const manifest = JSON.parse(fs.readFileSync(path.join(generated, "manifest.json"), "utf8")) as Manifest;
 
@@ -62,34 +62,41 @@ function problems(event: unknown): string[] {
   return found;
 }
 
+/** The events of newline-delimited JSON text, one per line. */
+function parseLines(text: string): JobEvent[] {
+  expect(text.endsWith("\n")).toBe(true);
+  return text.slice(0, -1).split("\n").map((line) => JSON.parse(line) as JobEvent);
+}
+
+/** Every event of every DAG's file, by job name. */
 function readEvents(dir: string): Map<string, JobEvent> {
   const events = new Map<string, JobEvent>();
-  for (const dagId of fs.readdirSync(dir).sort()) {
-    for (const file of fs.readdirSync(path.join(dir, dagId)).sort()) {
-      events.set(`${dagId}/${file}`, JSON.parse(fs.readFileSync(path.join(dir, dagId, file), "utf8")) as JobEvent);
-    }
+  for (const file of fs.readdirSync(dir).sort()) {
+    for (const event of parseLines(fs.readFileSync(path.join(dir, file), "utf8"))) events.set(event.job.name, event);
   }
   return events;
 }
 
 const events = readEvents(path.join(generated, "openlineage"));
-const trainModel = events.get("churn_training/train_model.json")!;
+const trainModel = events.get("churn_training.train_model")!;
 
 describe("OpenLineage export", () => {
-  it("writes one JobEvent per task, named <dag_id>.<task_id> as Airflow's provider names the task's job", () => {
-    const tasks = manifest.dags.flatMap((dag) => dag.tasks.map((task) => `${dag.id}/${task.id}.json`));
-    expect([...events.keys()].sort()).toEqual(tasks.sort());
-    for (const [file, event] of events) {
-      expect(event.job.name).toBe(file.replace("/", ".").replace(/\.json$/, ""));
+  it("writes one JobEvent per task, a line each in its DAG's file, named <dag_id>.<task_id> as Airflow's provider names the task's job", () => {
+    expect(fs.readdirSync(path.join(generated, "openlineage")).sort()).toEqual(manifest.dags.map((dag) => `${dag.id}.jsonl`).sort());
+    for (const dag of manifest.dags) {
+      const lines = parseLines(fs.readFileSync(path.join(generated, "openlineage", `${dag.id}.jsonl`), "utf8"));
+      expect(lines.map((event) => event.job.name)).toEqual(dag.tasks.map((task) => `${dag.id}.${task.id}`));
+    }
+    for (const event of events.values()) {
       expect(event.job.namespace).toBe("default");
       expect(event).not.toHaveProperty("run");
     }
-    expect(events.get("report_builder/extract.quality.row_counts.json")!.job.name).toBe("report_builder.extract.quality.row_counts");
+    expect(events.has("report_builder.extract.quality.row_counts")).toBe(true);
   });
 
   it("validates every event against OpenLineage's JSON Schema, and every facet against its own", () => {
     expect(events.size).toBe(47);
-    for (const [file, event] of events) expect(problems(event), file).toEqual([]);
+    for (const [name, event] of events) expect(problems(event), name).toEqual([]);
   });
 
   it("has a validation that fails on events the spec rejects", () => {
@@ -112,7 +119,7 @@ describe("OpenLineage export", () => {
     const assetNames = new Map(manifest.lineage.assets.map((asset) => [asset.uri, asset.openLineage]));
     const churn = manifest.dags.find((dag) => dag.id === "churn_training")!;
     for (const task of churn.tasks) {
-      const event = events.get(`churn_training/${task.id}.json`)!;
+      const event = events.get(`churn_training.${task.id}`)!;
       const names = (datasets: Dataset[]) => datasets.map(({ namespace, name }) => ({ namespace, name }));
       const modelName = (name: string) => manifest.lineage.models.find((model) => model.name === name)!.openLineage;
       expect(names(event.inputs), task.id).toEqual([
@@ -141,8 +148,8 @@ describe("OpenLineage export", () => {
     expect(line).toContain(`d.python("train_model"`);
   });
 
-  it("matches the golden event of the example's training task", () => {
-    const text = fs.readFileSync(path.join(generated, "openlineage", "churn_training", "train_model.json"), "utf8");
+  it("matches the golden events of the ML example", () => {
+    const text = fs.readFileSync(path.join(generated, "openlineage", "churn_training.jsonl"), "utf8");
     if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(GOLDEN, text);
     expect(text).toBe(fs.readFileSync(GOLDEN, "utf8"));
   });
@@ -169,7 +176,7 @@ describe("OpenLineage configuration", () => {
     });
     const result = await compile(root);
     expect(where(result.diagnostics)).toEqual([]);
-    const event = JSON.parse(result.files!.find((file) => file.path === "openlineage/nightly/load.json")!.contents) as JobEvent;
+    const [event] = parseLines(result.files!.find((file) => file.path === "openlineage/nightly.jsonl")!.contents) as [JobEvent];
     expect(problems(event)).toEqual([]);
     expect(event.job.namespace).toBe("prod-airflow");
     expect(event.job.facets.sourceCodeLocation).toMatchObject({
@@ -200,13 +207,13 @@ describe("OpenLineage configuration", () => {
   it("stamps events with SOURCE_DATE_EPOCH, and refuses one that is not a time", () => {
     const root = makeProject({ "dags-src/nightly.ts": dagModule });
     expect(runCli(["compile", "-C", root], { env: { SOURCE_DATE_EPOCH: "1767225600" } }).status).toBe(0);
-    const event = JSON.parse(fs.readFileSync(path.join(root, "generated/openlineage/nightly/load.json"), "utf8")) as JobEvent;
+    const [event] = parseLines(fs.readFileSync(path.join(root, "generated/openlineage/nightly.jsonl"), "utf8")) as [JobEvent];
     expect(event.eventTime).toBe("2026-01-01T00:00:00.000Z");
 
     const bad = runCli(["compile", "-C", root], { env: { SOURCE_DATE_EPOCH: "yesterday" } });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('error DW009: SOURCE_DATE_EPOCH is "yesterday", not a whole number of seconds since 1970');
     // The earlier output stays as it was.
-    expect(JSON.parse(fs.readFileSync(path.join(root, "generated/openlineage/nightly/load.json"), "utf8")).eventTime).toBe("2026-01-01T00:00:00.000Z");
+    expect(parseLines(fs.readFileSync(path.join(root, "generated/openlineage/nightly.jsonl"), "utf8"))[0]!.eventTime).toBe("2026-01-01T00:00:00.000Z");
   });
 });

@@ -22,8 +22,8 @@ export interface OpenLineageEvent {
 
 /** The static events of one DAG, by job name. */
 export function staticEvents(outDir: string, dagId: string): Map<string, OpenLineageEvent> {
-  const dir = path.join(outDir, "openlineage", dagId);
-  const events = fs.readdirSync(dir).map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as OpenLineageEvent);
+  const lines = fs.readFileSync(path.join(outDir, "openlineage", `${dagId}.jsonl`), "utf8").trimEnd().split("\n");
+  const events = lines.map((line) => JSON.parse(line) as OpenLineageEvent);
   return new Map(events.map((event) => [event.job.name, event]));
 }
 

@@ -1,7 +1,9 @@
 /**
- * The OpenLineage back end: one static (design-time) JobEvent per task,
- * `openlineage/<dag_id>/<task_id>.json`. Each names its job as Airflow's OpenLineage provider
- * names the task at run time ("<dag_id>.<task_id>" in the configured namespace) and its
+ * The OpenLineage back end: one static (design-time) JobEvent per task, a line each in
+ * `openlineage/<dag_id>.jsonl` (newline-delimited JSON, as OpenLineage's file transport writes
+ * events; one file per DAG rather than per task, because tens of thousands of small files make
+ * writing the output many times slower). Each event names its job as Airflow's OpenLineage
+ * provider names the task at run time ("<dag_id>.<task_id>" in the configured namespace) and its
  * datasets as the provider translates assets, so a lineage backend joins what was declared with
  * what ran, and sees the lineage before anything has run.
  */
@@ -32,18 +34,18 @@ export interface OpenLineageOptions {
   eventTime: string;
 }
 
-export function eventPath(dagId: string, taskId: string): string {
-  return `openlineage/${dagId}/${taskId}.json`;
+export function eventsPath(dagId: string): string {
+  return `openlineage/${dagId}.jsonl`;
 }
 
 export function emitOpenLineage(project: Project, options: OpenLineageOptions): OutputFile[] {
   const producer = `https://www.npmjs.com/package/dagwright/v/${options.dagwrightVersion}`;
-  return project.dags.flatMap((dag) =>
-    dag.tasks.map((task) => ({
-      path: eventPath(dag.id, task.id),
-      contents: JSON.stringify(jobEvent(project, dag, task, producer, options.eventTime), null, 2) + "\n",
-    })),
-  );
+  return project.dags
+    .filter((dag) => dag.tasks.length > 0)
+    .map((dag) => ({
+      path: eventsPath(dag.id),
+      contents: dag.tasks.map((task) => JSON.stringify(jobEvent(project, dag, task, producer, options.eventTime)) + "\n").join(""),
+    }));
 }
 
 function jobEvent(project: Project, dag: Dag, task: Task, producer: string, eventTime: string): object {
