@@ -137,7 +137,11 @@ export type LineageNode = string;
  * one, reports a metric, precedes the tasks that depend on it; an asset schedules the DAGs
  * waiting for it, and a DAG starts its first tasks.
  */
-export type LineageRelation = "writes" | "reads" | "reports" | "precedes" | "schedules" | "starts";
+export const LINEAGE_RELATIONS = ["writes", "reads", "reports", "precedes", "schedules", "starts"] as const;
+export type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
+
+/** The kinds of lineage nodes, each the prefix of its nodes' ids. */
+export const LINEAGE_NODE_KINDS = ["dag", "task", "asset", "model", "metric"] as const;
 
 export interface LineageEdge {
   from: LineageNode;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { AirflowTarget, Dag, EffectiveTaskOptions, OpenLineageConfig, Task, TaskDefaults } from "./schema.js";
+import { LINEAGE_NODE_KINDS, LINEAGE_RELATIONS } from "./lineage.js";
 import { SparkProjectConfig } from "./spark.js";
 
 export const MANIFEST_FORMAT_VERSION = 1;
@@ -43,6 +44,9 @@ export const ManifestDag = Dag.extend({
   airflowFile: z.string(),
 });
 
+/** A dataset as OpenLineage names it, so a lineage backend can join it with run-time events. */
+const OpenLineageDatasetName = z.object({ namespace: z.string(), name: z.string() });
+
 export const GeneratedFile = z.object({
   path: z.string(),
   sha256: z.string(),
@@ -68,7 +72,7 @@ export const Manifest = z.object({
         name: z.string().optional(),
         description: z.string().optional(),
         external: z.boolean(),
-        openLineage: z.object({ namespace: z.string(), name: z.string() }),
+        openLineage: OpenLineageDatasetName,
         writers: z.array(z.string()),
         readers: z.array(z.string()),
         scheduledDags: z.array(z.string()),
@@ -79,7 +83,7 @@ export const Manifest = z.object({
         name: z.string(),
         registry: z.string().optional(),
         flavour: z.string().optional(),
-        openLineage: z.object({ namespace: z.string(), name: z.string() }),
+        openLineage: OpenLineageDatasetName,
         writers: z.array(z.string()),
         readers: z.array(z.string()),
       }),
@@ -88,10 +92,10 @@ export const Manifest = z.object({
       z.object({ name: z.string(), direction: z.enum(["higher", "lower"]), threshold: z.number().optional(), reporters: z.array(z.string()) }),
     ),
     /** The whole graph: "dag:<id>", "task:<dag>.<task>", "asset:<uri>", "model:<name>" and "metric:<name>" nodes. */
-    nodes: z.array(z.object({ id: z.string(), kind: z.enum(["dag", "task", "asset", "model", "metric"]) })),
+    nodes: z.array(z.object({ id: z.string(), kind: z.enum(LINEAGE_NODE_KINDS) })),
     /** Downstream edges: writes, reads, reports, precedes (task dependencies), schedules (asset to DAG), starts (DAG to first tasks). */
     edges: z.array(
-      z.object({ from: z.string(), to: z.string(), relation: z.enum(["writes", "reads", "reports", "precedes", "schedules", "starts"]) }),
+      z.object({ from: z.string(), to: z.string(), relation: z.enum(LINEAGE_RELATIONS) }),
     ),
   }),
   /** Every Spark job, with where its spec is and what it requests. */
