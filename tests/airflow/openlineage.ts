@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { eventsPath } from "../../src/emit/openlineage/index.js";
 
 interface Dataset {
   namespace: string;
@@ -22,7 +23,7 @@ export interface OpenLineageEvent {
 
 /** The static events of one DAG, by job name. */
 export function staticEvents(outDir: string, dagId: string): Map<string, OpenLineageEvent> {
-  const lines = fs.readFileSync(path.join(outDir, "openlineage", `${dagId}.jsonl`), "utf8").trimEnd().split("\n");
+  const lines = fs.readFileSync(path.join(outDir, eventsPath(dagId)), "utf8").trimEnd().split("\n");
   const events = lines.map((line) => JSON.parse(line) as OpenLineageEvent);
   return new Map(events.map((event) => [event.job.name, event]));
 }
