@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          globalSetup: ["tests/global-setup.ts"],
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/airflow/**", "node_modules/**"],
           testTimeout: 60_000,
@@ -15,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: "airflow",
+          globalSetup: ["tests/global-setup.ts"],
           include: ["tests/airflow/**/*.test.ts"],
           testTimeout: 900_000,
           hookTimeout: 1_800_000,

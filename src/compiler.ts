@@ -1,28 +1,32 @@
 /**
- * The whole pipeline, load -> validate -> emit, without touching the disk: commands, tests and
- * benchmarks drive dagwright through this. Writing is left to the caller and the writer.
+ * The whole pipeline, load -> resolve -> validate -> emit, without touching the disk: commands,
+ * tests and benchmarks drive dagwright through this. Writing is left to the caller and the writer.
  */
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { emitAirflow } from "./emit/airflow/index.js";
 import type { OutputFile } from "./emit/files.js";
 import { emitManifest } from "./emit/manifest/index.js";
 import { emitOpenLineage, eventTimeFrom } from "./emit/openlineage/index.js";
 import { emitSpark } from "./emit/spark/index.js";
 import { Templates } from "./emit/templates.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./ir/diagnostic.js";
+import type { ResolvedProject } from "./ir/resolved.js";
 import type { Project } from "./ir/schema.js";
 import { loadProject, type LoadOptions, type ResolvedConfig } from "./load/index.js";
+import { resolve } from "./resolve/index.js";
 import { validate } from "./validate/index.js";
 
 export interface CompileResult {
   config?: ResolvedConfig;
   project?: Project;
+  /** The project with every derived fact, when it loaded. */
+  resolved?: ResolvedProject;
   diagnostics: Diagnostic[];
   /** The files to write, present only when there are no errors. */
   files?: OutputFile[];
   /** Milliseconds per stage. */
-  timings: { typecheck: number; evaluate: number; validate: number; emit: number };
+  timings: { typecheck: number; evaluate: number; resolve: number; validate: number; emit: number };
 }
 
 export const DAGWRIGHT_VERSION: string = (
@@ -31,28 +35,33 @@ export const DAGWRIGHT_VERSION: string = (
 
 export async function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
   const loaded = await loadProject(root, options);
-  const timings = { ...loaded.timings, validate: 0, emit: 0 };
+  const timings = { ...loaded.timings, resolve: 0, validate: 0, emit: 0 };
   const base = { ...(loaded.config ? { config: loaded.config } : {}), timings };
   if (!loaded.project || !loaded.config || hasErrors(loaded.diagnostics)) {
     return { ...base, diagnostics: sortDiagnostics(loaded.diagnostics) };
   }
+  const { project } = loaded;
   let started = performance.now();
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validate(loaded.project)]);
+  const resolved = resolve(project);
+  timings.resolve = performance.now() - started;
+  started = performance.now();
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validate(resolved)]);
   timings.validate = performance.now() - started;
-  if (hasErrors(diagnostics) || options.emit === false) return { ...base, project: loaded.project, diagnostics };
+  const checked = { ...base, project, resolved };
+  if (hasErrors(diagnostics) || options.emit === false) return { ...checked, diagnostics };
 
   const eventTime = eventTimeFrom(process.env);
-  if (typeof eventTime !== "string") return { ...base, project: loaded.project, diagnostics: sortDiagnostics([...diagnostics, eventTime]) };
+  if (typeof eventTime !== "string") return { ...checked, diagnostics: sortDiagnostics([...diagnostics, eventTime]) };
   started = performance.now();
-  const files = emitAll(loaded.project, new Templates(loaded.config.templatesDir), eventTime);
+  const files = emitAll(resolved, new Templates(loaded.config.templatesDir), eventTime);
   timings.emit = performance.now() - started;
-  return { ...base, project: loaded.project, diagnostics, files };
+  return { ...checked, diagnostics, files };
 }
 
 /** Every back end's files, then the manifest that lists them. `eventTime` stamps the OpenLineage events. */
-export function emitAll(project: Project, templates: Templates, eventTime: string): OutputFile[] {
+export function emitAll(project: ResolvedProject, templates: Templates, eventTime: string): OutputFile[] {
   const files = [
-    ...emitAirflow(project, { target: project.airflow, templates, dagwrightVersion: DAGWRIGHT_VERSION }),
+    ...emitAirflow(project, { templates, dagwrightVersion: DAGWRIGHT_VERSION }),
     ...emitSpark(project),
     ...emitOpenLineage(project, { dagwrightVersion: DAGWRIGHT_VERSION, eventTime }),
   ];

@@ -196,6 +196,9 @@ describe("init", () => {
     expect(Object.keys(snapshotDir(dir)).sort()).toEqual([".gitignore", "dags-src/hello.ts", "dagwright.config.ts", "package.json", "tsconfig.json"]);
     const packageJson = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(packageJson.scripts.compile).toBe("dagwright compile");
+    // What `npm install` gives the scaffold: dagwright in node_modules, as its package.json asks.
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    fs.symlinkSync(REPO_ROOT, path.join(dir, "node_modules", "dagwright"), "dir");
     const compiled = runCli(["compile", "-C", dir]);
     expect(compiled.stderr).toBe("");
     expect(compiled.stdout).toMatch(/^compiled 1 DAG, 2 tasks for Airflow 2\.10/);

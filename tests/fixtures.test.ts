@@ -7,16 +7,16 @@
  * compiled in-process with compileProject, then once more by the built CLI (`npm run build`
  * first), which must exit 1 (0 when only warnings are expected), print every diagnostic and
  * the counts without an internal stack trace, and write no generated/ folder when it fails.
- * Fixtures run one after another. The CLI runs dominate the time (1-2 s each, plus the full
- * 10 s limit for the DW006 fixture, which the CLI cannot lower), so each fixture's CLI child
- * starts with its in-process compile and overlaps it: two processes at most, on two cores.
+ * Fixtures run one after another. The CLI runs dominate the time (under a second each), so
+ * each fixture's CLI child starts with its in-process compile and overlaps it: two processes
+ * at most, on two cores.
  *
  * expected.json:
  *   description  one line: what is wrong
  *   diagnostics  [{ code, severity, file, line, column, message }]; file, line and column are
  *                null for a project-wide diagnostic without a location
  *   options      optional { moduleTimeoutMs?, skipTypecheck? } for compileProject; the CLI gets
- *                --no-typecheck for skipTypecheck (it has no option for the time limit)
+ *                --module-timeout and --no-typecheck for them
  *   knownBug     optional: what dagwright does wrong today. `diagnostics` then says what it
  *                should report and the fixture's tests are marked `it.fails`, so the suite
  *                stays green while recording the bug; delete knownBug once the bug is fixed.
@@ -27,7 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileProject } from "../src/compiler.js";
-import type { Diagnostic } from "../src/ir/diagnostic.js";
+import type { Diagnostic } from "../src/diagnostics/index.js";
 import { BIN, REPO_ROOT, type CliRun } from "./helpers/project.js";
 
 const FIXTURES = path.join(REPO_ROOT, "tests", "fixtures");
@@ -175,7 +175,9 @@ for (const name of fixtureNames) {
     let cli: { root: string; run: Promise<CliRun> } | undefined;
     const startCli = () => {
       const root = copyFixture(name);
-      return { root, run: runCliAsync(["compile", "-C", root, ...(expected.options?.skipTypecheck ? ["--no-typecheck"] : [])]) };
+      const timeout = expected.options?.moduleTimeoutMs;
+      const flags = [...(expected.options?.skipTypecheck ? ["--no-typecheck"] : []), ...(timeout === undefined ? [] : ["--module-timeout", String(timeout / 1000)])];
+      return { root, run: runCliAsync(["compile", "-C", root, ...flags]) };
     };
     afterAll(async () => {
       await cli?.run; // never leave a child running into the next fixture

@@ -9,36 +9,37 @@ import { emitAirflow } from "../src/emit/airflow/index.js";
 import { Templates } from "../src/emit/templates.js";
 import type { Dag, JsonValue } from "../src/ir/schema.js";
 import { REPO_ROOT } from "./helpers/project.js";
-import { TOOLS_BIN } from "./helpers/python.js";
+import { resolve } from "../src/resolve/index.js";
+import { toolsBin } from "./helpers/python.js";
 
-function ruff([command, ...args]: string[]) {
-  const result = spawnSync(path.join(TOOLS_BIN, "ruff"), [command!, "--no-cache", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+async function ruff([command, ...args]: string[]) {
+  const result = spawnSync(path.join(await toolsBin(), "ruff"), [command!, "--no-cache", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-const GOLDEN_2 = "tests/golden/airflow-2.10";
-const GOLDEN_3 = "tests/golden/airflow-3.3";
+const GOLDEN_2 = "tests/golden/examples/airflow-2.10/airflow";
+const GOLDEN_3 = "tests/golden/examples/airflow-3.3/airflow";
 
 describe("generated Python", () => {
-  it("is left unchanged by ruff format (default settings)", () => {
-    const run = ruff(["format", "--isolated", "--check", "--diff", "generated", GOLDEN_2, GOLDEN_3]);
+  it("is left unchanged by ruff format (default settings)", async () => {
+    const run = await ruff(["format", "--isolated", "--check", "--diff", "generated", GOLDEN_2, GOLDEN_3]);
     expect(run.output).toMatch(/\d+ files already formatted/);
     expect(run.status, run.output).toBe(0);
   });
 
-  it("passes ruff's import sorting and pyflakes checks", () => {
-    const run = ruff(["check", "--isolated", "--select", "I,F", "generated", GOLDEN_2, GOLDEN_3]);
+  it("passes ruff's import sorting and pyflakes checks", async () => {
+    const run = await ruff(["check", "--isolated", "--select", "I,F", "generated", GOLDEN_2, GOLDEN_3]);
     expect(run.status, run.output).toBe(0);
   });
 
-  it("uses no Airflow API that Airflow 3 removed or deprecated, when written for Airflow 3", () => {
-    const run = ruff(["check", "--isolated", "--select", "AIR3", "generated", GOLDEN_3]);
+  it("uses no Airflow API that Airflow 3 removed or deprecated, when written for Airflow 3", async () => {
+    const run = await ruff(["check", "--isolated", "--select", "AIR3", "generated", GOLDEN_3]);
     expect(run.status, run.output).toBe(0);
   });
 });
 
 describe("layout of arbitrary DAGs", () => {
-  it("matches ruff format for many shapes and lengths of values", () => {
+  it("matches ruff format for many shapes and lengths of values", async () => {
     const id = fc.stringMatching(/^[a-z][a-z0-9_]{0,60}$/);
     const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ maxLength: 120 }), fc.string({ unit: "binary", maxLength: 50 }));
     const location = { file: "dags-src/x.ts", line: 1, column: 1 };
@@ -90,12 +91,12 @@ describe("layout of arbitrary DAGs", () => {
     }));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-layout-"));
     for (const target of ["2.10", "3.3"] as const) {
-      for (const file of emitAirflow({ airflow: target, dags }, { target, templates: new Templates(), dagwrightVersion: "0" })) {
+      for (const file of emitAirflow(resolve({ airflow: target, dags }), { templates: new Templates(), dagwrightVersion: "0" })) {
         fs.mkdirSync(path.join(dir, target), { recursive: true });
         fs.writeFileSync(path.join(dir, target, path.basename(file.path)), file.contents);
       }
     }
-    const run = ruff(["format", "--isolated", "--check", "--diff", dir]);
+    const run = await ruff(["format", "--isolated", "--check", "--diff", dir]);
     expect(run.status, run.output.slice(0, 4000)).toBe(0);
   });
 });

@@ -12,7 +12,6 @@ import type { Manifest } from "../src/ir/manifest.js";
 import { compile, makeProject, REPO_ROOT, runCli, source, where } from "./helpers/project.js";
 
 const SCHEMA_DIR = path.join(REPO_ROOT, "tests", "schemas", "openlineage");
-const GOLDEN = path.join(REPO_ROOT, "tests", "golden", "openlineage-churn_training.jsonl");
 const generated = path.join(REPO_ROOT, "generated");
 const manifest = JSON.parse(fs.readFileSync(path.join(generated, "manifest.json"), "utf8")) as Manifest;
 
@@ -148,11 +147,6 @@ describe("OpenLineage export", () => {
     expect(line).toContain(`d.python("train_model"`);
   });
 
-  it("matches the golden events of the ML example", () => {
-    const text = fs.readFileSync(path.join(generated, "openlineage", "churn_training.jsonl"), "utf8");
-    if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(GOLDEN, text);
-    expect(text).toBe(fs.readFileSync(GOLDEN, "utf8"));
-  });
 });
 
 describe("OpenLineage configuration", () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { emitAirflow } from "../src/emit/airflow/index.js";
 import { Templates } from "../src/emit/templates.js";
 import type { Dag, JsonValue, Project } from "../src/ir/schema.js";
+import { resolve } from "../src/resolve/index.js";
 import { validate } from "../src/validate/index.js";
 import { pythonCalls } from "./helpers/python.js";
 
@@ -57,13 +58,13 @@ function toDag(sample: Sample, index: number): Dag {
 }
 
 describe("user strings in every field", () => {
-  it.each(["2.10", "3.3"] as const)("come back exactly from Python, or are rejected with a diagnostic (Airflow %s)", (airflow) => {
+  it.each(["2.10", "3.3"] as const)("come back exactly from Python, or are rejected with a diagnostic (Airflow %s)", async (airflow) => {
     const samples = fc.sample(dagArbitrary, { numRuns: 300, seed: 7 });
     const accepted: Array<[Sample, Dag]> = [];
     let rejected = 0;
     samples.forEach((sample, index) => {
       const dag = toDag(sample, index);
-      const diagnostics = validate({ airflow, dags: [dag] } satisfies Project);
+      const diagnostics = validate(resolve({ airflow, dags: [dag] } satisfies Project));
       if (diagnostics.some((d) => d.severity === "error")) {
         // The only string values Airflow cannot hold are empty or over-long tags.
         expect(diagnostics.map((d) => d.code)).toEqual(diagnostics.map(() => "DW305"));
@@ -73,8 +74,8 @@ describe("user strings in every field", () => {
         accepted.push([sample, dag]);
       }
     });
-    const files = emitAirflow({ airflow, dags: accepted.map(([, dag]) => dag) }, { target: airflow, templates: new Templates(), dagwrightVersion: "0" });
-    const parsed = pythonCalls(Object.fromEntries(files.map((file) => [file.path, file.contents])));
+    const files = emitAirflow(resolve({ airflow, dags: accepted.map(([, dag]) => dag) }), { templates: new Templates(), dagwrightVersion: "0" });
+    const parsed = await pythonCalls(Object.fromEntries(files.map((file) => [file.path, file.contents])));
     accepted.forEach(([sample, dag], index) => {
       const calls = parsed[files[index]!.path]!;
       const keywords = (callee: string) => calls.find((call) => call.callee === callee)!.keywords;

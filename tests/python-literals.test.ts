@@ -9,9 +9,9 @@ import { flat } from "../src/emit/python/layout.js";
 import { python } from "./helpers/python.js";
 
 /** Python's view of many literals at once: one interpreter, JSON back (surrogates survive as \\u escapes). */
-function evaluate(sources: string[]): unknown[] {
+async function evaluate(sources: string[]): Promise<unknown[]> {
   const program = `import json, sys\nvalues = [\n${sources.map((s) => `    ${s},`).join("\n")}\n]\njson.dump(values, sys.stdout)\n`;
-  return JSON.parse(python(`exec(compile(open(0, encoding="utf-8", errors="surrogatepass").read(), "<literals>", "exec"))`, program)) as unknown[];
+  return JSON.parse(await python(`exec(compile(open(0, encoding="utf-8", errors="surrogatepass").read(), "<literals>", "exec"))`, program)) as unknown[];
 }
 
 const HOSTILE = [
@@ -38,16 +38,16 @@ const HOSTILE = [
 ];
 
 describe("Python string literals", () => {
-  it("round-trip hostile strings exactly", () => {
-    expect(evaluate(HOSTILE.map(stringLiteral))).toEqual(HOSTILE);
+  it("round-trip hostile strings exactly", async () => {
+    expect(await evaluate(HOSTILE.map(stringLiteral))).toEqual(HOSTILE);
   });
 
-  it("round-trip arbitrary strings, including lone surrogates and control characters", () => {
+  it("round-trip arbitrary strings, including lone surrogates and control characters", async () => {
     const samples = fc.sample(fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 })), {
       numRuns: 2000,
       seed: 20261126,
     });
-    expect(evaluate(samples.map(stringLiteral))).toEqual(samples);
+    expect(await evaluate(samples.map(stringLiteral))).toEqual(samples);
   });
 
   it("prefer double quotes, as ruff format does, unless that needs more escapes", () => {
@@ -59,9 +59,9 @@ describe("Python string literals", () => {
     expect(stringLiteral("\u0000\u007f")).toBe('"\\x00\\x7f"');
   });
 
-  it("render JSON-like values as Python literals", () => {
+  it("render JSON-like values as Python literals", async () => {
     const value = { a: [1, 2.5, -3, true, false, null], "b\"c": { nested: "x" }, big: 1e21, tiny: 1.5e-7 };
     expect(flat(literal(value))).toBe(`{"a": [1, 2.5, -3, True, False, None], 'b"c': {"nested": "x"}, "big": 1e21, "tiny": 1.5e-7}`);
-    expect(evaluate([flat(literal(value))])).toEqual([value]);
+    expect(await evaluate([flat(literal(value))])).toEqual([value]);
   });
 });

@@ -5,17 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../src/ir/manifest.js";
+import { diagnosticsOf as validated } from "./helpers/ir.js";
 import { compile, makeProject, source, where } from "./helpers/project.js";
 
 async function diagnosticsOf(body: string, airflow = "3.3", extraFiles: Record<string, string> = {}) {
-  const root = makeProject(
+  return validated(
     {
       "dags-src/x.ts": `import { dag, external, param } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n${body}\n});\n`,
       ...extraFiles,
     },
     airflow,
   );
-  return (await compile(root, { emit: false })).diagnostics;
 }
 
 async function compiled(files: Record<string, string>, airflow = "3.3") {
@@ -109,6 +109,23 @@ describe("dynamic task mapping", () => {
     expect(python).toContain('"kwargs": {"day": "{{ ds }}", "n": 1}');
     // Mapping over an output depends on the task that produces it, as Airflow makes it.
     expect(manifest.dags[0]!.tasks.find((t) => t.id === "run")!.upstreamTasks).toEqual(["list"]);
+  });
+
+  it("keeps an upstream output passed as a keyword argument in every mapped instance", async () => {
+    const { file, manifest } = await compiled({
+      "dags-src/m.ts": source`
+        import { dag } from "dagwright";
+        export default dag("mapped", { schedule: null }, (d) => {
+          const count = d.python<number>("count", { callable: "pkg.mod:count" });
+          d.python("each", { callable: "pkg.mod:each", kwargs: { rows: count.output }, expand: { kwargs: [{ n: 1 }, { n: 2 }] } });
+        });
+      `,
+    });
+    const python = file("airflow/mapped.py");
+    // Each instance's op_kwargs carries the XComArg, which Airflow resolves when the instance runs.
+    expect(python).toContain('{"target": "pkg.mod:each", "kwargs": {"rows": count.output, "n": 1}}');
+    expect(python).toContain('{"target": "pkg.mod:each", "kwargs": {"rows": count.output, "n": 2}}');
+    expect(manifest.dags[0]!.tasks.find((t) => t.id === "each")!.upstreamTasks).toEqual(["count"]);
   });
 
   it("refuses to map over the output of a task of another DAG (DW113)", async () => {

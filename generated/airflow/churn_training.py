@@ -51,7 +51,7 @@ with DAG(
                 "seed": 7,
             },
         },
-        outlets=[Asset("file:///tmp/dagwright-churn/events")],
+        outlets=[Asset(name="churn_events", uri="file:///tmp/dagwright-churn/events")],
     )
     validate_events = PythonOperator(
         task_id="validate_events",
@@ -63,7 +63,7 @@ with DAG(
                 "max_null_fraction": 0.01,
             },
         },
-        inlets=[Asset("file:///tmp/dagwright-churn/events")],
+        inlets=[Asset(name="churn_events", uri="file:///tmp/dagwright-churn/events")],
     )
     build_features = SparkSubmitOperator(
         task_id="build_features",
@@ -76,8 +76,10 @@ with DAG(
         executor_memory="1g",
         executor_cores=1,
         num_executors=2,
-        inlets=[Asset("file:///tmp/dagwright-churn/events")],
-        outlets=[Asset("file:///tmp/dagwright-churn/features")],
+        inlets=[Asset(name="churn_events", uri="file:///tmp/dagwright-churn/events")],
+        outlets=[
+            Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")
+        ],
     )
     train_model = PythonOperator(
         task_id="train_model",
@@ -93,7 +95,9 @@ with DAG(
         execution_timeout=datetime.timedelta(hours=4),
         pool="ml_training",
         doc_md="Fits a logistic regression on the week's features.",
-        inlets=[Asset("file:///tmp/dagwright-churn/features")],
+        inlets=[
+            Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")
+        ],
     )
     evaluate_model = PythonOperator(
         task_id="evaluate_model",
@@ -102,7 +106,9 @@ with DAG(
             "target": "churn.evaluate:evaluate_model",
             "kwargs": {"run_dir": "/tmp/dagwright-churn/{{ ds }}", "min_auc": 0.7},
         },
-        inlets=[Asset("file:///tmp/dagwright-churn/features")],
+        inlets=[
+            Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")
+        ],
     )
     publish_model = PythonOperator(
         task_id="publish_model",
@@ -115,7 +121,7 @@ with DAG(
             },
         },
         retries=0,
-        outlets=[Asset("file:///tmp/dagwright-churn/registry")],
+        outlets=[Asset(name="churn_model", uri="file:///tmp/dagwright-churn/registry")],
     )
     score_customers = SparkKubernetesOperator(
         task_id="score_customers",
@@ -151,7 +157,7 @@ with DAG(
             },
         },
         doc_md="Scores every customer with the published model, on the cluster's Spark operator.",
-        inlets=[Asset("file:///tmp/dagwright-churn/registry")],
+        inlets=[Asset(name="churn_model", uri="file:///tmp/dagwright-churn/registry")],
     )
 
     ingest_events >> validate_events

@@ -24,7 +24,7 @@ def _call(target, kwargs):
 with DAG(
     dag_id="feature_drift",
     description="Compares each new batch of churn features with the batch before it.",
-    schedule=[Asset("file:///tmp/dagwright-churn/features")],
+    schedule=[Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")],
     start_date=datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
     catchup=False,
     tags=["ml", "monitoring"],
@@ -38,5 +38,7 @@ with DAG(
             "kwargs": {"root": "/tmp/dagwright-churn", "tolerance": 0.5},
         },
         doc_md="Names the features whose scale moved by more than half since the previous run.",
-        inlets=[Asset("file:///tmp/dagwright-churn/features")],
+        inlets=[
+            Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")
+        ],
     )

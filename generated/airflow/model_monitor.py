@@ -11,7 +11,7 @@ from airflow.sdk import DAG, Asset
 with DAG(
     dag_id="model_monitor",
     description="Checks every newly published churn model.",
-    schedule=[Asset("file:///tmp/dagwright-churn/registry")],
+    schedule=[Asset(name="churn_model", uri="file:///tmp/dagwright-churn/registry")],
     start_date=datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
     catchup=False,
     tags=["ml", "monitoring"],
@@ -20,7 +20,7 @@ with DAG(
     list_models = BashOperator(
         task_id="list_models",
         bash_command="ls -1 /tmp/dagwright-churn/registry",
-        inlets=[Asset("file:///tmp/dagwright-churn/registry")],
+        inlets=[Asset(name="churn_model", uri="file:///tmp/dagwright-churn/registry")],
     )
     announce = BashOperator(
         task_id="announce", bash_command="echo 'a new churn model is published'"

@@ -2,16 +2,17 @@ import path from "node:path";
 import type { Command } from "commander";
 import { compileProject } from "../compiler.js";
 import { checkOutput, writeOutput, type OutputStatus } from "../emit/writer.js";
-import type { Diagnostic } from "../ir/diagnostic.js";
+import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
 import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { summarize, type Report } from "./formats.js";
-import { addReportingOptions, airflowOption, tooManyWarnings, warningLimit, type ReportingOptions } from "./options.js";
+import { addReportingOptions, airflowOption, moduleTimeoutOption, tooManyWarnings, warningLimit, type ReportingOptions } from "./options.js";
 
 interface CompileOptions extends CommonOptions, ReportingOptions {
   check?: boolean;
   airflow?: AirflowTarget;
   typecheck: boolean;
+  moduleTimeout: number;
 }
 
 export function registerCompile(program: Command): void {
@@ -23,6 +24,7 @@ export function registerCompile(program: Command): void {
     .option("--check", "write nothing; exit 1 if the output folder is not what compile would write")
     .addOption(airflowOption())
     .option("--no-typecheck", "skip type-checking the DAG modules (faster, less safe)")
+    .addOption(moduleTimeoutOption())
     .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".");
   addReportingOptions(command)
     .addHelpText(
@@ -41,6 +43,7 @@ async function runCompile(options: CompileOptions): Promise<number> {
   const result = await compileProject(root, {
     ...(options.airflow ? { airflow: options.airflow } : {}),
     skipTypecheck: !options.typecheck,
+    moduleTimeoutMs: Math.round(options.moduleTimeout * 1000),
   });
   const dags = result.project?.dags ?? [];
   const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));
@@ -91,19 +94,13 @@ async function runCompile(options: CompileOptions): Promise<number> {
 
 /** One DW008 per file that `--check` finds out of date, so every format can report it. */
 function staleDiagnostics(status: OutputStatus, shownOut: string): Diagnostic[] {
-  const entries: Array<[string[], string]> = [
-    [status.stale, "differs from what compile would write"],
-    [status.missing, "is missing: compile would write it"],
-    [status.extra, "is left over from an earlier compile: compile would remove it"],
+  const entries: Array<[string[], "stale" | "missing" | "extra"]> = [
+    [status.stale, "stale"],
+    [status.missing, "missing"],
+    [status.extra, "extra"],
   ];
-  return entries.flatMap(([files, why]) =>
-    files.map((file) => ({
-      code: "DW008",
-      severity: "error" as const,
-      message: `${shownOut}/${file} ${why}`,
-      location: { file: `${shownOut}/${file}`, line: 1, column: 1 },
-      hint: "run `dagwright compile` and commit the result",
-    })),
+  return entries.flatMap(([files, state]) =>
+    files.map((file) => diagnose("DW008", { file: `${shownOut}/${file}`, state }, { file: `${shownOut}/${file}`, line: 1, column: 1 })),
   );
 }
 

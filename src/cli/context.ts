@@ -1,8 +1,8 @@
 /** What every command shares: where the project is, how to report, and the exit codes. */
 import path from "node:path";
 import { compileProject } from "../compiler.js";
-import { hasErrors, type Diagnostic } from "../ir/diagnostic.js";
-import type { Project } from "../ir/schema.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import type { ResolvedProject } from "../ir/resolved.js";
 import { renderGithub, renderJson, renderSarif, type Format, type Report } from "./formats.js";
 import { formatCounts, formatDiagnostic, styleFor } from "./report.js";
 
@@ -63,12 +63,12 @@ export function seconds(milliseconds: number): string {
  * The checked project, for commands that only read it (list, lineage); on errors, prints them,
  * sets exit code 1 and returns undefined.
  */
-export async function checkedProject(root: string): Promise<Project | undefined> {
+export async function checkedProject(root: string): Promise<ResolvedProject | undefined> {
   const result = await compileProject(root, { emit: false });
-  if (hasErrors(result.diagnostics) || !result.project) {
+  if (hasErrors(result.diagnostics) || !result.resolved) {
     printDiagnostics(result.diagnostics, root);
     process.exitCode = EXIT.userErrors;
     return undefined;
   }
-  return result.project;
+  return result.resolved;
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { Templates } from "../emit/templates.js";
-import { CODES, type Code } from "../validate/codes.js";
+import { CATALOGUE, CODES, FAMILIES, isCode } from "../diagnostics/index.js";
 import { EXIT } from "./context.js";
 import { JSON_REPORT_VERSION } from "./formats.js";
 
@@ -16,17 +16,16 @@ export function registerExplain(program: Command): void {
         return;
       }
       if (code === undefined) {
-        const ids = Object.keys(CODES) as Code[];
-        process.stdout.write(ids.map((id) => `${id}  ${CODES[id].severity.padEnd(7)}  ${CODES[id].title}\n`).join(""));
+        process.stdout.write(CODES.map((id) => `${id}  ${CATALOGUE[id].severity.padEnd(7)}  ${CATALOGUE[id].title}\n`).join(""));
         return;
       }
-      const id = code.toUpperCase() as Code;
-      const info = CODES[id];
-      if (!info) {
+      const id = code.toUpperCase();
+      if (!isCode(id)) {
         process.stderr.write(`error: unknown diagnostic code "${code}"; \`dagwright explain\` lists them all\n`);
         process.exitCode = EXIT.usage;
         return;
       }
+      const info = CATALOGUE[id];
       const indent = (text: string) => text.replace(/^/gm, "  ");
       process.stdout.write(
         `${id}: ${info.title} (${info.severity})\n\n${info.explanation}\n\nExample:\n${indent(info.example)}\n\nFix:\n${indent(info.fix)}\n`,
@@ -36,6 +35,9 @@ export function registerExplain(program: Command): void {
 
 /** docs/diagnostics.md: the catalogue as documentation, from the same source as `explain`. */
 export function diagnosticsMarkdown(): string {
-  const codes = (Object.keys(CODES) as Code[]).map((id) => ({ id, ...CODES[id] }));
-  return new Templates().get("docs/diagnostics.md.hbs")({ codes, jsonVersion: JSON_REPORT_VERSION });
+  const families = FAMILIES.map((family) => ({
+    ...family,
+    codes: CODES.filter((id) => id.startsWith(family.prefix)).map((id) => ({ id, ...CATALOGUE[id] })),
+  }));
+  return new Templates().get("docs/diagnostics.md.hbs")({ families, jsonVersion: JSON_REPORT_VERSION });
 }

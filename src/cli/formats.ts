@@ -3,8 +3,7 @@
  * 2.1.0 for code scanning. The pretty format for people lives in report.ts.
  */
 import { DAGWRIGHT_VERSION } from "../compiler.js";
-import type { Diagnostic } from "../ir/diagnostic.js";
-import { CODES, type Code } from "../validate/codes.js";
+import { CATALOGUE, CODES, isCode, type Diagnostic } from "../diagnostics/index.js";
 
 export const FORMATS = ["pretty", "json", "github", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -88,7 +87,7 @@ function escapeProperty(property: string): string {
 
 /** `--format sarif`: a SARIF 2.1.0 log with one rule per catalogued code. */
 export function renderSarif(diagnostics: readonly Diagnostic[]): string {
-  const ruleIds = Object.keys(CODES) as Code[];
+  const ruleIds = CODES;
   const physical = (location: NonNullable<Diagnostic["location"]>) => ({
     physicalLocation: {
       artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" },
@@ -106,18 +105,18 @@ export function renderSarif(diagnostics: readonly Diagnostic[]): string {
             version: DAGWRIGHT_VERSION,
             rules: ruleIds.map((id) => ({
               id,
-              name: CODES[id].title.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase()),
-              shortDescription: { text: CODES[id].title },
-              fullDescription: { text: CODES[id].explanation },
-              help: { text: `${CODES[id].fix}\n\nExample:\n${CODES[id].example}` },
-              defaultConfiguration: { level: CODES[id].severity === "error" ? "error" : "warning" },
+              name: CATALOGUE[id].title.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase()),
+              shortDescription: { text: CATALOGUE[id].title },
+              fullDescription: { text: CATALOGUE[id].explanation },
+              help: { text: `${CATALOGUE[id].fix}\n\nExample:\n${CATALOGUE[id].example}` },
+              defaultConfiguration: { level: CATALOGUE[id].severity === "error" ? "error" : "warning" },
             })),
           },
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: "./" } },
         results: diagnostics.map((d) => ({
           ruleId: d.code,
-          ...(ruleIds.includes(d.code as Code) ? { ruleIndex: ruleIds.indexOf(d.code as Code) } : {}),
+          ...(ruleIds.includes(d.code) ? { ruleIndex: ruleIds.indexOf(d.code) } : {}),
           level: d.severity === "error" ? "error" : "warning",
           message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
           ...(d.location ? { locations: [physical(d.location)] } : {}),
@@ -132,5 +131,5 @@ export function renderSarif(diagnostics: readonly Diagnostic[]): string {
 }
 
 function titleOf(code: string): string {
-  return (CODES as Record<string, { title: string } | undefined>)[code]?.title ?? code;
+  return isCode(code) ? CATALOGUE[code].title : code;
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
-import { assetLineage, lineageGraph, modelLineage, type LineageNode } from "../ir/lineage.js";
-import type { Project } from "../ir/schema.js";
+import type { LineageNode } from "../ir/lineage.js";
+import type { ResolvedProject } from "../ir/resolved.js";
+import { lineageGraph } from "../resolve/index.js";
 import { checkedProject, EXIT, projectRoot, type CommonOptions } from "./context.js";
 
 export function registerLineage(program: Command): void {
@@ -24,22 +25,22 @@ export function registerLineage(program: Command): void {
 }
 
 /** The lineage node a user's name means: an asset by URI or name, a model, a metric, or "dag.task". */
-function findNode(project: Project, name: string): LineageNode | undefined {
-  const asset = assetLineage(project).find((entry) => entry.uri === name || entry.name === name);
+function findNode(project: ResolvedProject, name: string): LineageNode | undefined {
+  const { assets, models, metrics } = project.lineage;
+  const asset = assets.find((entry) => entry.uri === name || entry.name === name);
   if (asset) return `asset:${asset.uri}`;
-  const { models, metrics } = modelLineage(project);
   if (models.some((model) => model.name === name)) return `model:${name}`;
   if (metrics.some((metric) => metric.name === name)) return `metric:${name}`;
-  const graph = lineageGraph(project);
+  const graph = lineageGraph(project.lineage);
   return graph.has(`task:${name}`) ? `task:${name}` : graph.has(`dag:${name}`) ? `dag:${name}` : undefined;
 }
 
 /** The node, then its upstream and downstream as indented trees; a node seen before is not expanded again. */
-export function lineageTree(project: Project, node: LineageNode): string {
-  const downstream = lineageGraph(project);
+export function lineageTree(project: ResolvedProject, node: LineageNode): string {
+  const downstream = lineageGraph(project.lineage);
   const upstream = new Map<LineageNode, Set<LineageNode>>([...downstream.keys()].map((key) => [key, new Set()]));
   for (const [from, tos] of downstream) for (const to of tos) upstream.get(to)!.add(from);
-  const names = new Map(assetLineage(project).map((asset) => [`asset:${asset.uri}`, asset.name]));
+  const names = new Map(project.lineage.assets.map((asset) => [`asset:${asset.uri}`, asset.name]));
   const label = (id: LineageNode) => {
     const [kind, ...rest] = id.split(":");
     const value = rest.join(":");

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import type { Dag } from "../ir/schema.js";
-import { upstreamTasks } from "../ir/structure.js";
+import type { ResolvedDag } from "../ir/resolved.js";
 import { checkedProject, projectRoot, type CommonOptions } from "./context.js";
 
 export function registerList(program: Command): void {
@@ -14,20 +13,19 @@ export function registerList(program: Command): void {
     });
 }
 
-function scheduleText(dag: Dag): string {
-  const { schedule } = dag;
+function scheduleText(dag: ResolvedDag): string {
+  const { schedule } = dag.ir;
   if (schedule.kind === "assets") return "on assets";
   return schedule.kind === "manual" ? "manual" : schedule.kind === "every" ? `every ${schedule.every}` : schedule.expression;
 }
 
-function table(dags: readonly Dag[]): string {
+function table(dags: readonly ResolvedDag[]): string {
   const rows: string[][] = [["DAG", "TASK", "KIND", "UPSTREAM", "SOURCE"]];
   for (const dag of dags) {
-    rows.push([dag.id, "", `schedule: ${scheduleText(dag)}`, "", `${dag.location.file}:${dag.location.line}`]);
+    rows.push([dag.id, "", `schedule: ${scheduleText(dag)}`, "", `${dag.ir.location.file}:${dag.ir.location.line}`]);
     // Upstream tasks as Airflow will see them: dependencies on groups expanded.
-    const upstream = upstreamTasks(dag);
     for (const task of dag.tasks) {
-      rows.push(["", task.id, task.config.kind, upstream.get(task.id)?.join(", ") || "-", `${task.location.file}:${task.location.line}`]);
+      rows.push(["", task.id, task.ir.config.kind, task.upstream.join(", ") || "-", `${task.ir.location.file}:${task.ir.location.line}`]);
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

@@ -7,6 +7,15 @@ export function airflowOption(): Option {
   return new Option("--airflow <version>", "the Airflow version to compile for, instead of the configured one").choices(AIRFLOW_TARGETS);
 }
 
+/** `--module-timeout <seconds>`: how long one DAG module may take to evaluate before it is stopped (DW006). */
+export function moduleTimeoutOption(): Option {
+  return new Option("--module-timeout <seconds>", "stop a DAG module that takes longer than this to evaluate (DW006)").default(10, "10").argParser((value) => {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError("expected a number of seconds above 0, at most 3600");
+    return seconds;
+  });
+}
+
 /** The options of commands that report diagnostics. */
 export interface ReportingOptions {
   format: Format;

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../ir/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import type { Location } from "../ir/schema.js";
 
 export interface Style {

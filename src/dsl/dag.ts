@@ -2,27 +2,38 @@
  * `dag(id, options, body)` and the task and group handles it hands out. This module builds IR
  * and nothing else: it knows no Airflow version and writes no file.
  */
+import { diagnose } from "../diagnostics/index.js";
+import type { TaskKind } from "../ir/kinds/index.js";
 import type * as ir from "../ir/schema.js";
+import type { Complete, Conforms, Equal } from "./conformance.js";
 import { DagwrightUsageError } from "./errors.js";
+import { BUILDERS } from "./kinds/index.js";
+import { copy, defined } from "./kinds/types.js";
 import { callSite } from "./site.js";
 import type {
   BashTaskOptions,
   BranchTaskOptions,
   CommonTaskOptions,
+  Dag,
   DagOptions,
-  ExternalDag,
+  DateTimeSensorOptions,
+  ExternalTaskSensorOptions,
+  FileSensorOptions,
   GroupOptions,
+  OperatorOptions,
   PodTaskOptions,
   PythonTaskOptions,
   Schedule,
-  SensorOptions,
   ShortCircuitTaskOptions,
   SparkTaskOptions,
   TaskOptions,
   TaskOutputRef,
+  TimeDeltaSensorOptions,
+  TriggerDagOptions,
 } from "./types.js";
 
 const DAG_BRAND = Symbol.for("dagwright.dag");
+const BUILD = Symbol.for("dagwright.build");
 
 /** What can be linked: a task, a task group, or a list of them. */
 export type Linkable = TaskHandle | GroupHandle | readonly (TaskHandle | GroupHandle)[] | TaskList;
@@ -33,11 +44,20 @@ export type Next<T> = T extends TaskHandle | GroupHandle ? T : TaskList;
 /** What tasks and groups share: dependencies made with `then` and `after`. */
 abstract class Node {
   /** @internal */
+  readonly [BUILD]: DagBuild;
+
+  /** @internal */
   constructor(
     /** @internal */ readonly ir: ir.Task | ir.Group,
-    /** The id of the DAG this belongs to. */
-    readonly dagId: string,
-  ) {}
+    build: DagBuild,
+  ) {
+    this[BUILD] = build;
+  }
+
+  /** The id of the DAG this belongs to. */
+  get dagId(): string {
+    return this[BUILD].dag.id;
+  }
 
   /** The id as Airflow sees it, prefixed with the ids of the groups around it. */
   get id(): string {
@@ -107,12 +127,7 @@ function nodesOf(value: unknown, location: ir.Location): readonly Node[] {
   if (value instanceof Node) return [value];
   if (value instanceof TaskList) return value.tasks;
   if (Array.isArray(value) && value.every((item) => item instanceof Node)) return value;
-  throw new DagwrightUsageError(
-    "DW108",
-    `a dependency must be a task handle or a list of task handles, not ${describe(value)}`,
-    location,
-    "pass the value a task builder returned, e.g. `const load = d.bash(...); extract.then(load)`",
-  );
+  throw new DagwrightUsageError(diagnose("DW108", { got: describe(value) }, location));
 }
 
 function describe(value: unknown): string {
@@ -122,80 +137,75 @@ function describe(value: unknown): string {
 }
 
 /**
- * Declaration order of each DAG's dependencies: a dependency on a group expands to the group's
- * ends as they are then. Counted per DAG, so one DAG's order never depends on another's.
+ * What a DAG's contexts share while its body runs: the DAG being built, whether the body is
+ * still running, and how many dependencies it has declared. Declaration order matters: a
+ * dependency on a group expands to the group's ends as they are then. Kept per DAG, so one
+ * DAG's order never depends on another's.
  */
-const declaredPerDag = new Map<string, number>();
+interface DagBuild {
+  readonly dag: ir.Dag;
+  open: boolean;
+  declared: number;
+}
 
 function link(upstream: Node, downstream: Node, location: ir.Location): void {
   const edges = downstream.ir.upstream;
   const isGroup = upstream instanceof GroupHandle;
   const foreign = upstream.dagId !== downstream.dagId;
   if (edges.some((edge) => edge.task === upstream.id && (edge.group ?? false) === isGroup && (edge.foreignDag ?? downstream.dagId) === upstream.dagId)) return;
+  const build = downstream[BUILD];
   edges.push({
     task: upstream.id,
     ...(isGroup ? { group: true as const } : {}),
     ...(foreign ? { foreignDag: upstream.dagId } : {}),
-    order: nextOrder(downstream.dagId),
+    order: build.declared++,
     location,
   });
 }
 
-function nextOrder(dagId: string): number {
-  const order = declaredPerDag.get(dagId) ?? 0;
-  declaredPerDag.set(dagId, order + 1);
-  return order;
-}
+/** The options every task has, by name: what a builder takes off before the kind's own options. */
+const TASK_OPTION_KEYS = [
+  "owner", "retries", "retryDelay", "retryExponentialBackoff", "maxRetryDelay", "executionTimeout", "pool", "poolSlots", "queue", "priorityWeight",
+  "dependsOnPast", "email", "emailOnFailure", "emailOnRetry", "onFailure", "onSuccess", "onRetry", "onExecute", "sla", "inputs", "outputs", "stage",
+  "triggerRule", "doc", "displayName", "setup", "teardown",
+] as const satisfies ReadonlyArray<keyof TaskOptions>;
+const taskOptionsComplete: Complete<(typeof TASK_OPTION_KEYS)[number], TaskOptions> = true;
+// Task options are the IR's task options, but for lineage, which the IR keeps on the task.
+const taskOptionsConform: Conforms<Omit<TaskOptions, "inputs" | "outputs" | "stage">, keyof ir.TaskOptions> = true;
+const lineageConforms: Equal<"inputs" | "outputs" | "stage", Extract<keyof ir.Task, "inputs" | "outputs" | "stage">> = true;
+const defaultsConform: Conforms<CommonTaskOptions, keyof ir.TaskDefaults> = true;
+const groupConforms: Conforms<GroupOptions, Exclude<keyof ir.Group, "id" | "parent" | "location" | "upstream">> = true;
+void taskOptionsComplete, taskOptionsConform, lineageConforms, defaultsConform, groupConforms;
 
 /** The builder a DAG body (or a group body) receives: task builders, groups and `chain`. */
 export class DagContext {
-  /** Shared by a DAG's context and its groups' contexts: open while the DAG body runs. */
-  readonly #state: { open: boolean };
+  readonly #build: DagBuild;
+  readonly #group: ir.Group | undefined;
 
   /** @internal */
-  constructor(
-    /** @internal */ private readonly dagIr: ir.Dag,
-    /** @internal */ private readonly groupIr?: ir.Group,
-    state: { open: boolean } = { open: true },
-  ) {
-    this.#state = state;
+  constructor(build: DagBuild, group?: ir.Group) {
+    this.#build = build;
+    this.#group = group;
   }
 
   /** The id of the DAG being built. */
   get dagId(): string {
-    return this.dagIr.id;
+    return this.#build.dag.id;
   }
 
   /** A task that does nothing: a join point or a placeholder (Airflow's `EmptyOperator`). */
   empty(id: string, options: TaskOptions = {}): TaskHandle {
-    return this.#add(id, { kind: "empty" }, options);
+    return this.#task(id, "empty", options);
   }
 
   /** A shell command (Airflow's `BashOperator`). */
   bash(id: string, options: BashTaskOptions): TaskHandle {
-    const { command, env, cwd, expand, ...rest } = options;
-    const task = this.#add(id, { kind: "bash", command, ...defined({ env, cwd, expand: expand && copy(expand) }) } as ir.TaskConfig, rest);
-    const source = expand?.command;
-    if (source && !Array.isArray(source)) this.#linkOutput(source as TaskOutputRef, task);
-    return task;
+    return this.#task(id, "bash", options);
   }
 
   /** A Python function from your own package, imported lazily when the task runs (Airflow's `PythonOperator`). */
   python<R = unknown, P = Record<string, import("./types.js").JsonValue>>(id: string, options: PythonTaskOptions<P>): TaskHandle<R> {
-    const { callable, kwargs, expand, ...rest } = options;
-    // Upstream outputs travel as XComs; the rest of the arguments are plain values.
-    const entries = Object.entries((kwargs ?? {}) as Record<string, unknown>);
-    const isOutput = (value: unknown) => typeof value === "object" && value !== null && typeof (value as TaskOutputRef).output === "string";
-    const values = Object.fromEntries(entries.filter(([, value]) => !isOutput(value)));
-    const outputs = Object.fromEntries(entries.filter(([, value]) => isOutput(value)).map(([key, value]) => [key, (value as TaskOutputRef).output]));
-    const config = {
-      kind: "python",
-      callable,
-      ...defined({ kwargs: kwargs === undefined ? undefined : copy(values), kwargsFromOutputs: Object.keys(outputs).length ? outputs : undefined, expand: expand && copy(expand) }),
-    } as ir.TaskConfig;
-    const task = this.#add(id, config, rest) as TaskHandle<R>;
-    for (const source of Object.values(outputs)) this.#linkOutput({ output: source }, task);
-    return task;
+    return this.#task(id, "python", options) as TaskHandle<R>;
   }
 
   /**
@@ -204,10 +214,7 @@ export class DagContext {
    * Spark defaults in dagwright.config.ts, field by field.
    */
   spark(id: string, options: SparkTaskOptions): TaskHandle {
-    const { application, mainClass, args, name, profile, driver, executor, dynamicAllocation, conf, packages, jars, pyFiles, files, env, target, ...rest } =
-      options;
-    const settings = defined({ driver, executor, dynamicAllocation, conf, packages, jars, pyFiles, files, env, target });
-    return this.#add(id, { kind: "spark", application, ...defined({ mainClass, args, name, profile }), settings } as ir.TaskConfig, rest);
+    return this.#task(id, "spark", options);
   }
 
   /**
@@ -215,14 +222,12 @@ export class DagContext {
    * targets) to follow, and the other targets are skipped. Link the targets downstream.
    */
   branch(id: string, options: BranchTaskOptions): TaskHandle {
-    const { callable, kwargs, targets, ...rest } = options;
-    return this.#add(id, { kind: "branch", callable, ...defined({ kwargs }), targets: (targets ?? []).map((target) => target.id) }, rest);
+    return this.#task(id, "branch", options);
   }
 
   /** A short-circuit (Airflow's `ShortCircuitOperator`): a falsy result skips what follows. */
   shortCircuit(id: string, options: ShortCircuitTaskOptions): TaskHandle {
-    const { callable, kwargs, ignoreDownstreamTriggerRules, ...rest } = options;
-    return this.#add(id, { kind: "short_circuit", callable, ...defined({ kwargs, ignoreDownstreamTriggerRules }) }, rest);
+    return this.#task(id, "short_circuit", options);
   }
 
   /**
@@ -230,59 +235,33 @@ export class DagContext {
    * (Airflow's `ExternalTaskSensor`). The DAG and task must exist in the project, unless the DAG
    * is `external("id")`.
    */
-  externalTaskSensor(id: string, options: SensorOptions & { dag: Dag | ExternalDag; task?: string; executionDelta?: DurationText }): TaskHandle {
-    const { dag: target, task, executionDelta, ...rest } = options;
-    const [sensor, common] = sensorOptions(rest);
-    const external = isExternal(target);
-    return this.#add(
-      id,
-      { kind: "external_task_sensor", externalDag: target?.id, ...defined({ externalTask: task, executionDelta, external: external || undefined }), ...sensor } as ir.TaskConfig,
-      common,
-    );
+  externalTaskSensor(id: string, options: ExternalTaskSensorOptions): TaskHandle {
+    return this.#task(id, "external_task_sensor", options);
   }
 
   /** Wait for a file or folder to exist (Airflow's `FileSensor`). */
-  fileSensor(id: string, options: SensorOptions & { filepath: string; fsConnId?: string; recursive?: boolean }): TaskHandle {
-    const { filepath, fsConnId, recursive, ...rest } = options;
-    const [sensor, common] = sensorOptions(rest);
-    return this.#add(id, { kind: "file_sensor", filepath, ...defined({ fsConnId, recursive }), ...sensor } as ir.TaskConfig, common);
+  fileSensor(id: string, options: FileSensorOptions): TaskHandle {
+    return this.#task(id, "file_sensor", options);
   }
 
   /** Wait until this long after the end of the run's data interval (Airflow's `TimeDeltaSensor`). */
-  timeDeltaSensor(id: string, options: SensorOptions & { delta: DurationText }): TaskHandle {
-    const { delta, ...rest } = options;
-    const [sensor, common] = sensorOptions(rest);
-    return this.#add(id, { kind: "time_delta_sensor", delta, ...sensor } as ir.TaskConfig, common);
+  timeDeltaSensor(id: string, options: TimeDeltaSensorOptions): TaskHandle {
+    return this.#task(id, "time_delta_sensor", options);
   }
 
   /** Wait until a moment; Jinja works, e.g. "{{ data_interval_end.add(hours=2) }}" (Airflow's `DateTimeSensor`). */
-  dateTimeSensor(id: string, options: SensorOptions & { targetTime: string }): TaskHandle {
-    const { targetTime, ...rest } = options;
-    const [sensor, common] = sensorOptions(rest);
-    return this.#add(id, { kind: "date_time_sensor", targetTime, ...sensor } as ir.TaskConfig, common);
+  dateTimeSensor(id: string, options: DateTimeSensorOptions): TaskHandle {
+    return this.#task(id, "date_time_sensor", options);
   }
 
   /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`); it must exist in the project unless `external`. */
-  triggerDag(
-    id: string,
-    options: TaskOptions & { dag: Dag | ExternalDag; conf?: Record<string, import("./types.js").JsonValue>; waitForCompletion?: boolean; pokeInterval?: DurationText },
-  ): TaskHandle {
-    const { dag: target, conf, waitForCompletion, pokeInterval, ...rest } = options;
-    return this.#add(
-      id,
-      { kind: "trigger_dag", targetDag: target?.id, ...defined({ external: isExternal(target) || undefined, conf, waitForCompletion, pokeInterval }) } as ir.TaskConfig,
-      rest,
-    );
+  triggerDag(id: string, options: TriggerDagOptions): TaskHandle {
+    return this.#task(id, "trigger_dag", options);
   }
 
   /** A container on Kubernetes (Airflow's `KubernetesPodOperator`). */
   pod(id: string, options: PodTaskOptions): TaskHandle {
-    const { image, cmds, args, env, secrets, resources, namespace, nodeSelector, tolerations, serviceAccount, connId, ...rest } = options;
-    return this.#add(
-      id,
-      { kind: "pod", image, ...defined({ cmds, args, env, secrets, resources, namespace, nodeSelector, tolerations, serviceAccount, connId }) } as ir.TaskConfig,
-      rest,
-    );
+    return this.#task(id, "pod", options);
   }
 
   /**
@@ -290,9 +269,8 @@ export class DagContext {
    * has no builder for an operator yet.
    * @example d.operator("ping", { import: "airflow.providers.http.operators.http.HttpOperator", args: { endpoint: "/health" } })
    */
-  operator(id: string, options: TaskOptions & { import: string; args?: Record<string, import("./types.js").JsonValue> }): TaskHandle {
-    const { import: importPath, args, ...rest } = options;
-    return this.#add(id, { kind: "operator", import: importPath, args: args ?? {} }, rest);
+  operator(id: string, options: OperatorOptions): TaskHandle {
+    return this.#task(id, "operator", options);
   }
 
   /**
@@ -304,15 +282,15 @@ export class DagContext {
     this.#checkOpen(id, location);
     const groupIr: ir.Group = {
       id: this.#prefix() + id,
-      ...(this.groupIr ? { parent: this.groupIr.id } : {}),
+      ...(this.#group ? { parent: this.#group.id } : {}),
       location,
       ...defined({ tooltip: options?.tooltip }),
       defaults: taskOptions(options?.defaults ?? {}),
       upstream: [],
     };
-    this.dagIr.groups.push(groupIr);
-    body(new DagContext(this.dagIr, groupIr, this.#state));
-    return new GroupHandle(groupIr, this.dagIr.id);
+    this.#build.dag.groups.push(groupIr);
+    body(new DagContext(this.#build, groupIr));
+    return new GroupHandle(groupIr, this.#build);
   }
 
   /**
@@ -327,14 +305,7 @@ export class DagContext {
       const downs = lists[index]!;
       const bothLists = !(steps[index - 1] instanceof Node) && !(steps[index] instanceof Node);
       if (bothLists) {
-        if (ups.length !== downs.length) {
-          throw new DagwrightUsageError(
-            "DW109",
-            `chain links adjacent lists pairwise, but step ${index} has ${ups.length} tasks and step ${index + 1} has ${downs.length}`,
-            location,
-            "give both lists the same length, or link them with `then` for every pair",
-          );
-        }
+        if (ups.length !== downs.length) throw new DagwrightUsageError(diagnose("DW109", { step: index, ups: ups.length, downs: downs.length }, location));
         ups.forEach((up, i) => link(up, downs[i]!, location));
       } else {
         for (const up of ups) for (const down of downs) link(up, down, location);
@@ -343,67 +314,49 @@ export class DagContext {
   }
 
   #prefix(): string {
-    return this.groupIr ? `${this.groupIr.id}.` : "";
+    return this.#group ? `${this.#group.id}.` : "";
   }
 
   #checkOpen(id: string, location: ir.Location): void {
-    if (!this.#state.open) {
-      throw new DagwrightUsageError(
-        "DW110",
-        `task ${JSON.stringify(id)} was added to DAG ${JSON.stringify(this.dagIr.id)} after the DAG's body returned`,
-        location,
-        "create every task inside the body function passed to dag()",
-      );
-    }
+    if (!this.#build.open) throw new DagwrightUsageError(diagnose("DW110", { dag: this.#build.dag.id, task: id }, location));
   }
 
-  #add(id: string, config: ir.TaskConfig, options: TaskOptions): TaskHandle {
+  /** Add a task of `kind`: the options every task has, and the kind's own, through its builder. */
+  #task<K extends TaskKind>(id: string, kind: K, options: TaskOptions): TaskHandle {
     const location = callSite();
     this.#checkOpen(id, location);
+    const builder = BUILDERS[kind];
+    const common: Record<string, unknown> = {};
+    const own: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options ?? {})) ((TASK_OPTION_KEYS as readonly string[]).includes(key) ? common : own)[key] = value;
+    const { config, uses } = builder.config(own);
+    // Options no builder knows travel on, so the IR schema reports them (DW004) instead of dropping them.
+    const unknown = Object.fromEntries(Object.entries(own).filter(([key]) => !(builder.keys as readonly string[]).includes(key)));
     const task: ir.Task = {
       id: this.#prefix() + id,
-      ...lineageOf(options),
-      ...(this.groupIr ? { group: this.groupIr.id } : {}),
+      ...lineageOf(common as TaskOptions),
+      ...(this.#group ? { group: this.#group.id } : {}),
       location,
-      config,
-      options: taskOptions(options),
+      config: { ...config, ...unknown },
+      options: taskOptions(common as TaskOptions),
       upstream: [],
     };
-    this.dagIr.tasks.push(task);
-    const handle = new TaskHandle(task, this.dagIr.id);
+    this.#build.dag.tasks.push(task);
+    const handle = new TaskHandle(task, this.#build);
     // as_teardown(setups=...) makes each setup an upstream of the teardown: say so in the IR too.
-    for (const setup of options.teardown?.setups ?? []) if (setup instanceof Node) link(setup, handle, location);
+    for (const setup of (common as TaskOptions).teardown?.setups ?? []) if (setup instanceof Node) link(setup, handle, location);
+    // Using a task's output depends on it, as Airflow makes it.
+    for (const source of uses ?? []) {
+      const upstream = this.#build.dag.tasks.find((candidate) => candidate.id === source);
+      if (upstream) link(new TaskHandle(upstream, this.#build), handle, location);
+    }
     return handle;
-  }
-
-  /** Mapping over a task's output depends on it, as Airflow makes it. */
-  #linkOutput(source: TaskOutputRef, task: TaskHandle<unknown>): void {
-    const upstream = this.dagIr.tasks.find((candidate) => candidate.id === source.output);
-    if (upstream) link(new TaskHandle(upstream, this.dagIr.id), task, task.ir.location);
   }
 
   /** @internal */
   close(): void {
-    this.#state.open = false;
+    this.#build.open = false;
   }
-}
-
-type DurationText = import("./types.js").Duration;
-
-function isExternal(target: Dag | ExternalDag | undefined): boolean {
-  return typeof target === "object" && target !== null && (target as ExternalDag).external === true;
-}
-
-/** Split a sensor's own options from the options every task has. */
-function sensorOptions(options: SensorOptions): [Record<string, unknown>, TaskOptions] {
-  const { mode, deferrable, pokeInterval, timeout, softFail, ...common } = options;
-  return [defined({ mode, deferrable, pokeInterval, timeout, softFail }), common];
-}
-
-/** A DAG definition: export it from a module in the source folder and `dagwright compile` emits it. */
-export interface Dag {
-  /** The DAG's id, unique across the project. */
-  readonly id: string;
 }
 
 class DagDefinition implements Dag {
@@ -416,6 +369,15 @@ class DagDefinition implements Dag {
   }
 }
 
+/** The DAG options, by name. */
+const DAG_OPTION_KEYS = [
+  "schedule", "startDate", "endDate", "catchup", "owner", "tags", "description", "docs", "maxActiveRuns", "maxActiveTasks", "dagrunTimeout",
+  "defaults", "displayName", "ownerLinks", "params", "onFailure", "onSuccess",
+] as const satisfies ReadonlyArray<keyof DagOptions>;
+const dagOptionsComplete: Complete<(typeof DAG_OPTION_KEYS)[number], DagOptions> = true;
+const dagOptionsConform: Conforms<DagOptions, Exclude<keyof ir.Dag, "id" | "location" | "groups" | "tasks">> = true;
+void dagOptionsComplete, dagOptionsConform;
+
 /**
  * Define a DAG. The body receives a builder whose methods add tasks; it is ordinary code,
  * so loops, helper functions and shared constants all work.
@@ -427,38 +389,34 @@ class DagDefinition implements Dag {
  */
 export function dag(id: string, options: DagOptions, body: (d: DagContext) => void): Dag {
   const location = callSite();
-  const {
-    schedule, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults,
-    displayName, ownerLinks, params, onFailure, onSuccess, ...unknown
-  } = options ?? ({} as DagOptions);
-  const dagIr = {
+  const given = options ?? ({} as DagOptions);
+  const unknown = Object.fromEntries(Object.entries(given).filter(([key]) => !(DAG_OPTION_KEYS as readonly string[]).includes(key)));
+  const { schedule, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess } =
+    given;
+  const dagIr: ir.Dag = {
     id,
     location,
     schedule: scheduleOf(schedule),
     ...defined({ startDate, endDate }),
     catchup: catchup ?? false,
     ...defined({ owner }),
-    tags: tags ?? [],
+    tags: tags ? [...tags] : [],
     ...defined({ description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout }),
     defaults: taskOptions(defaults ?? {}),
-    ...defined({ displayName, ownerLinks, params: params && copy(params), onFailure, onSuccess }),
+    ...defined({ displayName, ownerLinks: ownerLinks && { ...ownerLinks }, params: params && (copy(params) as ir.Dag["params"]), onFailure, onSuccess }),
     groups: [],
     tasks: [],
     // Unknown options travel on so the IR schema reports them instead of dropping them.
     ...unknown,
-  } as ir.Dag;
-  const context = new DagContext(dagIr);
+  };
+  const build: DagBuild = { dag: dagIr, open: true, declared: 0 };
+  const context = new DagContext(build);
   const returned: unknown = body(context);
   context.close();
   if (typeof (returned as PromiseLike<unknown> | undefined)?.then === "function") {
     // Tasks added after an await would arrive after compile has collected the DAG.
     (returned as Promise<unknown>).then(undefined, () => undefined);
-    throw new DagwrightUsageError(
-      "DW111",
-      `the body of DAG ${JSON.stringify(id)} is asynchronous; DAG bodies must build every task before they return`,
-      location,
-      "compute what the DAG needs synchronously (for example, read a file with fs.readFileSync), without async or await",
-    );
+    throw new DagwrightUsageError(diagnose("DW111", { dag: id }, location));
   }
   return new DagDefinition(dagIr);
 }
@@ -488,19 +446,19 @@ function conditionOf(item: unknown): ir.AssetCondition {
 
 /** A task's inputs and outputs, split by kind: assets, models and metrics. */
 function lineageOf(options: TaskOptions): Partial<ir.Task> {
-  const byKind = (list: readonly unknown[] | undefined, kind: string) =>
-    (list ?? []).filter((item) => (item as { kind?: string })?.kind === kind).map((item) => assetRef(item));
+  const byKind = <T>(list: readonly unknown[] | undefined, kind: string): T[] =>
+    (list ?? []).filter((item) => (item as { kind?: string })?.kind === kind).map((item) => assetRef(item) as T);
   const result = {
-    inputs: byKind(options.inputs, "asset"),
-    outputs: byKind(options.outputs, "asset"),
-    modelInputs: byKind(options.inputs, "model"),
-    modelOutputs: byKind(options.outputs, "model"),
-    metrics: byKind(options.outputs, "metric"),
+    inputs: byKind<ir.AssetRef>(options.inputs, "asset"),
+    outputs: byKind<ir.AssetRef>(options.outputs, "asset"),
+    modelInputs: byKind<ir.ModelRef>(options.inputs, "model"),
+    modelOutputs: byKind<ir.ModelRef>(options.outputs, "model"),
+    metrics: byKind<ir.MetricRef>(options.outputs, "metric"),
   };
   return {
     ...Object.fromEntries(Object.entries(result).filter(([, list]) => list.length > 0)),
     ...(options.stage ? { stage: options.stage } : {}),
-  } as Partial<ir.Task>;
+  };
 }
 
 function assetRef(value: unknown): ir.AssetRef {
@@ -512,17 +470,7 @@ function taskOptions(options: TaskOptions & CommonTaskOptions): ir.TaskOptions {
   const { email, teardown, inputs: _inputs, outputs: _outputs, stage: _stage, ...rest } = options;
   return defined({
     ...rest,
-    email: email === undefined ? undefined : Array.isArray(email) ? [...email] : [email],
+    email: email === undefined ? undefined : Array.isArray(email) ? [...email] : [email as string],
     teardown: teardown === undefined ? undefined : { setups: (teardown.setups ?? []).map((setup) => setup.id), ...defined({ onFailureFailDagrun: teardown.onFailureFailDagrun }) },
-  }) as ir.TaskOptions;
-}
-
-/** A deep copy of plain data, so later changes to the author's objects cannot reach the IR. */
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** The object without its undefined properties, so the IR holds only what the author set. */
-function defined<T extends Record<string, unknown>>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+  });
 }

@@ -1,20 +1,16 @@
-import type { Location } from "../ir/schema.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 
 const BRAND = Symbol.for("dagwright.usage-error");
 
 /**
  * A misuse of the authoring API that cannot be expressed in the IR (for example `chain` over
- * lists of different lengths). The loader turns it into a diagnostic at `location`.
+ * lists of different lengths). It carries the diagnostic, located at the raw V8 position of the
+ * call; the loader maps that to the user's file:line:col.
  */
 export class DagwrightUsageError extends Error {
   readonly [BRAND] = true;
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly location: Location,
-    readonly hint?: string,
-  ) {
-    super(message);
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
     this.name = "DagwrightUsageError";
   }
 }

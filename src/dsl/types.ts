@@ -245,6 +245,64 @@ export interface SensorOptions extends TaskOptions {
   softFail?: boolean;
 }
 
+/** Wait for a task, or a whole run, of another DAG for the same logical date (Airflow's `ExternalTaskSensor`). */
+export interface ExternalTaskSensorOptions extends SensorOptions {
+  /** The DAG to wait for: a DAG of this project, or `external("id")` for one defined elsewhere. */
+  dag: Dag | ExternalDag;
+  /** The task of that DAG to wait for; without it, the sensor waits for the whole run. */
+  task?: string;
+  /** How much earlier the other DAG's run is than this one's. @example "4h" */
+  executionDelta?: Duration;
+}
+
+/** Wait for a file or folder to exist (Airflow's `FileSensor`). */
+export interface FileSensorOptions extends SensorOptions {
+  /** The path to wait for; Airflow renders Jinja in it. */
+  filepath: string;
+  /** The Airflow filesystem connection the path is relative to. @default "fs_default" */
+  fsConnId?: string;
+  /** Match a folder's files recursively. */
+  recursive?: boolean;
+}
+
+/** Wait until this long after the end of the run's data interval (Airflow's `TimeDeltaSensor`). */
+export interface TimeDeltaSensorOptions extends SensorOptions {
+  /** How long after the data interval's end. @example "30m" */
+  delta: Duration;
+}
+
+/** Wait until a moment (Airflow's `DateTimeSensor`). */
+export interface DateTimeSensorOptions extends SensorOptions {
+  /** The moment, Jinja allowed. @example "{{ data_interval_end.add(hours=2) }}" */
+  targetTime: string;
+}
+
+/** Start a run of another DAG (Airflow's `TriggerDagRunOperator`). */
+export interface TriggerDagOptions extends TaskOptions {
+  /** The DAG to start: a DAG of this project, or `external("id")` for one defined elsewhere. */
+  dag: Dag | ExternalDag;
+  /** The run's configuration (`dag_run.conf`). */
+  conf?: Record<string, JsonValue>;
+  /** Wait until the triggered run finishes. */
+  waitForCompletion?: boolean;
+  /** With waitForCompletion, how often to check. @example "60s" */
+  pokeInterval?: Duration;
+}
+
+/** Any other operator, by import path, with JSON arguments. */
+export interface OperatorOptions extends TaskOptions {
+  /** The operator class's full import path. @example "airflow.providers.http.operators.http.HttpOperator" */
+  import: string;
+  /** The operator's keyword arguments, by their Python names. */
+  args?: Record<string, JsonValue>;
+}
+
+/** A DAG definition: export it from a module in the source folder and `dagwright compile` emits it. */
+export interface Dag {
+  /** The DAG's id, unique across the project. */
+  readonly id: string;
+}
+
 /** A DAG outside this project, named by id: `external("billing_daily")`. */
 export interface ExternalDag {
   readonly external: true;

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { compareText } from "../ir/diagnostic.js";
+import { compareText } from "../values/names.js";
 import type { OutputFile } from "./files.js";
 import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE } from "./manifest/index.js";
 

@@ -7,18 +7,12 @@
  * "2026-01-01"); validation checks them and back ends convert them.
  */
 import { z } from "zod";
-import { SparkJobConfig, SparkProjectConfig } from "./spark.js";
+import { DurationText, JsonValue, Location } from "./common.js";
+import { TaskConfig } from "./kinds/index.js";
+import { SparkProjectConfig } from "./spark.js";
 
-/** Where something was defined in the user's sources; `file` is relative to the project root, POSIX separators. */
-export const Location = z.object({
-  file: z.string(),
-  line: z.number().int().min(1),
-  column: z.number().int().min(1),
-});
-export type Location = z.infer<typeof Location>;
-
-/** A duration as written: a whole number and a unit, for example "30s", "5m", "2h", "1d". */
-export const DurationText = z.string();
+export { Callable, DurationText, JsonObject, JsonValue, Location, TaskOutput } from "./common.js";
+export { TaskConfig, type ConfigOf, type FieldsOf, type TaskKind } from "./kinds/index.js";
 
 export const TRIGGER_RULES = [
   "all_success",
@@ -154,116 +148,6 @@ export const Upstream = z.object({
 });
 export type Upstream = z.infer<typeof Upstream>;
 
-/** A value that survives JSON, as Python task keyword arguments must. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
-);
-
-const JsonObject = z.record(z.string(), JsonValue);
-/** The output (XCom return value) of an upstream task, for mapping over. */
-export const TaskOutput = z.object({ output: z.string() }).strict();
-
-const Callable = z.string();
-const SensorCommon = {
-  mode: z.enum(["poke", "reschedule"]).optional(),
-  deferrable: z.boolean().optional(),
-  pokeInterval: DurationText.optional(),
-  timeout: DurationText.optional(),
-  softFail: z.boolean().optional(),
-};
-
-export const Quantity = z.string();
-const PodResources = z.object({ cpu: Quantity.optional(), memory: Quantity.optional() }).strict();
-
-export const TaskConfig = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("empty") }).strict(),
-  z
-    .object({
-      kind: z.literal("bash"),
-      command: z.string(),
-      env: z.record(z.string(), z.string()).optional(),
-      cwd: z.string().optional(),
-      /** Dynamic task mapping: one task instance per command or per environment. */
-      expand: z
-        .object({ command: z.union([z.array(z.string()), TaskOutput]).optional(), env: z.array(z.record(z.string(), z.string())).optional() })
-        .strict()
-        .optional(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal("python"),
-      /** "package.module:function", imported when the task runs. */
-      callable: Callable,
-      kwargs: JsonObject.optional(),
-      /** Keyword arguments that take an upstream task's output (its XCom): argument name to task id. */
-      kwargsFromOutputs: z.record(z.string(), z.string()).optional(),
-      /** Dynamic task mapping: one task instance per set of keyword arguments. */
-      expand: z.object({ kwargs: z.array(JsonObject) }).strict().optional(),
-    })
-    .strict(),
-  SparkJobConfig,
-  z.object({ kind: z.literal("branch"), callable: Callable, kwargs: JsonObject.optional(), targets: z.array(z.string()) }).strict(),
-  z
-    .object({ kind: z.literal("short_circuit"), callable: Callable, kwargs: JsonObject.optional(), ignoreDownstreamTriggerRules: z.boolean().optional() })
-    .strict(),
-  z
-    .object({
-      kind: z.literal("external_task_sensor"),
-      externalDag: z.string(),
-      externalTask: z.string().optional(),
-      /** The DAG lives outside this project, so it cannot be checked. */
-      external: z.boolean().optional(),
-      executionDelta: DurationText.optional(),
-      ...SensorCommon,
-    })
-    .strict(),
-  z.object({ kind: z.literal("file_sensor"), filepath: z.string(), fsConnId: z.string().optional(), recursive: z.boolean().optional(), ...SensorCommon }).strict(),
-  z.object({ kind: z.literal("time_delta_sensor"), delta: DurationText, ...SensorCommon }).strict(),
-  z.object({ kind: z.literal("date_time_sensor"), targetTime: z.string(), ...SensorCommon }).strict(),
-  z
-    .object({
-      kind: z.literal("trigger_dag"),
-      targetDag: z.string(),
-      external: z.boolean().optional(),
-      conf: JsonObject.optional(),
-      waitForCompletion: z.boolean().optional(),
-      pokeInterval: DurationText.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal("pod"),
-      image: z.string(),
-      cmds: z.array(z.string()).optional(),
-      args: z.array(z.string()).optional(),
-      env: z.record(z.string(), z.string()).optional(),
-      /** Environment variables read from Kubernetes secrets. */
-      secrets: z.array(z.object({ env: z.string(), secret: z.string(), key: z.string() }).strict()).optional(),
-      resources: z.object({ requests: PodResources.optional(), limits: PodResources.optional() }).strict().optional(),
-      namespace: z.string().optional(),
-      nodeSelector: z.record(z.string(), z.string()).optional(),
-      tolerations: z
-        .array(
-          z
-            .object({
-              key: z.string().optional(),
-              operator: z.enum(["Exists", "Equal"]).optional(),
-              value: z.string().optional(),
-              effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional(),
-            })
-            .strict(),
-        )
-        .optional(),
-      serviceAccount: z.string().optional(),
-      connId: z.string().optional(),
-    })
-    .strict(),
-  z.object({ kind: z.literal("operator"), import: z.string(), args: JsonObject }).strict(),
-]);
-export type TaskConfig = z.infer<typeof TaskConfig>;
-export type TaskKind = TaskConfig["kind"];
 
 export const Task = z.object({
   /** The task's id as Airflow sees it: prefixed with its groups' ids, "group.subgroup.task". */

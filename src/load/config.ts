@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Diagnostic } from "../ir/diagnostic.js";
+import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import { AirflowTarget, OpenLineageConfig, TaskDefaults } from "../ir/schema.js";
 import { SparkProjectConfig } from "../ir/spark.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
@@ -49,6 +49,11 @@ export function findConfig(root: string): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
+/** DW005 for a folder without a configuration. */
+export function missingConfig(root: string): Diagnostic {
+  return diagnose("DW005", { missing: root });
+}
+
 /** Check a config module's default export; a diagnostic explains what is wrong. */
 export function resolveConfig(root: string, configFile: string, value: unknown): ResolvedConfig | Diagnostic {
   const file = path.relative(root, configFile).split(path.sep).join("/");
@@ -60,13 +65,8 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
         ? `unknown option${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
         : `${issue.path.join(".") || "config"}: ${issue.message}`,
     );
-    return {
-      code: "DW005",
-      severity: "error",
-      message: value === undefined ? `${CONFIG_FILE} has no default export` : `invalid configuration: ${problems.join("; ")}`,
-      location,
-      hint: `export default defineConfig({ airflow: "3.3" }); supported Airflow versions: ${AirflowTarget.options.join(", ")}`,
-    };
+    const versions = AirflowTarget.options;
+    return diagnose("DW005", value === undefined ? { noDefaultExport: { versions } } : { invalid: { problems, versions } }, location);
   }
   const config = parsed.data;
   return {

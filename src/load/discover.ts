@@ -1,7 +1,7 @@
 /** Finding the DAG modules of a source folder, in an order that does not depend on the disk. */
 import fs from "node:fs";
 import path from "node:path";
-import { compareText } from "../ir/diagnostic.js";
+import { compareText } from "../values/names.js";
 
 const MODULE_PATTERN = /\.(ts|mts|cts)$/;
 

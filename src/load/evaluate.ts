@@ -6,7 +6,7 @@
 import { dagIrOf } from "../dsl/dag.js";
 import { isUsageError } from "../dsl/errors.js";
 import * as api from "../dsl/index.js";
-import type { Diagnostic } from "../ir/diagnostic.js";
+import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { Dag, Location } from "../ir/schema.js";
 import { describeThrown, ModuleError, ModuleRunner } from "./modules.js";
 
@@ -27,7 +27,7 @@ export function evaluateConfig(runner: ModuleRunner, file: string): { value: unk
     return { value: structuredClone(exported?.default) };
   } catch (thrown) {
     if (thrown instanceof DOMException && thrown.name === "DataCloneError") {
-      return { diagnostic: { code: "DW005", severity: "error", message: `${runner.relative(file)} exports something other than plain data`, location: { file: runner.relative(file), line: 1, column: 1 } } };
+      return { diagnostic: diagnose("DW005", { notData: runner.relative(file) }, { file: runner.relative(file), line: 1, column: 1 }) };
     }
     return { diagnostic: moduleDiagnostic(runner, file, thrown) };
   }
@@ -92,10 +92,9 @@ function mapLocations(dag: Dag, runner: ModuleRunner): Dag {
 function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): Diagnostic {
   const moduleFile = runner.relative(file);
   if (isUsageError(thrown)) {
-    const location = runner.isUserModule(thrown.location.file)
-      ? runner.originalLocation(thrown.location.file, thrown.location.line, thrown.location.column)
-      : { file: moduleFile, line: 1, column: 1 };
-    return { code: thrown.code, severity: "error", message: thrown.message, location, ...(thrown.hint ? { hint: thrown.hint } : {}) };
+    const at = thrown.diagnostic.location;
+    const location = at && runner.isUserModule(at.file) ? runner.originalLocation(at.file, at.line, at.column) : { file: moduleFile, line: 1, column: 1 };
+    return { ...thrown.diagnostic, location };
   }
   if (thrown instanceof ModuleError) {
     if (isUsageError(thrown.thrown)) return moduleDiagnostic(runner, file, thrown.thrown);
@@ -105,41 +104,15 @@ function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): 
     const related = rest.map((frame) => ({ message: "called from here", location: frame }));
     switch (thrown.kind) {
       case "syntax":
-        if (/top-level await/i.test(thrown.message)) {
-          return {
-            code: "DW001",
-            severity: "error",
-            message: `${where} uses top-level await, which DAG modules do not support`,
-            location,
-            hint: "build DAGs synchronously at the top level; read inputs with synchronous calls such as fs.readFileSync",
-          };
-        }
-        return { code: "DW001", severity: "error", message: `syntax error in ${where}: ${thrown.message}`, location };
+        if (/top-level await/i.test(thrown.message)) return diagnose("DW001", { topLevelAwait: where }, location);
+        return diagnose("DW001", { syntax: { file: where, text: thrown.message } }, location);
       case "timeout":
-        return {
-          code: "DW006",
-          severity: "error",
-          message: `module ${where} did not finish evaluating within the time limit`,
-          location,
-          hint: "DAG modules run at compile time: look for an endless loop or very slow top-level code",
-        };
+        return diagnose("DW006", { file: where }, location);
       case "resolve":
-        return { code: "DW002", severity: "error", message: `${where}: ${thrown.message}`, location, hint: "check the import path" };
+        return diagnose("DW002", { unresolved: { file: where, text: thrown.message } }, location);
       case "threw":
-        return {
-          code: "DW002",
-          severity: "error",
-          message: `${where} threw while being evaluated: ${thrown.message}`,
-          location,
-          ...(related.length ? { related } : {}),
-          hint: "DAG modules run at compile time like any code; fix the error at this line",
-        };
+        return diagnose("DW002", { threw: { file: where, text: thrown.message } }, location, related);
     }
   }
-  return {
-    code: "DW002",
-    severity: "error",
-    message: `${moduleFile} failed: ${describeThrown(thrown)}`,
-    location: { file: moduleFile, line: 1, column: 1 },
-  };
+  return diagnose("DW002", { failed: { file: moduleFile, text: describeThrown(thrown) } }, { file: moduleFile, line: 1, column: 1 });
 }

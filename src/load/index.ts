@@ -6,12 +6,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hasErrors, type Diagnostic } from "../ir/diagnostic.js";
+import { diagnose, hasErrors, isDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget, Project } from "../ir/schema.js";
-import { CONFIG_FILE, findConfig, resolveConfig, type ResolvedConfig } from "./config.js";
+import { findConfig, missingConfig, resolveConfig, type ResolvedConfig } from "./config.js";
 import { discoverModules } from "./discover.js";
-import { EvaluationSession } from "./session.js";
-import { typecheck } from "./typecheck.js";
+import { EvaluationSession, InProcessEvaluation, type Evaluation } from "./session.js";
+import { checkShape } from "./shape.js";
 
 export interface LoadOptions {
   /** Compile for this Airflow version instead of the configured one. */
@@ -22,6 +22,11 @@ export interface LoadOptions {
   moduleMemoryMb?: number;
   /** Skip type-checking (faster; type errors then surface only as run-time failures). */
   skipTypecheck?: boolean;
+  /**
+   * Where DAG modules run: in a worker thread with its own heap limit (the default), or in this
+   * thread, for tests and tools that load small trusted projects many times (no heap limit).
+   */
+  evaluation?: "worker" | "in-process";
 }
 
 export interface LoadResult {
@@ -41,24 +46,13 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const timings = { typecheck: 0, evaluate: 0 };
   const configFile = findConfig(root);
   if (!configFile) {
-    return {
-      modules: [],
-      timings,
-      diagnostics: [
-        {
-          code: "DW005",
-          severity: "error",
-          message: `no ${CONFIG_FILE} in ${root}`,
-          hint: "run `dagwright init` to create a project, or run dagwright from the folder that holds the config",
-        },
-      ],
-    };
+    return { modules: [], timings, diagnostics: [missingConfig(root)] };
   }
-  const session = new EvaluationSession({
-    root,
-    timeoutMs: options.moduleTimeoutMs ?? DEFAULT_MODULE_TIMEOUT_MS,
-    memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB,
-  });
+  const timeoutMs = options.moduleTimeoutMs ?? DEFAULT_MODULE_TIMEOUT_MS;
+  const session: Evaluation =
+    options.evaluation === "in-process"
+      ? new InProcessEvaluation(root, timeoutMs)
+      : new EvaluationSession({ root, timeoutMs, memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB });
   try {
     const configured = await session.config(configFile);
     if ("diagnostic" in configured) return { modules: [], timings, diagnostics: [configured.diagnostic] };
@@ -69,7 +63,9 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const modules = discoverModules(config.srcDir);
     if (!options.skipTypecheck) {
       const started = performance.now();
-      const typeErrors = typecheck({ root, files: [configFile, ...modules], apiTypes: apiTypesEntry() });
+      // TypeScript is loaded only when something is checked: commands that check nothing start fast.
+      const { typecheck } = await import("./typecheck/index.js");
+      const { diagnostics: typeErrors } = typecheck({ root, files: [configFile, ...modules], apiTypes: apiTypesEntry() });
       timings.typecheck = performance.now() - started;
       if (hasErrors(typeErrors)) return { config, modules, timings, diagnostics: typeErrors };
     }
@@ -78,12 +74,12 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const { dags, diagnostics } = await session.modules(modules);
     timings.evaluate = performance.now() - started;
     if (dags.length === 0 && !hasErrors(diagnostics)) {
-      diagnostics.push({
-        code: "DW003",
-        severity: "warning",
-        message: `no module in ${fileRelative(root, config.srcDir) || "."} exports a DAG`,
-        hint: "export each DAG: `export default dag(...)` or `export const daily = dag(...)`",
-      });
+      diagnostics.push(diagnose("DW003", { srcDir: fileRelative(root, config.srcDir) }));
+    }
+    // Every later stage relies on the IR's shape, so a malformed IR is reported alone.
+    if (!hasErrors(diagnostics)) {
+      const shape = checkShape(dags);
+      if (shape.length > 0) return { config, modules, timings, diagnostics: [...diagnostics, ...shape] };
     }
     const project: Project = {
       airflow: config.airflow,
@@ -100,10 +96,6 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   } finally {
     await session.close();
   }
-}
-
-function isDiagnostic(value: unknown): value is Diagnostic {
-  return typeof value === "object" && value !== null && "code" in value && "severity" in value && "message" in value;
 }
 
 /** Folder defaults keyed as the DAGs' locations are: relative to the project root. */

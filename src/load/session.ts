@@ -6,8 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Diagnostic } from "../ir/diagnostic.js";
-import type { EvaluatedModules } from "./evaluate.js";
+import { diagnose, type Diagnostic } from "../diagnostics/index.js";
+import type { evaluateConfig, EvaluatedModules } from "./evaluate.js";
+import type { ModuleRunner } from "./modules.js";
 import type { Reply, Request, WorkerOptions } from "./worker.js";
 
 export interface SessionOptions {
@@ -18,7 +19,43 @@ export interface SessionOptions {
   memoryMb: number;
 }
 
-export class EvaluationSession {
+/** Runs the configuration and the DAG modules, and hands back plain data. */
+export interface Evaluation {
+  config(file: string): Promise<ReturnType<typeof evaluateConfig>>;
+  modules(files: string[]): Promise<EvaluatedModules>;
+  close(): Promise<void>;
+}
+
+/** Evaluation in this thread: the same runner and time limit, without the worker's heap limit. */
+export class InProcessEvaluation implements Evaluation {
+  #runner: Promise<{ runner: ModuleRunner; evaluate: typeof import("./evaluate.js") }> | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** The runner, loaded on first use (it brings esbuild and the authoring API). */
+  #evaluator() {
+    this.#runner ??= import("./evaluate.js").then((evaluate) => ({ runner: evaluate.newRunner(this.root, this.timeoutMs), evaluate }));
+    return this.#runner;
+  }
+
+  async config(file: string): Promise<ReturnType<typeof evaluateConfig>> {
+    const { runner, evaluate } = await this.#evaluator();
+    return evaluate.evaluateConfig(runner, file);
+  }
+
+  async modules(files: string[]): Promise<EvaluatedModules> {
+    const { runner, evaluate } = await this.#evaluator();
+    return evaluate.evaluateModules(runner, files, () => undefined);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Evaluation in a worker thread with its own heap limit. */
+export class EvaluationSession implements Evaluation {
   readonly #worker: Worker;
   readonly #root: string;
   /** The module being evaluated, to name it when the worker dies. */
@@ -41,7 +78,7 @@ export class EvaluationSession {
     });
     this.#worker.on("error", (error: Error & { code?: string }) => this.#fail(this.#diagnose(error, memoryMb)));
     this.#worker.on("exit", (code) => {
-      this.#fail({ code: "DW002", severity: "error", message: `module evaluation stopped unexpectedly (exit code ${code})${this.#where()}` });
+      this.#fail(diagnose("DW002", { stopped: { exitCode: code, ...this.#during() } }));
     });
   }
 
@@ -76,8 +113,8 @@ export class EvaluationSession {
     pending?.reject(this.#failure);
   }
 
-  #where(): string {
-    return this.#current ? ` while evaluating ${this.#relative(this.#current)}` : "";
+  #during(): { during?: string } {
+    return this.#current ? { during: this.#relative(this.#current) } : {};
   }
 
   #relative(file: string): string {
@@ -85,17 +122,11 @@ export class EvaluationSession {
   }
 
   #diagnose(error: Error & { code?: string }, memoryMb: number): Diagnostic {
-    const location = this.#current ? { location: { file: this.#relative(this.#current), line: 1, column: 1 } } : {};
+    const location = this.#current ? { file: this.#relative(this.#current), line: 1, column: 1 } : undefined;
     if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-      return {
-        code: "DW007",
-        severity: "error",
-        message: `module ${this.#current ? this.#relative(this.#current) : "(unknown)"} ran out of memory while being evaluated (limit ${memoryMb} MiB)`,
-        ...location,
-        hint: "DAG modules run at compile time: look for a loop that keeps allocating, or very large data built at the top level",
-      };
+      return diagnose("DW007", { ...(this.#current ? { file: this.#relative(this.#current) } : {}), limitMb: memoryMb }, location);
     }
-    return { code: "DW002", severity: "error", message: `module evaluation failed${this.#where()}: ${error.message}`, ...location };
+    return diagnose("DW002", { workerFailed: { text: error.message, ...this.#during() } }, location);
   }
 }
 

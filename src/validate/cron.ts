@@ -3,7 +3,7 @@
  * of numbers, ranges, steps and lists, with month and weekday names.
  */
 
-import { q } from "./diagnose.js";
+import { q } from "../diagnostics/index.js";
 
 interface Field {
   name: string;

@@ -1,46 +1,47 @@
-/** DW102-DW105: ids Airflow would reject, and ids used twice. */
-import type { Diagnostic } from "../ir/diagnostic.js";
-import type { Dag, Location } from "../ir/schema.js";
-import { diagnose, q } from "./diagnose.js";
+/** DW102-DW105 and DW112: ids Airflow would reject, and ids used twice. */
+import { diagnose, type Diagnostic } from "../diagnostics/index.js";
+import type { Location } from "../ir/schema.js";
+import type { ResolvedProject } from "../ir/resolved.js";
+import { AIRFLOW_ID, GROUP_ID } from "../values/names.js";
 
-/** Airflow's KEY_REGEX restricted to ASCII, as Airflow documents it, and its 250-character column. */
-const AIRFLOW_ID = /^[A-Za-z0-9_.-]+$/;
+/** Airflow's 250-character id column, and its 200-character group ids. */
 const MAX_ID_LENGTH = 250;
+const MAX_GROUP_ID_LENGTH = 200;
 
-export function checkIds(dags: readonly Dag[]): Diagnostic[] {
+export function checkIds(project: ResolvedProject): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const dag of dags) {
+  for (const { ir: dag } of project.dags) {
     const problem = idProblem(dag.id);
-    if (problem) diagnostics.push(diagnose("DW104", `DAG id ${q(dag.id)} ${problem}`, dag.location));
+    if (problem) diagnostics.push(diagnose("DW104", { dag: dag.id, problem }, dag.location));
     for (const task of dag.tasks) {
       const taskProblem = idProblem(task.id);
-      if (taskProblem) {
-        diagnostics.push(diagnose("DW105", `task id ${q(task.id)} in DAG ${q(dag.id)} ${taskProblem}`, task.location));
-      }
+      if (taskProblem) diagnostics.push(diagnose("DW105", { dag: dag.id, task: task.id, problem: taskProblem }, task.location));
     }
     for (const [id, locations] of repeated(dag.tasks.map((task) => [task.id, task.location]))) {
-      diagnostics.push(
-        diagnose("DW102", `task id ${q(id)} is used ${locations.length} times in DAG ${q(dag.id)}`, locations[1], {
-          related: locations.map((location, index) => ({ message: `definition ${index + 1} of ${q(id)}`, location })),
-        }),
-      );
+      diagnostics.push(diagnose("DW102", { dag: dag.id, task: id, count: locations.length }, locations[1], definitions(id, locations)));
+    }
+    const taskIds = new Set(dag.tasks.map((task) => task.id));
+    for (const group of dag.groups) {
+      const local = group.parent === undefined ? group.id : group.id.slice(group.parent.length + 1);
+      if (!GROUP_ID.test(local) || local.length > MAX_GROUP_ID_LENGTH) diagnostics.push(diagnose("DW112", { dag: dag.id, group: local }, group.location));
+      if (taskIds.has(group.id)) diagnostics.push(diagnose("DW102", { dag: dag.id, groupAndTask: group.id }, group.location));
     }
   }
-  for (const [id, locations] of repeated(dags.map((dag) => [dag.id, dag.location]))) {
-    diagnostics.push(
-      diagnose("DW103", `DAG id ${q(id)} is defined ${locations.length} times`, locations[1], {
-        related: locations.map((location, index) => ({ message: `definition ${index + 1} of ${q(id)}`, location })),
-      }),
-    );
+  for (const [id, locations] of repeated(project.dags.map((dag) => [dag.id, dag.ir.location]))) {
+    diagnostics.push(diagnose("DW103", { dag: id, count: locations.length }, locations[1], definitions(id, locations)));
   }
   return diagnostics;
+}
+
+function definitions(id: string, locations: Location[]) {
+  return locations.map((location, index) => ({ message: `definition ${index + 1} of ${JSON.stringify(id)}`, location }));
 }
 
 function idProblem(id: string): string | undefined {
   if (id.length === 0) return "is empty";
   if (id.length > MAX_ID_LENGTH) return `is ${id.length} characters long; Airflow allows at most ${MAX_ID_LENGTH}`;
   if (!AIRFLOW_ID.test(id)) {
-    const bad = [...new Set([...id].filter((char) => !AIRFLOW_ID.test(char)))].map(q).join(", ");
+    const bad = [...new Set([...id].filter((char) => !AIRFLOW_ID.test(char)))].map((char) => JSON.stringify(char)).join(", ");
     return `contains characters Airflow rejects: ${bad}`;
   }
   return undefined;
@@ -49,7 +50,10 @@ function idProblem(id: string): string | undefined {
 /** Each id that occurs more than once, with all of its locations, in first-seen order. */
 function repeated(entries: Array<[string, Location]>): Array<[string, Location[]]> {
   const byId = new Map<string, Location[]>();
-  for (const [id, location] of entries) byId.set(id, [...(byId.get(id) ?? []), location]);
+  for (const [id, location] of entries) {
+    const list = byId.get(id);
+    if (list) list.push(location);
+    else byId.set(id, [location]);
+  }
   return [...byId].filter(([, locations]) => locations.length > 1);
 }
-

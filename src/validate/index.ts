@@ -1,34 +1,34 @@
 /**
- * Validation: each rule is a small pure function over the IR (and, for graph questions, the
- * DAG's dependency graph) that returns diagnostics with stable codes.
+ * Validation: each rule is a small pure function over the resolved project that returns
+ * diagnostics with stable codes. Rule families have a module each; each task kind's own rules
+ * live in kinds/.
  */
-import { sortDiagnostics, type Diagnostic } from "../ir/diagnostic.js";
-import type { Project } from "../ir/schema.js";
-import { diagnose, q } from "./diagnose.js";
+import { capabilitiesOf } from "../capabilities/index.js";
+import { diagnose, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import type { TaskKind } from "../ir/kinds/index.js";
+import type { ResolvedProject } from "../ir/resolved.js";
+import type { KindRule, RuleContext, TaskOf } from "./context.js";
 import { checkDependencies } from "./dependencies.js";
-import { dependencyGraph } from "./graph.js";
 import { checkIds } from "./ids.js";
+import { KIND_RULES } from "./kinds/index.js";
 import { checkLineage } from "./lineage.js";
 import { checkOptions } from "./options.js";
+import { checkParams } from "./params.js";
 import { checkSchedule } from "./schedule.js";
-import { checkShape } from "./shape.js";
-import { checkSpark } from "./spark.js";
-import { checkSurface } from "./surface.js";
+import { checkSetupTeardown } from "./setup-teardown.js";
 
-export function validate(project: Project): Diagnostic[] {
-  // Every other rule relies on the IR's shape, so a malformed IR is reported alone.
-  const shape = checkShape(project.dags);
-  if (shape.length > 0) return sortDiagnostics(shape);
-  const diagnostics = [...checkIds(project.dags), ...checkLineage(project)];
+export function validate(project: ResolvedProject): Diagnostic[] {
+  const capabilities = capabilitiesOf(project.airflow);
+  const diagnostics = [...checkIds(project), ...checkLineage(project, capabilities)];
   for (const dag of project.dags) {
-    if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", `DAG ${q(dag.id)} has no tasks`, dag.location));
-    diagnostics.push(...checkDependencies(dag, dependencyGraph(dag)));
-    diagnostics.push(...checkSchedule(dag));
-    diagnostics.push(...checkOptions(dag, project.airflow));
-    diagnostics.push(...checkSpark(project, dag));
-    diagnostics.push(...checkSurface(project, dag));
+    const context: RuleContext = { project, dag, capabilities };
+    if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", { dag: dag.id }, dag.ir.location));
+    diagnostics.push(...checkDependencies(dag), ...checkSchedule(dag.ir), ...checkOptions(dag, capabilities));
+    for (const task of dag.tasks) {
+      const rule = KIND_RULES[task.ir.config.kind] as KindRule<TaskKind>;
+      diagnostics.push(...rule(task as TaskOf<TaskKind>, context));
+    }
+    diagnostics.push(...checkSetupTeardown(dag), ...checkParams(dag.ir));
   }
   return sortDiagnostics(diagnostics);
 }
-
-export { CODES, type Code, type CodeInfo } from "./codes.js";

@@ -1,11 +1,11 @@
-/** DW501-DW505: the assets DAGs read, write and are scheduled on, across the whole project. */
+/** DW501-DW505 and DW131: the assets DAGs read, write and are scheduled on, across the whole project. */
 import { Graph } from "@dagrejs/graphlib";
-import type { Diagnostic } from "../ir/diagnostic.js";
-import { scheduledAssets } from "../ir/lineage.js";
-import type { AssetRef, Dag, Location, Project, Task } from "../ir/schema.js";
-import { downstreamOf, taskEdges } from "../ir/structure.js";
-import { cyclePath, cyclicComponents } from "./dependencies.js";
-import { diagnose, q } from "./diagnose.js";
+import type { Capabilities } from "../capabilities/index.js";
+import { diagnose, type Diagnostic } from "../diagnostics/index.js";
+import type { ResolvedProject } from "../ir/resolved.js";
+import type { AssetRef, Location, Task } from "../ir/schema.js";
+import { scheduledAssets } from "../resolve/lineage.js";
+import { cyclePath, cyclicComponents } from "./graph.js";
 
 /** An asset URI Airflow accepts: ASCII, a scheme other than "airflow", and no spaces. */
 function uriProblem(uri: string): string | undefined {
@@ -16,52 +16,59 @@ function uriProblem(uri: string): string | undefined {
   return undefined;
 }
 
-export function checkLineage(project: Project): Diagnostic[] {
+interface Use {
+  asset: AssetRef;
+  dag: string;
+  /** The reading or writing task; undefined when a DAG is scheduled on the asset. */
+  task?: string;
+  location: Location;
+  writes: boolean;
+}
+
+export function checkLineage(project: ResolvedProject, capabilities: Capabilities): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const producers = new Map<string, Array<{ dag: string; task: string; location: Location }>>();
-  const consumers: Array<{ asset: AssetRef; dag: Dag; location: Location; what: string }> = [];
-  const checked = new Set<string>();
-  const checkUri = (asset: AssetRef, location: Location) => {
-    const problem = uriProblem(asset.uri);
-    if (problem && !checked.has(asset.uri)) {
-      checked.add(asset.uri);
-      diagnostics.push(diagnose("DW505", `asset URI ${q(asset.uri)} is malformed: ${problem}`, location));
-    }
-  };
-  for (const dag of project.dags) {
+  const uses: Use[] = [];
+  for (const { ir: dag } of project.dags) {
     for (const task of dag.tasks) {
-      for (const asset of task.outputs ?? []) {
-        checkUri(asset, task.location);
-        producers.set(asset.uri, [...(producers.get(asset.uri) ?? []), { dag: dag.id, task: task.id, location: task.location }]);
-      }
-      for (const asset of task.inputs ?? []) {
-        checkUri(asset, task.location);
-        consumers.push({ asset, dag, location: task.location, what: `task ${q(task.id)} of DAG ${q(dag.id)} reads` });
-      }
+      for (const asset of task.outputs ?? []) uses.push({ asset, dag: dag.id, task: task.id, location: task.location, writes: true });
+      for (const asset of task.inputs ?? []) uses.push({ asset, dag: dag.id, task: task.id, location: task.location, writes: false });
     }
     if (dag.schedule.kind === "assets") {
-      for (const asset of scheduledAssets(dag.schedule.condition)) {
-        checkUri(asset, dag.location);
-        consumers.push({ asset, dag, location: dag.location, what: `DAG ${q(dag.id)} is scheduled on` });
-      }
+      for (const asset of scheduledAssets(dag.schedule.condition)) uses.push({ asset, dag: dag.id, location: dag.location, writes: false });
     }
   }
-  for (const { asset, location, what } of consumers) {
-    if (!asset.external && !producers.has(asset.uri) && !uriProblem(asset.uri)) {
-      diagnostics.push(
-        diagnose("DW501", `${what} asset ${q(asset.uri)}, which no task of the project writes`, location, {
-          hint: `add it to the outputs of the task that writes it, or declare it asset(${q(asset.uri)}, { external: true })`,
-        }),
-      );
+  const producers = new Map<string, Use[]>();
+  for (const use of uses) if (use.writes) producers.set(use.asset.uri, [...(producers.get(use.asset.uri) ?? []), use]);
+
+  const checked = new Set<string>();
+  const named = new Set<string>();
+  for (const use of uses) {
+    const { uri } = use.asset;
+    const problem = uriProblem(uri);
+    if (problem && !checked.has(uri)) {
+      checked.add(uri);
+      diagnostics.push(diagnose("DW505", { uri, problem }, use.location));
     }
+    if (use.asset.name !== undefined && !capabilities.assetNames && !named.has(uri)) {
+      named.add(uri);
+      diagnostics.push(diagnose("DW131", { dag: use.dag, uri, name: use.asset.name, airflow: capabilities.target }, use.location));
+    }
+  }
+  for (const use of uses.filter((candidate) => !candidate.writes)) {
+    if (use.asset.external || producers.has(use.asset.uri) || uriProblem(use.asset.uri)) continue;
+    const reader = use.task === undefined ? { dag: use.dag } : { dag: use.dag, task: use.task };
+    diagnostics.push(diagnose("DW501", { reader, uri: use.asset.uri }, use.location));
   }
   for (const [uri, writers] of producers) {
     const dags = [...new Set(writers.map((writer) => writer.dag))];
     if (dags.length > 1) {
       diagnostics.push(
-        diagnose("DW502", `asset ${q(uri)} is written by ${dags.length} DAGs: ${dags.map(q).join(", ")}`, writers[writers.length - 1]!.location, {
-          related: writers.map((writer) => ({ message: `written by ${writer.dag}.${writer.task}`, location: writer.location })),
-        }),
+        diagnose(
+          "DW502",
+          { uri, dags },
+          writers[writers.length - 1]!.location,
+          writers.map((writer) => ({ message: `written by ${writer.dag}.${writer.task}`, location: writer.location })),
+        ),
       );
     }
   }
@@ -71,24 +78,17 @@ export function checkLineage(project: Project): Diagnostic[] {
 }
 
 /** DW504: a model whose training no evaluation (a task reporting metrics, or an evaluate stage) follows. */
-function unevaluatedModels(project: Project): Diagnostic[] {
+function unevaluatedModels(project: ResolvedProject): Diagnostic[] {
   const evaluates = (task: Task) => (task.metrics?.length ?? 0) > 0 || task.stage === "evaluate";
   const evaluatedElsewhere = (name: string) =>
-    project.dags.some((dag) => dag.tasks.some((task) => evaluates(task) && task.modelInputs?.some((model) => model.name === name)));
+    project.dags.some((dag) => dag.ir.tasks.some((task) => evaluates(task) && task.modelInputs?.some((model) => model.name === name)));
   const diagnostics: Diagnostic[] = [];
   for (const dag of project.dags) {
-    const edges = taskEdges(dag);
     for (const task of dag.tasks) {
-      for (const model of task.modelOutputs ?? []) {
-        const downstream = downstreamOf(edges, [task.id]);
-        const evaluated = dag.tasks.some((other) => downstream.has(other.id) && evaluates(other)) || evaluatedElsewhere(model.name);
-        if (!evaluated) {
-          diagnostics.push(
-            diagnose("DW504", `model ${q(model.name)} written by task ${q(task.id)} of DAG ${q(dag.id)} is never evaluated`, task.location, {
-              hint: "add a task after it that reports metrics (outputs: [metric(...)]) or has stage: \"evaluate\"",
-            }),
-          );
-        }
+      for (const model of task.ir.modelOutputs ?? []) {
+        const downstream = dag.descendants([task.id]);
+        const evaluated = dag.tasks.some((other) => downstream.has(other.id) && evaluates(other.ir)) || evaluatedElsewhere(model.name);
+        if (!evaluated) diagnostics.push(diagnose("DW504", { dag: dag.id, task: task.id, model: model.name }, task.ir.location));
       }
     }
   }
@@ -96,10 +96,10 @@ function unevaluatedModels(project: Project): Diagnostic[] {
 }
 
 /** DAG A -> DAG B when B is scheduled on an asset A writes; a cycle means the DAGs wait on each other forever. */
-function scheduleCycles(project: Project, producers: Map<string, Array<{ dag: string }>>): Diagnostic[] {
+function scheduleCycles(project: ResolvedProject, producers: Map<string, Use[]>): Diagnostic[] {
   const graph = new Graph({ directed: true });
   for (const dag of project.dags) graph.setNode(dag.id);
-  for (const dag of project.dags) {
+  for (const { ir: dag } of project.dags) {
     if (dag.schedule.kind !== "assets") continue;
     for (const asset of scheduledAssets(dag.schedule.condition)) {
       for (const producer of producers.get(asset.uri) ?? []) graph.setEdge(producer.dag, dag.id, asset.uri);
@@ -110,10 +110,7 @@ function scheduleCycles(project: Project, producers: Map<string, Array<{ dag: st
   return cyclicComponents(graph).map((component) => {
     const first = [...component].sort((a, b) => order(a) - order(b))[0]!;
     const path = cyclePath(graph, first, new Set(component), order);
-    const text = path.map((id, index) => (index === 0 ? id : `-[${graph.edge(path[index - 1]!, id) as string}]-> ${id}`)).join(" ");
-    const dag = project.dags.find((candidate) => candidate.id === path[0])!;
-    return diagnose("DW503", `DAGs trigger each other through assets in a cycle: ${text}`, dag.location, {
-      hint: "break the loop: one of these DAGs must run on a time schedule or stop writing the asset",
-    });
+    const via = path.slice(1).map((id, index) => graph.edge(path[index]!, id) as string);
+    return diagnose("DW503", { path, via }, project.dag(path[0]!)!.ir.location);
   });
 }

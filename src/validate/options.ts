@@ -1,50 +1,51 @@
-/** DW301-DW305: option values that have the right type but a value Airflow would reject. */
-import type { Diagnostic } from "../ir/diagnostic.js";
-import type { AirflowTarget, Dag, Location, TaskOptions } from "../ir/schema.js";
-import { atLeast } from "../ir/target.js";
-import { durationSeconds } from "../ir/values.js";
-import { diagnose, q } from "./diagnose.js";
-import { PYTHON_CALLABLE } from "./patterns.js";
+/**
+ * DW301-DW303, DW305, DW124 and DW130: option values that have the right type but a value
+ * Airflow would reject, or that the target Airflow lacks.
+ */
+import { firstTargetWith, type Capabilities } from "../capabilities/index.js";
+import { diagnose, type Diagnostic, type OptionsOwner } from "../diagnostics/index.js";
+import type { ResolvedDag } from "../ir/resolved.js";
+import type { Location, TaskOptions } from "../ir/schema.js";
+import { durationSeconds } from "../values/duration.js";
+import { checkCallbacks, DAG_CALLBACKS, TASK_CALLBACKS } from "./callables.js";
 
 const DURATION_OPTIONS = ["retryDelay", "maxRetryDelay", "executionTimeout"] as const;
 const MAX_TAG_LENGTH = 100;
 const INT32_MAX = 2 ** 31 - 1;
 
-/** Trigger rules that only some Airflow versions know, with the first version that does. */
-const TRIGGER_RULE_SINCE: Record<string, AirflowTarget> = { all_done_min_one_success: "3.1" };
-
-export function checkOptions(dag: Dag, target: AirflowTarget): Diagnostic[] {
+export function checkOptions(resolved: ResolvedDag, capabilities: Capabilities): Diagnostic[] {
+  const dag = resolved.ir;
   const diagnostics: Diagnostic[] = [];
-  const where = `DAG ${q(dag.id)}`;
-  if (dag.dagrunTimeout !== undefined) checkDuration(diagnostics, where, "dagrunTimeout", dag.dagrunTimeout, dag.location);
-  checkWhole(diagnostics, where, "maxActiveRuns", dag.maxActiveRuns, 1, INT32_MAX, dag.location);
-  checkWhole(diagnostics, where, "maxActiveTasks", dag.maxActiveTasks, 1, INT32_MAX, dag.location);
+  const here = { dag: dag.id };
+  if (dag.dagrunTimeout !== undefined) checkDuration(diagnostics, here, "dagrunTimeout", dag.dagrunTimeout, dag.location);
+  checkWhole(diagnostics, here, "maxActiveRuns", dag.maxActiveRuns, 1, INT32_MAX, dag.location);
+  checkWhole(diagnostics, here, "maxActiveTasks", dag.maxActiveTasks, 1, INT32_MAX, dag.location);
   for (const tag of dag.tags) {
-    if (tag.length === 0 || tag.length > MAX_TAG_LENGTH) {
-      const what = tag.length === 0 ? "an empty tag" : `a tag of ${tag.length} characters (at most ${MAX_TAG_LENGTH})`;
-      diagnostics.push(diagnose("DW305", `${where} has ${what}`, dag.location));
-    }
+    if (tag.length === 0 || tag.length > MAX_TAG_LENGTH) diagnostics.push(diagnose("DW305", { dag: dag.id, tag, max: MAX_TAG_LENGTH }, dag.location));
   }
-  checkTaskOptions(diagnostics, `${where}, defaults`, dag.defaults, dag.location);
-  for (const group of dag.groups) checkTaskOptions(diagnostics, `task group ${q(group.id)} of DAG ${q(dag.id)}, defaults`, group.defaults, group.location);
-  for (const task of dag.tasks) {
-    const taskWhere = `task ${q(task.id)} of DAG ${q(dag.id)}`;
-    checkTaskOptions(diagnostics, taskWhere, task.options, task.location);
-    const rule = task.options.triggerRule;
-    const since = rule === undefined ? undefined : TRIGGER_RULE_SINCE[rule];
-    if (since !== undefined && !atLeast(target, since)) {
-      diagnostics.push(
-        diagnose("DW303", `${taskWhere} uses trigger rule ${q(rule)}, which needs Airflow ${since}+; the project targets ${target}`, task.location),
-      );
-    }
-    if (task.config.kind === "python" && !PYTHON_CALLABLE.test(task.config.callable)) {
-      diagnostics.push(diagnose("DW304", `${taskWhere} has callable ${q(task.config.callable)}, not "package.module:function"`, task.location));
+  for (const [owner, link] of Object.entries(dag.ownerLinks ?? {})) {
+    if (!/^(https?:\/\/\S+|mailto:\S+)$/.test(link)) diagnostics.push(diagnose("DW130", { dag: dag.id, owner, link }, dag.location));
+  }
+  diagnostics.push(...checkCallbacks(here, dag, DAG_CALLBACKS, dag.location));
+  checkTaskOptions(diagnostics, { dag: dag.id, defaults: true }, dag.defaults, dag.location);
+  for (const group of dag.groups) checkTaskOptions(diagnostics, { dag: dag.id, group: group.id, defaults: true }, group.defaults, group.location);
+  for (const task of resolved.tasks) {
+    const where = { dag: dag.id, task: task.id };
+    const location = task.ir.location;
+    checkTaskOptions(diagnostics, where, task.ir.options, location);
+    // Callbacks and SLAs are checked where they take effect, whichever level set them.
+    diagnostics.push(...checkCallbacks(where, task.effective, TASK_CALLBACKS, location));
+    if (task.effective.sla !== undefined && !capabilities.sla) diagnostics.push(diagnose("DW124", where, location));
+    const rule = task.ir.options.triggerRule;
+    if (rule !== undefined && !capabilities.triggerRules.has(rule)) {
+      const since = firstTargetWith((other) => other.triggerRules.has(rule)) ?? "a newer version";
+      diagnostics.push(diagnose("DW303", { ...where, rule, since, target: capabilities.target }, location));
     }
   }
   return diagnostics;
 }
 
-function checkTaskOptions(diagnostics: Diagnostic[], where: string, options: TaskOptions, location: Location): void {
+function checkTaskOptions(diagnostics: Diagnostic[], where: OptionsOwner, options: TaskOptions, location: Location): void {
   for (const name of DURATION_OPTIONS) {
     const value = options[name];
     if (value !== undefined) checkDuration(diagnostics, where, name, value, location);
@@ -54,23 +55,11 @@ function checkTaskOptions(diagnostics: Diagnostic[], where: string, options: Tas
   checkWhole(diagnostics, where, "priorityWeight", options.priorityWeight, -INT32_MAX - 1, INT32_MAX, location);
 }
 
-function checkDuration(diagnostics: Diagnostic[], where: string, name: string, value: string, location: Location): void {
-  if (durationSeconds(value) === undefined) {
-    diagnostics.push(diagnose("DW301", `${where}: ${name} ${q(value)} is not a duration`, location));
-  }
+function checkDuration(diagnostics: Diagnostic[], where: OptionsOwner, option: string, value: string, location: Location): void {
+  if (durationSeconds(value) === undefined) diagnostics.push(diagnose("DW301", { where, option, value }, location));
 }
 
-function checkWhole(
-  diagnostics: Diagnostic[],
-  where: string,
-  name: string,
-  value: number | undefined,
-  min: number,
-  max: number,
-  location: Location,
-): void {
+function checkWhole(diagnostics: Diagnostic[], where: OptionsOwner, option: string, value: number | undefined, min: number, max: number, location: Location): void {
   if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) return;
-  // Name the bound that matters: most counts only have a lower one in practice.
-  const range = min >= 0 && value <= max ? `${min} or more` : `between ${min} and ${max}`;
-  diagnostics.push(diagnose("DW302", `${where}: ${name} is ${value}; it must be a whole number, ${range}`, location));
+  diagnostics.push(diagnose("DW302", { where, option, value, min, max }, location));
 }

@@ -4,7 +4,8 @@
  * readable line naming the file, the DAG, the task and the field.
  */
 import type { Manifest, ManifestDag } from "../../src/ir/manifest.js";
-import { durationSeconds } from "../../src/ir/values.js";
+import { durationSeconds } from "../../src/values/duration.js";
+import { expectationOf } from "./kinds.js";
 
 /** What inspect_dags.py reports, in the parts the comparison reads. */
 export interface Inspection {
@@ -73,31 +74,15 @@ interface SparkSpec {
   target: { kind: "submit" | "kubernetes"; namespace?: string; connId: string };
 }
 
-/** Where each task kind's operator class lives: Airflow 2's core module, Airflow 3's, and the class. */
-const OPERATOR_CLASSES: Record<string, [string, string, string]> = {
-  empty: ["airflow.operators.empty", "airflow.providers.standard.operators.empty", "EmptyOperator"],
-  bash: ["airflow.operators.bash", "airflow.providers.standard.operators.bash", "BashOperator"],
-  python: ["airflow.operators.python", "airflow.providers.standard.operators.python", "PythonOperator"],
-  branch: ["airflow.operators.python", "airflow.providers.standard.operators.python", "BranchPythonOperator"],
-  short_circuit: ["airflow.operators.python", "airflow.providers.standard.operators.python", "ShortCircuitOperator"],
-  external_task_sensor: ["airflow.sensors.external_task", "airflow.providers.standard.sensors.external_task", "ExternalTaskSensor"],
-  file_sensor: ["airflow.sensors.filesystem", "airflow.providers.standard.sensors.filesystem", "FileSensor"],
-  time_delta_sensor: ["airflow.sensors.time_delta", "airflow.providers.standard.sensors.time_delta", "TimeDeltaSensor"],
-  date_time_sensor: ["airflow.sensors.date_time", "airflow.providers.standard.sensors.date_time", "DateTimeSensor"],
-  trigger_dag: ["airflow.operators.trigger_dagrun", "airflow.providers.standard.operators.trigger_dagrun", "TriggerDagRunOperator"],
-  pod: ["airflow.providers.cncf.kubernetes.operators.pod", "airflow.providers.cncf.kubernetes.operators.pod", "KubernetesPodOperator"],
-};
-
 function operatorOf(config: Manifest["dags"][number]["tasks"][number]["config"], airflow: string, spark?: SparkSpec): string {
   if (spark) {
     return spark.target.kind === "submit"
       ? "airflow.providers.apache.spark.operators.spark_submit.SparkSubmitOperator"
       : "airflow.providers.cncf.kubernetes.operators.spark_kubernetes.SparkKubernetesOperator";
   }
-  if (config.kind === "operator") return config.import;
   if (isMapped(config)) return airflow.startsWith("3.") ? "airflow.sdk.definitions.mappedoperator.MappedOperator" : "airflow.models.mappedoperator.MappedOperator";
-  const [af2, af3, name] = OPERATOR_CLASSES[config.kind]!;
-  return `${airflow.startsWith("3.") ? af3 : af2}.${name}`;
+  const { operator } = expectationOf(config);
+  return typeof operator === "function" ? operator(config) : operator[airflow.startsWith("3.") ? 3 : 2];
 }
 
 type TaskConfig = Manifest["dags"][number]["tasks"][number]["config"];
@@ -123,35 +108,7 @@ function mappedOf(config: TaskConfig): Shape | null {
 
 /** The operator arguments each task kind must carry, as Airflow holds them after parsing. */
 function fieldsOf(config: TaskConfig): Shape {
-  switch (config.kind) {
-    case "bash":
-      return config.expand ? {} : { bash_command: config.command, env: config.env ?? null, append_env: config.env !== undefined, cwd: config.cwd ?? null };
-    case "python":
-    case "branch":
-    case "short_circuit":
-      // Outputs passed as arguments are XComArgs until the task runs; the run proves them.
-      if (config.kind === "python" && (config.expand || config.kwargsFromOutputs)) return {};
-      return { op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } };
-    case "external_task_sensor":
-      return { external_dag_id: config.externalDag, external_task_id: config.externalTask ?? null };
-    case "file_sensor":
-      return { filepath: config.filepath };
-    case "date_time_sensor":
-      return { target_time: config.targetTime };
-    case "trigger_dag":
-      return { trigger_dag_id: config.targetDag, conf: config.conf ?? null };
-    case "pod":
-      return {
-        image: config.image,
-        cmds: config.cmds ?? [],
-        arguments: config.args ?? [],
-        namespace: config.namespace ?? null,
-        container_resources: config.resources ?? null,
-        node_selector: config.nodeSelector ?? {},
-      };
-    default:
-      return {};
-  }
+  return expectationOf(config).fields(config);
 }
 
 /** What the Spark operator must hold: exactly the job spec (and SparkApplication) dagwright wrote. */

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileProject, type CompileResult } from "../../src/compiler.js";
-import type { Diagnostic } from "../../src/ir/diagnostic.js";
+import type { Diagnostic } from "../../src/diagnostics/index.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = path.join(REPO_ROOT, "bin", "dagwright.js");
@@ -34,8 +34,20 @@ export function makeProject(files: Record<string, string>, airflow = "3.3"): str
   return root;
 }
 
-export function compile(root: string, options: Parameters<typeof compileProject>[1] = {}): Promise<CompileResult> {
-  return compileProject(root, options);
+export interface TestCompileOptions extends NonNullable<Parameters<typeof compileProject>[1]> {
+  /** Type-check the modules, as a real compile does (a few hundred milliseconds more). */
+  typecheck?: boolean;
+}
+
+/**
+ * Compile a project in this thread without type-checking, so a test takes milliseconds; with
+ * `typecheck`, or an option only the evaluation worker has (a heap limit), the whole loader
+ * runs as `dagwright compile` runs it. The fixture corpus covers the whole loader end to end.
+ */
+export function compile(root: string, options: TestCompileOptions = {}): Promise<CompileResult> {
+  const { typecheck, ...rest } = options;
+  const whole = typecheck === true || rest.moduleMemoryMb !== undefined || rest.evaluation === "worker";
+  return compileProject(root, whole ? rest : { evaluation: "in-process", skipTypecheck: true, ...rest });
 }
 
 /** `code file:line:col` of each diagnostic: the part tests assert exactly. */

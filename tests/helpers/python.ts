@@ -3,13 +3,20 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureVenv } from "../airflow/venvs.mjs";
 
-/** The tools venv (Python 3.11 with jinja2 and ruff), built from its lock file on first use. */
-export const TOOLS_BIN = await ensureVenv("tools");
-const PYTHON = path.join(TOOLS_BIN, "python");
+let tools: Promise<string> | undefined;
+
+/**
+ * The tools venv's bin folder (Python 3.11 with uv and ruff), built from its lock file the first
+ * time a test asks for it, not when a test file is imported.
+ */
+export function toolsBin(): Promise<string> {
+  tools ??= ensureVenv("tools");
+  return tools;
+}
 
 /** Run `script` with the tools venv's Python, feeding `input` on stdin; returns stdout, throws with stderr on failure. */
-export function python(script: string, input = "", args: string[] = []): string {
-  const result = spawnSync(PYTHON, ["-c", script, ...args], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+export async function python(script: string, input = "", args: string[] = []): Promise<string> {
+  const result = spawnSync(path.join(await toolsBin(), "python"), ["-c", script, ...args], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
 }
@@ -18,7 +25,7 @@ export function python(script: string, input = "", args: string[] = []): string 
  * Parse Python sources with `ast` and return, for each, every call's keyword arguments whose
  * values are literals, as Python evaluated them: `{file: [{callee, keywords: {name: value}}]}`.
  */
-export function pythonCalls(files: Record<string, string>): Record<string, Array<{ callee: string; keywords: Record<string, unknown> }>> {
+export async function pythonCalls(files: Record<string, string>): Promise<Record<string, Array<{ callee: string; keywords: Record<string, unknown> }>>> {
   const script = `
 import ast, json, sys
 files = json.load(sys.stdin)
@@ -39,5 +46,5 @@ for name, text in files.items():
     out[name] = calls
 json.dump(out, sys.stdout)
 `;
-  return JSON.parse(python(script, JSON.stringify(files))) as ReturnType<typeof pythonCalls>;
+  return JSON.parse(await python(script, JSON.stringify(files))) as Awaited<ReturnType<typeof pythonCalls>>;
 }

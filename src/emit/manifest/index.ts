@@ -1,46 +1,55 @@
-/** The manifest back end: `manifest.json` and its JSON Schema, `manifest.schema.json`. */
+/**
+ * The manifest back end: `manifest.json` and its JSON Schema, `manifest.schema.json`. The
+ * manifest is a projection of the resolved project: what exists, where it came from, every
+ * effective value, and what compile wrote.
+ */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { compareText } from "../../ir/diagnostic.js";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
-import type { Dag, Project } from "../../ir/schema.js";
-import { effectiveTaskOptions, upstreamTasks } from "../../ir/structure.js";
-import { assetLineage, lineageEdges, modelLineage } from "../../ir/lineage.js";
-import { effectiveSparkJob } from "../../ir/spark.js";
+import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
+import { compareText } from "../../values/names.js";
+import { airflowPath } from "../airflow/index.js";
 import type { OutputFile } from "../files.js";
-import { manifestSparkJobs, sparkPeak } from "./spark.js";
+import { specPath } from "../spark/index.js";
 
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
 
 /** The manifest of `project`, listing `files` (everything else compile writes). */
-export function emitManifest(project: Project, files: readonly OutputFile[], dagwrightVersion: string): OutputFile[] {
-  const sparkJobs = manifestSparkJobs(project);
+export function emitManifest(project: ResolvedProject, files: readonly OutputFile[], dagwrightVersion: string): OutputFile[] {
+  const { ir } = project;
   const manifest = Manifest.parse({
     formatVersion: MANIFEST_FORMAT_VERSION,
     dagwrightVersion,
     airflow: project.airflow,
-    ...(project.defaults ? { defaults: project.defaults } : {}),
-    ...(project.folders ? { folders: project.folders } : {}),
-    ...(project.spark ? { spark: project.spark } : {}),
-    ...(project.openLineage ? { openLineage: project.openLineage } : {}),
-    dags: project.dags.map((dag) => {
-      const peak = sparkPeak(dag, sparkJobs);
-      const upstream = upstreamTasks(dag);
-      return {
-        ...dag,
-        tasks: dag.tasks.map((task) => ({ ...task, upstreamTasks: upstream.get(task.id) ?? [], effective: effectiveTaskOptions(project, dag, task) })),
-        // The Spark settings a DAG's jobs get from the configuration are part of what it does.
-        definitionHash: sha256(canonicalJson({ dag: withoutLocations(dag), spark: effectiveSparkJobs(project, dag) })),
-        airflowFile: `airflow/${dag.id}.py`,
-        ...(peak ? { sparkPeak: peak } : {}),
-      };
-    }),
-    lineage: { assets: assetLineage(project), ...modelLineage(project), ...lineageNodesAndEdges(project) },
-    sparkJobs,
-    files: [...files]
-      .sort((a, b) => compareText(a.path, b.path))
-      .map((file) => ({ path: file.path, sha256: sha256(file.contents) })),
+    ...(ir.defaults ? { defaults: ir.defaults } : {}),
+    ...(ir.folders ? { folders: ir.folders } : {}),
+    ...(ir.spark ? { spark: ir.spark } : {}),
+    ...(ir.openLineage ? { openLineage: ir.openLineage } : {}),
+    dags: project.dags.map((dag) => ({
+      ...dag.ir,
+      tasks: dag.tasks.map((task) => ({ ...task.ir, upstreamTasks: task.upstream, effective: task.effective })),
+      // The Spark settings a DAG's jobs get from the configuration are part of what it does.
+      definitionHash: sha256(canonicalJson({ dag: withoutLocations(dag), spark: dag.tasks.flatMap((task) => (task.spark ? [task.spark.job] : [])) })),
+      airflowFile: airflowPath(dag.id),
+      ...(dag.sparkPeak ? { sparkPeak: dag.sparkPeak } : {}),
+    })),
+    lineage: {
+      assets: project.lineage.assets,
+      models: project.lineage.models,
+      metrics: project.lineage.metrics,
+      nodes: project.lineage.nodes.map((id) => ({ id, kind: id.slice(0, id.indexOf(":")) })),
+      edges: project.lineage.edges,
+    },
+    sparkJobs: project.sparkJobs.map(({ dagId, taskId, job, requested }) => ({
+      dagId,
+      taskId,
+      target: job.target.kind,
+      spec: specPath(dagId, taskId, "json"),
+      sparkApplication: job.target.kind === "kubernetes" ? specPath(dagId, taskId, "yaml") : null,
+      requested,
+    })),
+    files: [...files].sort((a, b) => compareText(a.path, b.path)).map((file) => ({ path: file.path, sha256: sha256(file.contents) })),
   });
   return [
     { path: MANIFEST_FILE, contents: JSON.stringify(manifest, null, 2) + "\n" },
@@ -56,15 +65,6 @@ export function manifestJsonSchema(): object {
   };
 }
 
-function lineageNodesAndEdges(project: Project) {
-  const { nodes, edges } = lineageEdges(project);
-  return { nodes: nodes.map((id) => ({ id, kind: id.slice(0, id.indexOf(":")) })), edges };
-}
-
-function effectiveSparkJobs(project: Project, dag: Dag): unknown[] {
-  return dag.tasks.flatMap((task) => (task.config.kind === "spark" ? [effectiveSparkJob(project.spark, dag.id, task.id, task.config)] : []));
-}
-
 export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -78,6 +78,6 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-function withoutLocations(dag: Dag): unknown {
-  return JSON.parse(JSON.stringify(dag, (key, value: unknown) => (key === "location" ? undefined : value)));
+function withoutLocations(dag: ResolvedDag): unknown {
+  return JSON.parse(JSON.stringify(dag.ir, (key, value: unknown) => (key === "location" ? undefined : value)));
 }

@@ -7,10 +7,11 @@
  * datasets as the provider translates assets, so a lineage backend joins what was declared with
  * what ran, and sees the lineage before anything has run.
  */
-import type { Diagnostic } from "../../ir/diagnostic.js";
-import { openLineageModelName, openLineageName, type OpenLineageName } from "../../ir/lineage.js";
-import type { AssetRef, Dag, ModelRef, OpenLineageConfig, Project, Task } from "../../ir/schema.js";
-import { effectiveTaskOptions } from "../../ir/structure.js";
+import { diagnose, type Diagnostic } from "../../diagnostics/index.js";
+import type { OpenLineageName } from "../../ir/lineage.js";
+import type { ResolvedProject, ResolvedTask } from "../../ir/resolved.js";
+import type { AssetRef, ModelRef, OpenLineageConfig } from "../../ir/schema.js";
+import { openLineageModelName } from "../../resolve/lineage.js";
 import type { OutputFile } from "../files.js";
 
 /** The OpenLineage spec version the events follow, and the facet schema versions they use. */
@@ -38,20 +39,21 @@ export function eventsPath(dagId: string): string {
   return `openlineage/${dagId}.jsonl`;
 }
 
-export function emitOpenLineage(project: Project, options: OpenLineageOptions): OutputFile[] {
+export function emitOpenLineage(project: ResolvedProject, options: OpenLineageOptions): OutputFile[] {
   const producer = `https://www.npmjs.com/package/dagwright/v/${options.dagwrightVersion}`;
   return project.dags
     .filter((dag) => dag.tasks.length > 0)
     .map((dag) => ({
       path: eventsPath(dag.id),
-      contents: dag.tasks.map((task) => JSON.stringify(jobEvent(project, dag, task, producer, options.eventTime)) + "\n").join(""),
+      contents: dag.tasks.map((task) => JSON.stringify(jobEvent(project, task, producer, options.eventTime)) + "\n").join(""),
     }));
 }
 
-function jobEvent(project: Project, dag: Dag, task: Task, producer: string, eventTime: string): object {
+function jobEvent(project: ResolvedProject, resolved: ResolvedTask, producer: string, eventTime: string): object {
   const facet = (schema: keyof typeof FACET_SCHEMAS, fields: object) => ({ _producer: producer, _schemaURL: FACET_SCHEMAS[schema], ...fields });
-  const config: OpenLineageConfig = project.openLineage ?? {};
-  const owners = ownersOf(effectiveTaskOptions(project, dag, task).owner);
+  const config: OpenLineageConfig = project.ir.openLineage ?? {};
+  const task = resolved.ir;
+  const owners = ownersOf(resolved.effective.owner);
   const doc = task.options.doc;
   const jobFacets = {
     jobType: facet("jobType", { processingType: "BATCH", integration: "AIRFLOW", jobType: "TASK" }),
@@ -61,13 +63,13 @@ function jobEvent(project: Project, dag: Dag, task: Task, producer: string, even
     ...(task.stage === undefined ? {} : { tags: facet("tags", { tags: [{ key: "stage", value: task.stage, source: "DAGWRIGHT" }] }) }),
   };
   const assetDataset = (asset: AssetRef) =>
-    dataset(openLineageName(asset.uri), asset.description === undefined ? {} : { documentation: facet("datasetDocumentation", { description: asset.description }) });
+    dataset(project.openLineageName(asset.uri), asset.description === undefined ? {} : { documentation: facet("datasetDocumentation", { description: asset.description }) });
   const modelDataset = (model: ModelRef) => dataset(openLineageModelName(model), { datasetType: facet("datasetType", { datasetType: "MODEL" }) });
   return {
     eventTime,
     producer,
     schemaURL: `${SPEC}#/$defs/JobEvent`,
-    job: { namespace: config.namespace ?? DEFAULT_JOB_NAMESPACE, name: `${dag.id}.${task.id}`, facets: jobFacets },
+    job: { namespace: config.namespace ?? DEFAULT_JOB_NAMESPACE, name: resolved.openLineageJob, facets: jobFacets },
     inputs: distinct([...(task.inputs ?? []).map(assetDataset), ...(task.modelInputs ?? []).map(modelDataset)]),
     outputs: distinct([...(task.outputs ?? []).map(assetDataset), ...(task.modelOutputs ?? []).map(modelDataset)]),
   };
@@ -99,7 +101,7 @@ function ownersOf(owner: string | undefined): string[] {
  * Where the task is defined: the configured source URL with the file and line filled in, or a
  * relative `file:` URL, which stays the same wherever the project is checked out.
  */
-function sourceCodeLocation(config: OpenLineageConfig, task: Task): object {
+function sourceCodeLocation(config: OpenLineageConfig, task: ResolvedTask["ir"]): object {
   const { file, line } = task.location;
   const encodedPath = file.split("/").map(encodeURIComponent).join("/");
   const url = config.sourceUrl
@@ -117,12 +119,7 @@ export function eventTimeFrom(env: NodeJS.ProcessEnv): string | Diagnostic {
   if (text === undefined || text === "") return new Date(0).toISOString();
   const seconds = /^\d{1,12}$/.test(text) ? Number(text) : NaN;
   if (Number.isNaN(seconds) || seconds * 1000 > 8.64e15) {
-    return {
-      code: "DW009",
-      severity: "error",
-      message: `SOURCE_DATE_EPOCH is ${JSON.stringify(text)}, not a whole number of seconds since 1970`,
-      hint: "set it to seconds since 1970, such as $(git log -1 --format=%ct), or unset it",
-    };
+    return diagnose("DW009", { value: text });
   }
   return new Date(seconds * 1000).toISOString();
 }

@@ -6,46 +6,33 @@
  */
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
-import type { Dag, Project, Task } from "../../ir/schema.js";
-import { DEFAULT_SPARK_CONNECTION, effectiveSparkJob, memoryMib, type EffectiveSparkJob, type SparkJobConfig } from "../../ir/spark.js";
+import type { ResolvedProject, ResolvedSparkJob, SparkResources } from "../../ir/resolved.js";
+import type { EffectiveSparkJob } from "../../ir/spark.js";
+import { compareText } from "../../values/names.js";
 import type { OutputFile } from "../files.js";
+import { destined, DRIVER, DYNAMIC_ALLOCATION, EXECUTOR } from "./settings.js";
 
 export const SPARK_SPEC_FORMAT_VERSION = 1;
+/** Airflow's default connections of the Spark and Kubernetes providers. */
+export const DEFAULT_SPARK_CONNECTION = "spark_default";
 const DEFAULT_KUBERNETES_CONNECTION = "kubernetes_default";
-
-export interface SparkTask {
-  dag: Dag;
-  task: Task & { config: SparkJobConfig };
-  job: EffectiveSparkJob;
-}
-
-/** Every Spark task of the project with its effective job, in DAG and task order. */
-export function sparkTasks(project: Project): SparkTask[] {
-  return project.dags.flatMap((dag) =>
-    dag.tasks.flatMap((task) =>
-      task.config.kind === "spark"
-        ? [{ dag, task: task as SparkTask["task"], job: effectiveSparkJob(project.spark, dag.id, task.id, task.config) }]
-        : [],
-    ),
-  );
-}
 
 export function specPath(dagId: string, taskId: string, extension: "json" | "yaml"): string {
   return `spark/${dagId}/${taskId}.${extension}`;
 }
 
-export function emitSpark(project: Project): OutputFile[] {
-  const jobs = sparkTasks(project);
+export function emitSpark(project: ResolvedProject): OutputFile[] {
+  const jobs = project.sparkJobs;
   if (jobs.length === 0) return [];
-  return [airflowIgnore(jobs), ...jobs.flatMap(({ dag, task, job }) => {
-    const files: OutputFile[] = [
-      { path: specPath(dag.id, task.id, "json"), contents: JSON.stringify(jobSpec(dag.id, task.id, job), null, 2) + "\n" },
-    ];
-    if (job.target.kind === "kubernetes") {
-      files.push({ path: specPath(dag.id, task.id, "yaml"), contents: sparkApplicationYaml(dag.id, task.id, job) });
-    }
-    return files;
-  })];
+  return [
+    airflowIgnore(jobs),
+    ...jobs.flatMap((spark) => {
+      const { dagId, taskId, job } = spark;
+      const files: OutputFile[] = [{ path: specPath(dagId, taskId, "json"), contents: JSON.stringify(jobSpec(spark), null, 2) + "\n" }];
+      if (job.target.kind === "kubernetes") files.push({ path: specPath(dagId, taskId, "yaml"), contents: sparkApplicationYaml(dagId, taskId, job) });
+      return files;
+    }),
+  ];
 }
 
 /**
@@ -54,8 +41,8 @@ export function emitSpark(project: Project): OutputFile[] {
  * 3.x) then skip. DAG ids hold no glob characters, and a regexp's wider match only ever covers
  * paths inside spark/, which hold no DAG files.
  */
-function airflowIgnore(jobs: readonly SparkTask[]): OutputFile {
-  const dagIds = [...new Set(jobs.map(({ dag }) => dag.id))].sort();
+function airflowIgnore(jobs: readonly ResolvedSparkJob[]): OutputFile {
+  const dagIds = [...new Set(jobs.map(({ dagId }) => dagId))].sort(compareText);
   return {
     path: "spark/.airflowignore",
     contents: `# Written by dagwright: Spark job specs, not DAG files.\n${dagIds.join("\n")}\n`,
@@ -67,25 +54,43 @@ function confText(value: string | number | boolean): string {
   return typeof value === "string" ? value : String(value);
 }
 
+/** The job's own `conf`, as Spark reads properties: strings. */
+function userConf(job: EffectiveSparkJob): Record<string, string> {
+  return Object.fromEntries(Object.entries(job.conf).map(([key, value]) => [key, confText(value)]));
+}
+
+/** The Spark properties of the typed resources that spark-submit has no flag for. */
+function typedConf(job: EffectiveSparkJob): Record<string, string> {
+  const conf: Record<string, string> = {};
+  for (const [destination, value] of [...destined(DRIVER, job.driver), ...destined(EXECUTOR, job.executor)]) {
+    if (destination.conf !== undefined) conf[destination.conf] = String(value);
+  }
+  if (job.dynamicAllocation) {
+    conf["spark.dynamicAllocation.enabled"] = "true";
+    for (const [destination, value] of destined(DYNAMIC_ALLOCATION, job.dynamicAllocation)) conf[destination.conf!] = String(value);
+  }
+  return conf;
+}
+
 /**
  * The Spark properties a job sets beyond what spark-submit has flags for: the user's `conf`,
  * plus the typed resources that have no flag of their own. Sorted by key.
  */
 export function sparkConf(job: EffectiveSparkJob): Record<string, string> {
-  const conf: Record<string, string> = {};
-  for (const [key, value] of Object.entries(job.conf)) conf[key] = confText(value);
-  if (job.driver.cores !== undefined) conf["spark.driver.cores"] = String(job.driver.cores);
-  if (job.driver.memoryOverhead !== undefined) conf["spark.driver.memoryOverhead"] = job.driver.memoryOverhead;
-  if (job.executor.memoryOverhead !== undefined) conf["spark.executor.memoryOverhead"] = job.executor.memoryOverhead;
-  const dynamic = job.dynamicAllocation;
-  if (dynamic) {
-    conf["spark.dynamicAllocation.enabled"] = "true";
-    if (dynamic.min !== undefined) conf["spark.dynamicAllocation.minExecutors"] = String(dynamic.min);
-    if (dynamic.initial !== undefined) conf["spark.dynamicAllocation.initialExecutors"] = String(dynamic.initial);
-    if (dynamic.max !== undefined) conf["spark.dynamicAllocation.maxExecutors"] = String(dynamic.max);
-  }
-  return Object.fromEntries(Object.entries(conf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sortedRecord({ ...userConf(job), ...typedConf(job) });
 }
+
+/** The typed resources that spark-submit takes as flags, by flag. */
+function flagValues(job: EffectiveSparkJob): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [destination, value] of [...destined(DRIVER, job.driver), ...destined(EXECUTOR, job.executor)]) {
+    if (destination.flag !== undefined) values.set(destination.flag.flag, String(value));
+  }
+  return values;
+}
+
+/** The resource flags in the order Airflow's SparkSubmitHook writes them. */
+const HOOK_FLAG_ORDER = ["--num-executors", "--executor-cores", "--executor-memory", "--driver-memory"];
 
 /**
  * spark-submit's arguments for the job, in the order Airflow's SparkSubmitHook builds them,
@@ -98,10 +103,9 @@ export function sparkSubmitArguments(job: EffectiveSparkJob): string[] {
   if (job.pyFiles.length) args.push("--py-files", job.pyFiles.join(","));
   if (job.jars.length) args.push("--jars", job.jars.join(","));
   if (job.packages.length) args.push("--packages", job.packages.join(","));
-  if (job.executor.instances !== undefined) args.push("--num-executors", String(job.executor.instances));
-  if (job.executor.cores !== undefined) args.push("--executor-cores", String(job.executor.cores));
-  if (job.executor.memory !== undefined) args.push("--executor-memory", job.executor.memory);
-  if (job.driver.memory !== undefined) args.push("--driver-memory", job.driver.memory);
+  const flags = flagValues(job);
+  for (const flag of flags.keys()) if (!HOOK_FLAG_ORDER.includes(flag)) throw new Error(`no place for ${flag} in spark-submit's arguments`);
+  for (const flag of HOOK_FLAG_ORDER) if (flags.has(flag)) args.push(flag, flags.get(flag)!);
   args.push("--name", job.name);
   if (job.mainClass !== undefined) args.push("--class", job.mainClass);
   if (job.target.kind === "submit" && job.target.deployMode !== undefined) args.push("--deploy-mode", job.target.deployMode);
@@ -110,7 +114,7 @@ export function sparkSubmitArguments(job: EffectiveSparkJob): string[] {
 }
 
 /** The canonical job spec: every key always present, in this order. */
-export function jobSpec(dagId: string, taskId: string, job: EffectiveSparkJob): object {
+export function jobSpec({ dagId, taskId, job, requested }: ResolvedSparkJob): object {
   const { target } = job;
   return {
     formatVersion: SPARK_SPEC_FORMAT_VERSION,
@@ -148,7 +152,7 @@ export function jobSpec(dagId: string, taskId: string, job: EffectiveSparkJob): 
     pyFiles: job.pyFiles,
     files: job.files,
     env: sortedRecord(job.env),
-    requested: requestedResources(job),
+    requested,
     sparkSubmit: sparkSubmitArguments(job),
   };
 }
@@ -158,11 +162,7 @@ export function sparkApplication(dagId: string, taskId: string, job: EffectiveSp
   if (job.target.kind !== "kubernetes") throw new Error("not a Kubernetes Spark job");
   const { target } = job;
   const python = job.application.toLowerCase().endsWith(".py");
-  const pod = (resources: EffectiveSparkJob["driver"]) => ({
-    ...(resources.cores !== undefined ? { cores: resources.cores } : {}),
-    ...(resources.memory !== undefined ? { memory: resources.memory } : {}),
-    ...(resources.memoryOverhead !== undefined ? { memoryOverhead: resources.memoryOverhead } : {}),
-  });
+  const fields = (pairs: ReturnType<typeof destined>) => Object.fromEntries(pairs.map(([destination, value]) => [destination.sparkApplication, value]));
   const env = Object.entries(sortedRecord(job.env)).map(([name, value]) => ({ name, value }));
   const deps = {
     ...(job.packages.length ? { packages: job.packages } : {}),
@@ -170,9 +170,8 @@ export function sparkApplication(dagId: string, taskId: string, job: EffectiveSp
     ...(job.pyFiles.length ? { pyFiles: job.pyFiles } : {}),
     ...(job.files.length ? { files: job.files } : {}),
   };
-  const conf = Object.fromEntries(
-    Object.entries(sparkConf(job)).filter(([key]) => !key.startsWith("spark.dynamicAllocation.") && !/^spark\.(driver|executor)\.(cores|memoryOverhead)$/.test(key)),
-  );
+  // The SparkApplication has fields of its own for the typed resources: only the user's conf goes in sparkConf.
+  const conf = sortedRecord(userConf(job));
   const dynamic = job.dynamicAllocation;
   return {
     apiVersion: "sparkoperator.k8s.io/v1beta2",
@@ -192,19 +191,14 @@ export function sparkApplication(dagId: string, taskId: string, job: EffectiveSp
       // Airflow owns retries; the operator must not restart the application behind its back.
       restartPolicy: { type: "Never" },
       driver: {
-        ...pod(job.driver),
+        ...fields(destined(DRIVER, job.driver)),
         ...(target.serviceAccount !== undefined ? { serviceAccount: target.serviceAccount } : {}),
         ...(env.length ? { env } : {}),
       },
-      executor: { ...pod(job.executor), ...(job.executor.instances !== undefined ? { instances: job.executor.instances } : {}) },
+      executor: fields(destined(EXECUTOR, job.executor)),
       ...(dynamic
         ? {
-            dynamicAllocation: {
-              enabled: true,
-              ...(dynamic.initial !== undefined ? { initialExecutors: dynamic.initial } : {}),
-              ...(dynamic.min !== undefined ? { minExecutors: dynamic.min } : {}),
-              ...(dynamic.max !== undefined ? { maxExecutors: dynamic.max } : {}),
-            },
+            dynamicAllocation: { enabled: true, ...fields(destined(DYNAMIC_ALLOCATION, dynamic)) },
           }
         : {}),
     },
@@ -229,31 +223,8 @@ function labelValue(id: string): string {
   return id.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "") || "x";
 }
 
-export interface RequestedResources {
-  /** Cores of the driver and all executors (at the most executors with dynamic allocation). */
-  cores: number;
-  /** Memory of the driver and all executors, heap and overhead, in MiB. */
-  memoryMib: number;
-}
-
-/**
- * What the job asks the cluster for at most. Memory counts the overhead as Spark computes it
- * by default: 10% of the heap, at least 384 MiB. Unset values take Spark's defaults: 1 core,
- * 1g of heap, 2 executors.
- */
-export function requestedResources(job: EffectiveSparkJob): RequestedResources {
-  const heap = (memory: string | undefined) => (memory === undefined ? 1024 : (memoryMib(memory) ?? 0));
-  const overhead = (memory: string | undefined, explicit: string | undefined) =>
-    explicit !== undefined ? (memoryMib(explicit) ?? 0) : Math.max(384, Math.floor(heap(memory) * 0.1));
-  const executors = job.dynamicAllocation?.max ?? job.executor.instances ?? 2;
-  const driverMemory = heap(job.driver.memory) + overhead(job.driver.memory, job.driver.memoryOverhead);
-  const executorMemory = heap(job.executor.memory) + overhead(job.executor.memory, job.executor.memoryOverhead);
-  return {
-    cores: (job.driver.cores ?? 1) + executors * (job.executor.cores ?? 1),
-    memoryMib: Math.round(driverMemory + executors * executorMemory),
-  };
-}
-
 function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }
+
+export type { SparkResources };

@@ -1,0 +1,158 @@
+/**
+ * What each Airflow target has: where every Python name dagwright writes is imported from, which
+ * trigger rules exist, which sensors can defer, whether SLAs or asset names exist. Validation and
+ * the back ends read this one table; adding an Airflow version is one entry here plus goldens.
+ */
+import { TRIGGER_RULES, type AirflowTarget, type TriggerRule } from "../ir/schema.js";
+import type { SensorKind } from "../ir/kinds/index.js";
+
+/** Where a name lives: its module, and what it is called there (Airflow 3 renamed Dataset to Asset). */
+export interface PythonImport {
+  module: string;
+  name: string;
+}
+
+/** Every name a generated file may import. */
+export const PYTHON_NAMES = [
+  "DAG",
+  "TaskGroup",
+  "Param",
+  "BashOperator",
+  "PythonOperator",
+  "BranchPythonOperator",
+  "ShortCircuitOperator",
+  "EmptyOperator",
+  "TriggerDagRunOperator",
+  "ExternalTaskSensor",
+  "FileSensor",
+  "TimeDeltaSensor",
+  "DateTimeSensor",
+  "SparkSubmitOperator",
+  "SparkKubernetesOperator",
+  "KubernetesPodOperator",
+  "Secret",
+  "Asset",
+  "AssetAll",
+  "AssetAny",
+  "CronDataIntervalTimetable",
+  "DeltaDataIntervalTimetable",
+] as const;
+export type PythonName = (typeof PYTHON_NAMES)[number];
+
+export interface Capabilities {
+  readonly target: AirflowTarget;
+  /** The major line: 2 or 3. */
+  readonly line: 2 | 3;
+  readonly imports: { readonly [N in PythonName]: PythonImport };
+  /** The trigger rules an author may write. */
+  readonly triggerRules: ReadonlySet<TriggerRule>;
+  /** Which sensor kinds take `deferrable=True`. */
+  readonly deferrable: { readonly [K in SensorKind]: boolean };
+  /** Airflow 2's task SLAs (Airflow 3 removed them). */
+  readonly sla: boolean;
+  /** Whether an asset has a name beside its URI (Airflow 3's Asset; Airflow 2's Dataset has none). */
+  readonly assetNames: boolean;
+}
+
+/** Every rule but those a later line added (see the 3.1 entry). */
+const AIRFLOW_2_TRIGGER_RULES: readonly TriggerRule[] = TRIGGER_RULES.filter((rule) => rule !== "all_done_min_one_success");
+
+const at = (module: string, name: string): PythonImport => ({ module, name });
+
+/** Airflow 2: core operators in airflow.*, datasets, and the SLA feature. */
+const AIRFLOW_2: Omit<Capabilities, "target"> = {
+  line: 2,
+  imports: {
+    DAG: at("airflow", "DAG"),
+    TaskGroup: at("airflow.utils.task_group", "TaskGroup"),
+    Param: at("airflow.models.param", "Param"),
+    BashOperator: at("airflow.operators.bash", "BashOperator"),
+    PythonOperator: at("airflow.operators.python", "PythonOperator"),
+    BranchPythonOperator: at("airflow.operators.python", "BranchPythonOperator"),
+    ShortCircuitOperator: at("airflow.operators.python", "ShortCircuitOperator"),
+    EmptyOperator: at("airflow.operators.empty", "EmptyOperator"),
+    TriggerDagRunOperator: at("airflow.operators.trigger_dagrun", "TriggerDagRunOperator"),
+    ExternalTaskSensor: at("airflow.sensors.external_task", "ExternalTaskSensor"),
+    FileSensor: at("airflow.sensors.filesystem", "FileSensor"),
+    TimeDeltaSensor: at("airflow.sensors.time_delta", "TimeDeltaSensor"),
+    DateTimeSensor: at("airflow.sensors.date_time", "DateTimeSensor"),
+    SparkSubmitOperator: at("airflow.providers.apache.spark.operators.spark_submit", "SparkSubmitOperator"),
+    SparkKubernetesOperator: at("airflow.providers.cncf.kubernetes.operators.spark_kubernetes", "SparkKubernetesOperator"),
+    KubernetesPodOperator: at("airflow.providers.cncf.kubernetes.operators.pod", "KubernetesPodOperator"),
+    Secret: at("airflow.providers.cncf.kubernetes.secret", "Secret"),
+    Asset: at("airflow.datasets", "Dataset"),
+    AssetAll: at("airflow.datasets", "DatasetAll"),
+    AssetAny: at("airflow.datasets", "DatasetAny"),
+    CronDataIntervalTimetable: at("airflow.timetables.interval", "CronDataIntervalTimetable"),
+    DeltaDataIntervalTimetable: at("airflow.timetables.interval", "DeltaDataIntervalTimetable"),
+  },
+  triggerRules: new Set(AIRFLOW_2_TRIGGER_RULES),
+  deferrable: { external_task_sensor: true, file_sensor: true, time_delta_sensor: false, date_time_sensor: false },
+  sla: true,
+  assetNames: false,
+};
+
+const STANDARD = "airflow.providers.standard";
+
+/** Airflow 3.0: the task SDK, core operators in the standard provider, assets with names, no SLAs. */
+const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
+  ...AIRFLOW_2,
+  line: 3,
+  imports: {
+    ...AIRFLOW_2.imports,
+    DAG: at("airflow.sdk", "DAG"),
+    TaskGroup: at("airflow.sdk", "TaskGroup"),
+    Param: at("airflow.sdk", "Param"),
+    BashOperator: at(`${STANDARD}.operators.bash`, "BashOperator"),
+    PythonOperator: at(`${STANDARD}.operators.python`, "PythonOperator"),
+    BranchPythonOperator: at(`${STANDARD}.operators.python`, "BranchPythonOperator"),
+    ShortCircuitOperator: at(`${STANDARD}.operators.python`, "ShortCircuitOperator"),
+    EmptyOperator: at(`${STANDARD}.operators.empty`, "EmptyOperator"),
+    TriggerDagRunOperator: at(`${STANDARD}.operators.trigger_dagrun`, "TriggerDagRunOperator"),
+    ExternalTaskSensor: at(`${STANDARD}.sensors.external_task`, "ExternalTaskSensor"),
+    FileSensor: at(`${STANDARD}.sensors.filesystem`, "FileSensor"),
+    TimeDeltaSensor: at(`${STANDARD}.sensors.time_delta`, "TimeDeltaSensor"),
+    DateTimeSensor: at(`${STANDARD}.sensors.date_time`, "DateTimeSensor"),
+    Asset: at("airflow.sdk", "Asset"),
+    AssetAll: at("airflow.sdk", "AssetAll"),
+    AssetAny: at("airflow.sdk", "AssetAny"),
+  },
+  deferrable: { ...AIRFLOW_2.deferrable, time_delta_sensor: true },
+  sla: false,
+  assetNames: true,
+};
+
+/** Airflow 3.1 adds the all_done_min_one_success trigger rule. */
+const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
+  ...AIRFLOW_3_0,
+  triggerRules: new Set([...AIRFLOW_3_0.triggerRules, "all_done_min_one_success"]),
+};
+
+/** Airflow 3.2's task SDK exports the timetables. */
+const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
+  ...AIRFLOW_3_1,
+  imports: {
+    ...AIRFLOW_3_1.imports,
+    CronDataIntervalTimetable: at("airflow.sdk", "CronDataIntervalTimetable"),
+    DeltaDataIntervalTimetable: at("airflow.sdk", "DeltaDataIntervalTimetable"),
+  },
+};
+
+export const CAPABILITIES: { readonly [T in AirflowTarget]: Capabilities } = {
+  "2.9": { target: "2.9", ...AIRFLOW_2 },
+  "2.10": { target: "2.10", ...AIRFLOW_2 },
+  "2.11": { target: "2.11", ...AIRFLOW_2 },
+  "3.0": { target: "3.0", ...AIRFLOW_3_0 },
+  "3.1": { target: "3.1", ...AIRFLOW_3_1 },
+  "3.2": { target: "3.2", ...AIRFLOW_3_2 },
+  "3.3": { target: "3.3", ...AIRFLOW_3_2 },
+};
+
+export function capabilitiesOf(target: AirflowTarget): Capabilities {
+  return CAPABILITIES[target];
+}
+
+/** The oldest target that has a capability, for messages such as "needs Airflow 3.1+". */
+export function firstTargetWith(has: (capabilities: Capabilities) => boolean): AirflowTarget | undefined {
+  return (Object.keys(CAPABILITIES) as AirflowTarget[]).find((target) => has(CAPABILITIES[target]));
+}

@@ -1,0 +1,699 @@
+/**
+ * The catalogue of diagnostic codes: one entry per code, the single source of what each means
+ * (title, severity, explanation, example, fix) and how its message reads (a template over typed
+ * arguments). `dagwright explain`, docs/diagnostics.md, SARIF rules and every report come from
+ * here. Codes are stable: a code is never reused for another meaning.
+ *
+ * Families: DW0xx loading and configuration, DW1xx DAG structure, DW2xx schedules and dates,
+ * DW3xx task options, DW4xx Spark jobs, DW5xx data lineage.
+ */
+import { bare, plural, q, subject, type Subject } from "./subjects.js";
+
+export interface CodeInfo {
+  title: string;
+  severity: "error" | "warning";
+  /** What the diagnostic means and why it matters. */
+  explanation: string;
+  /** A small TypeScript example that triggers it. */
+  example: string;
+  /** How to fix it; the hint of a diagnostic unless its template gives a more specific one. */
+  fix: string;
+  /**
+   * The modules (paths under src/, without extension) that report this code, when more than one
+   * does; a test holds every other code to exactly one reporting module.
+   */
+  sharedBy?: readonly string[];
+}
+
+interface Entry<A> extends CodeInfo {
+  /** The message, from what the reporting rule knows. */
+  message(args: A): string;
+  /** A hint more specific than `fix`, when there is one for these arguments. */
+  hint?(args: A): string | undefined;
+}
+
+/** Infers an entry's argument type from its template. */
+function entry<A>(definition: Entry<A>): Entry<A> {
+  return definition;
+}
+
+/** A subject that may be the defaults of a DAG or a group rather than the thing itself. */
+export type OptionsOwner = Subject & { defaults?: true };
+
+function owner(where: OptionsOwner): string {
+  return `${subject(where)}${where.defaults ? ", defaults" : ""}`;
+}
+
+type Task = { dag: string; task: string };
+const task = (args: Task) => subject({ dag: args.dag, task: args.task });
+const sparkTask = (args: Task) => subject({ dag: args.dag, task: args.task, as: "Spark task" });
+
+const CONFIG_FILE = "dagwright.config.ts";
+
+export const CATALOGUE = {
+  DW001: entry<{ ts: { code: number; text: string } } | { topLevelAwait: string } | { syntax: { file: string; text: string } }>({
+    title: "TypeScript error",
+    severity: "error",
+    explanation: "A DAG module does not type-check. dagwright type-checks every module before running it, as tsc would.",
+    example: `d.bash("load", { command: "echo", retries: "3" }); // retries must be a number`,
+    fix: "Fix the type error; the message carries TypeScript's own code (TSnnnn).",
+    sharedBy: ["load/typecheck/diagnostics", "load/evaluate"],
+    message: (a) =>
+      "ts" in a
+        ? `TS${a.ts.code}: ${a.ts.text}`
+        : "topLevelAwait" in a
+          ? `${a.topLevelAwait} uses top-level await, which DAG modules do not support`
+          : `syntax error in ${a.syntax.file}: ${a.syntax.text}`,
+    hint: (a) =>
+      "ts" in a
+        ? "fix the type error; DAG modules must type-check before dagwright runs them"
+        : "topLevelAwait" in a
+          ? "build DAGs synchronously at the top level; read inputs with synchronous calls such as fs.readFileSync"
+          : "fix the syntax at this line",
+  }),
+  DW002: entry<
+    | { threw: { file: string; text: string } }
+    | { unresolved: { file: string; text: string } }
+    | { failed: { file: string; text: string } }
+    | { stopped: { exitCode: number; during?: string } }
+    | { workerFailed: { text: string; during?: string } }
+  >({
+    title: "Module failed while running",
+    severity: "error",
+    explanation: "Evaluating a DAG module threw an exception, so its DAGs could not be collected.",
+    example: `const tables = JSON.parse("not json");`,
+    fix: "Fix the code at the reported line; DAG modules run at compile time like any other code.",
+    sharedBy: ["load/evaluate", "load/session"],
+    message: (a) => {
+      const during = (file: string | undefined) => (file === undefined ? "" : ` while evaluating ${file}`);
+      if ("threw" in a) return `${a.threw.file} threw while being evaluated: ${a.threw.text}`;
+      if ("unresolved" in a) return `${a.unresolved.file}: ${a.unresolved.text}`;
+      if ("failed" in a) return `${a.failed.file} failed: ${a.failed.text}`;
+      if ("stopped" in a) return `module evaluation stopped unexpectedly (exit code ${a.stopped.exitCode})${during(a.stopped.during)}`;
+      return `module evaluation failed${during(a.workerFailed.during)}: ${a.workerFailed.text}`;
+    },
+    hint: (a) =>
+      "threw" in a ? "DAG modules run at compile time like any code; fix the error at this line" : "unresolved" in a ? "check the import path" : undefined,
+  }),
+  DW003: entry<{ srcDir: string }>({
+    title: "No DAGs found",
+    severity: "warning",
+    explanation: "No module of the source folder exports a DAG, so nothing is generated.",
+    example: `dag("orphan", { schedule: null }, () => {}); // created but not exported`,
+    fix: "Export every DAG: `export default dag(...)` or `export const x = dag(...)`.",
+    message: (a) => `no module in ${a.srcDir || "."} exports a DAG`,
+    hint: () => "export each DAG: `export default dag(...)` or `export const daily = dag(...)`",
+  }),
+  DW004: entry<{ where: Subject; problem: string }>({
+    title: "Invalid option value",
+    severity: "error",
+    explanation: "An option has a value of the wrong shape or an unknown name; TypeScript reports most of these, code that escapes the types gets this.",
+    example: `dag("x", { schedule: null, retrys: 2 } as any, () => {});`,
+    fix: "Use the option names and value types the authoring API documents.",
+    message: (a) => `${subject(a.where)}: ${a.problem}`,
+  }),
+  DW005: entry<
+    | { missing: string }
+    | { noDefaultExport: { versions: readonly string[] } }
+    | { invalid: { problems: readonly string[]; versions: readonly string[] } }
+    | { notData: string }
+  >({
+    title: "Invalid configuration",
+    severity: "error",
+    explanation: "dagwright.config.ts is missing, fails to run, or holds an invalid value.",
+    example: `export default defineConfig({ airflow: "1.10" });`,
+    fix: "Export `defineConfig({ airflow: \"3.3\" })` or another supported Airflow version from dagwright.config.ts.",
+    sharedBy: ["load/config", "load/evaluate"],
+    message: (a) =>
+      "missing" in a
+        ? `no ${CONFIG_FILE} in ${a.missing}`
+        : "noDefaultExport" in a
+          ? `${CONFIG_FILE} has no default export`
+          : "invalid" in a
+            ? `invalid configuration: ${a.invalid.problems.join("; ")}`
+            : `${a.notData} exports something other than plain data`,
+    hint: (a) => {
+      if ("missing" in a) return "run `dagwright init` to create a project, or run dagwright from the folder that holds the config";
+      const versions = "noDefaultExport" in a ? a.noDefaultExport.versions : "invalid" in a ? a.invalid.versions : undefined;
+      if (versions) return `export default defineConfig({ airflow: "3.3" }); supported Airflow versions: ${versions.join(", ")}`;
+      return "export a plain object: defineConfig({ ... }) with strings, numbers, booleans, lists and objects";
+    },
+  }),
+  DW006: entry<{ file: string }>({
+    title: "Module evaluation timed out",
+    severity: "error",
+    explanation: "A DAG module did not finish evaluating within the time limit (10 seconds by default), so the compile was stopped rather than hang.",
+    example: `while (true) {}`,
+    fix: "Look for an endless loop or slow top-level work; DAG modules should only build DAGs.",
+    message: (a) => `module ${a.file} did not finish evaluating within the time limit`,
+    hint: () => "DAG modules run at compile time: look for an endless loop or very slow top-level code",
+  }),
+  DW007: entry<{ file?: string; limitMb: number }>({
+    title: "Module evaluation ran out of memory",
+    severity: "error",
+    explanation: "Evaluating the DAG modules used more memory than the limit (2048 MiB by default), so evaluation was stopped before it could take the compiler down.",
+    example: `const rows = []; while (true) rows.push(new Array(1e6).fill(0));`,
+    fix: "Look for a loop that keeps allocating, or large data built at the top level of a module.",
+    message: (a) => `module ${a.file ?? "(unknown)"} ran out of memory while being evaluated (limit ${a.limitMb} MiB)`,
+    hint: () => "DAG modules run at compile time: look for a loop that keeps allocating, or very large data built at the top level",
+  }),
+  DW008: entry<{ file: string; state: "stale" | "missing" | "extra" }>({
+    title: "Generated output out of date",
+    severity: "error",
+    explanation: "`dagwright compile --check` found a file in the output folder that differs from what compile would write, is missing, or is left over from an earlier compile.",
+    example: `# a DAG module changed, but generated/ was not recompiled and committed`,
+    fix: "Run `dagwright compile` and commit the output folder.",
+    message: (a) =>
+      `${a.file} ${
+        { stale: "differs from what compile would write", missing: "is missing: compile would write it", extra: "is left over from an earlier compile: compile would remove it" }[
+          a.state
+        ]
+      }`,
+    hint: () => "run `dagwright compile` and commit the result",
+  }),
+  DW009: entry<{ value: string }>({
+    title: "SOURCE_DATE_EPOCH is not a time",
+    severity: "error",
+    explanation:
+      "The OpenLineage events in `openlineage/` carry a fixed `eventTime`, so the same sources give the same bytes: 1970-01-01T00:00:00Z, or the time in the `SOURCE_DATE_EPOCH` environment variable (the reproducible-builds convention). That variable holds something other than a whole number of seconds since 1970.",
+    example: `SOURCE_DATE_EPOCH=yesterday dagwright compile`,
+    fix: "Set SOURCE_DATE_EPOCH to seconds since 1970, such as `$(git log -1 --format=%ct)`, or unset it.",
+    message: (a) => `SOURCE_DATE_EPOCH is ${JSON.stringify(a.value)}, not a whole number of seconds since 1970`,
+    hint: () => "set it to seconds since 1970, such as $(git log -1 --format=%ct), or unset it",
+  }),
+  DW101: entry<{ dag: string; path: readonly string[] }>({
+    title: "Dependency cycle",
+    severity: "error",
+    explanation: "Tasks depend on each other in a circle, so none of them could ever start. Airflow refuses such a DAG.",
+    example: `a.then(b); b.then(c); c.then(a);`,
+    fix: "Remove one of the dependencies on the reported path.",
+    message: (a) => `dependency cycle in DAG ${q(a.dag)}: ${a.path.map(bare).join(" -> ")}`,
+    hint: () => "remove one of the dependencies on this path; a task cannot wait for itself",
+  }),
+  DW102: entry<{ dag: string; task: string; count: number } | { dag: string; groupAndTask: string }>({
+    title: "Duplicate task id",
+    severity: "error",
+    explanation: "Two tasks of one DAG have the same id, or a task and a task group do; Airflow requires them to be unique within a DAG.",
+    example: `d.bash("load", {...}); d.bash("load", {...});`,
+    fix: "Give each task its own id, for example by adding the table name in a loop.",
+    message: (a) =>
+      "groupAndTask" in a ? `${q(a.groupAndTask)} in DAG ${q(a.dag)} is both a task group and a task` : `task id ${q(a.task)} is used ${a.count} times in DAG ${q(a.dag)}`,
+  }),
+  DW103: entry<{ dag: string; count: number }>({
+    title: "Duplicate DAG id",
+    severity: "error",
+    explanation: "Two DAGs of the project have the same id; Airflow would load only one of them and report an import error.",
+    example: `// a.ts and b.ts both: dag("daily_etl", ...)`,
+    fix: "Rename one of the DAGs.",
+    message: (a) => `DAG id ${q(a.dag)} is defined ${a.count} times`,
+  }),
+  DW104: entry<{ dag: string; problem: string }>({
+    title: "Invalid DAG id",
+    severity: "error",
+    explanation: "Airflow accepts DAG ids of 1 to 250 characters from letters A-Z and a-z, digits, `_`, `.` and `-`.",
+    example: `dag("daily etl", ...)`,
+    fix: "Use only ASCII letters, digits, underscores, dots and dashes.",
+    message: (a) => `DAG id ${q(a.dag)} ${a.problem}`,
+  }),
+  DW105: entry<Task & { problem: string }>({
+    title: "Invalid task id",
+    severity: "error",
+    explanation: "Airflow accepts task ids of 1 to 250 characters from letters A-Z and a-z, digits, `_`, `.` and `-`.",
+    example: `d.bash("load/orders", ...)`,
+    fix: "Use only ASCII letters, digits, underscores, dots and dashes.",
+    message: (a) => `task id ${q(a.task)} in DAG ${q(a.dag)} ${a.problem}`,
+  }),
+  DW106: entry<Task & { upstream: string; otherDag: string }>({
+    title: "Dependency on a task of another DAG",
+    severity: "error",
+    explanation: "A task handle of one DAG was used as a dependency of a task in another. Airflow dependencies only exist within a DAG.",
+    example: `const a = ...; dag("other", ..., (d) => { d.empty("x").after(a); });`,
+    fix: "Keep dependencies within one DAG; to wait for another DAG, schedule on its data or use a sensor.",
+    message: (a) => `${task(a)} depends on task ${q(a.upstream)} of another DAG, ${q(a.otherDag)}`,
+  }),
+  DW107: entry<{ dag: string }>({
+    title: "Empty DAG",
+    severity: "warning",
+    explanation: "The DAG has no tasks, so its runs do nothing.",
+    example: `dag("x", { schedule: null }, () => {});`,
+    fix: "Add tasks in the body, or remove the DAG.",
+    message: (a) => `DAG ${q(a.dag)} has no tasks`,
+  }),
+  DW108: entry<{ got: string }>({
+    title: "Not a task handle",
+    severity: "error",
+    explanation: "A dependency was given something other than a task handle, such as a task id string.",
+    example: `extract.then("load");`,
+    fix: "Pass the handle a task builder returned: `const load = d.bash(...); extract.then(load)`.",
+    message: (a) => `a dependency must be a task handle or a list of task handles, not ${a.got}`,
+    hint: () => "pass the value a task builder returned, e.g. `const load = d.bash(...); extract.then(load)`",
+  }),
+  DW109: entry<{ step: number; ups: number; downs: number }>({
+    title: "chain over lists of different lengths",
+    severity: "error",
+    explanation: "`chain` links two adjacent lists pairwise, as Airflow's chain does, so they must have the same length.",
+    example: `d.chain(a, [b, c], [x, y, z]);`,
+    fix: "Give both lists the same length, or link them with `then`.",
+    message: (a) => `chain links adjacent lists pairwise, but step ${a.step} has ${a.ups} tasks and step ${a.step + 1} has ${a.downs}`,
+    hint: () => "give both lists the same length, or link them with `then` for every pair",
+  }),
+  DW110: entry<Task>({
+    title: "Task added after the DAG body returned",
+    severity: "error",
+    explanation: "A DAG's tasks are collected while its body runs; a builder used later has no DAG to add to.",
+    example: `let ctx; dag("x", {...}, (d) => { ctx = d; }); ctx.empty("late");`,
+    fix: "Create every task inside the body function passed to dag().",
+    message: (a) => `task ${q(a.task)} was added to DAG ${q(a.dag)} after the DAG's body returned`,
+    hint: () => "create every task inside the body function passed to dag()",
+  }),
+  DW111: entry<{ dag: string }>({
+    title: "Asynchronous DAG body",
+    severity: "error",
+    explanation: "A DAG's tasks are collected when its body returns. An async body returns at its first await, so tasks it adds later would be lost.",
+    example: `dag("etl", { schedule: null }, async (d) => { for (const t of await tables()) d.empty(t); });`,
+    fix: "Build the DAG synchronously: compute inputs first (fs.readFileSync, constants), without async or await.",
+    message: (a) => `the body of DAG ${q(a.dag)} is asynchronous; DAG bodies must build every task before they return`,
+    hint: () => "compute what the DAG needs synchronously (for example, read a file with fs.readFileSync), without async or await",
+  }),
+  DW112: entry<{ dag: string; group: string }>({
+    title: "Invalid task group id",
+    severity: "error",
+    explanation: "Airflow accepts group ids of letters, digits, '_' and '-' (no dots), at most 200 characters.",
+    example: "d.group(\"load.orders\", {}, (g) => {})",
+    fix: "Use letters, digits, underscores and dashes.",
+    message: (a) => `task group id ${q(a.group)} in DAG ${q(a.dag)} is not one Airflow accepts`,
+  }),
+  DW113: entry<Task & { source: string }>({
+    title: "Output of a task that is not in the DAG",
+    severity: "error",
+    explanation: "A task can only map over, or take as an argument, the output (XCom) of a task in the same DAG.",
+    example: "expand: { command: otherDagTask.output }",
+    fix: "Map over the output of a task of this DAG.",
+    message: (a) => `${task(a)} uses the output of ${q(a.source)}, which is not a task of this DAG`,
+  }),
+  DW120: entry<{ dag: string; branch: string; target: string }>({
+    title: "Branch target not directly downstream",
+    severity: "error",
+    explanation: "Airflow follows a branch only to tasks directly downstream of it; any other target is never chosen.",
+    example: "d.branch(\"pick\", { callable: \"x.y:z\", targets: [far] })",
+    fix: "Link each target right after the branch: branch.then(target).",
+    message: (a) => `${subject({ dag: a.dag, task: a.branch, as: "branch" })} may choose ${q(a.target)}, which is not directly downstream of it`,
+    hint: (a) => `link it: branch.then(${a.target.split(".").pop()}); Airflow only follows a branch to its direct downstream tasks`,
+  }),
+  DW121: entry<Task & { branch: string; rule: string }>({
+    title: "Join after a branch would be skipped",
+    severity: "warning",
+    explanation: "A task after two paths of a branch waits for both; with all_success (the default) it is skipped whenever the branch skips one path.",
+    example: "pick.then([a, b]); d.empty(\"join\").after([a, b]);",
+    fix: "Give the join triggerRule: \"none_failed_min_one_success\".",
+    message: (a) => `${task(a)} joins paths of branch ${q(a.branch)} with trigger rule ${q(a.rule)}, so it is skipped whenever one path is`,
+    hint: () => 'give it triggerRule: "none_failed_min_one_success"',
+  }),
+  DW122: entry<(Task & { verb: "triggers" | "waits for"; target: string }) | (Task & { target: string; missingTask: string })>({
+    title: "Unknown DAG or task of another DAG",
+    severity: "error",
+    explanation: "A sensor or trigger names a DAG (or task) that the project does not define, so it would wait or fail forever.",
+    example: "d.triggerDag(\"t\", { dag: external(\"typo\") })",
+    fix: "Pass the DAG object from its module, or external(\"id\") for a DAG defined elsewhere.",
+    message: (a) =>
+      "missingTask" in a
+        ? `${task(a)} waits for task ${q(a.missingTask)}, which DAG ${q(a.target)} does not have`
+        : `${task(a)} ${a.verb} DAG ${q(a.target)}, which is not in the project`,
+    hint: (a) => ("missingTask" in a ? undefined : `pass the DAG object, or external(${q(a.target)}) for a DAG defined elsewhere`),
+  }),
+  DW123: entry<Task & { airflow: string }>({
+    title: "Sensor cannot be deferrable here",
+    severity: "error",
+    explanation: "Deferrable waiting needs the sensor's async variant, which this sensor does not have on the target Airflow version.",
+    example: "d.dateTimeSensor(\"t\", { targetTime: \"...\", deferrable: true })",
+    fix: "Use mode: \"reschedule\" instead, or target a version that supports it.",
+    message: (a) => `${task(a)}: this sensor cannot be deferrable on Airflow ${a.airflow}`,
+    hint: () => 'use mode: "reschedule" to free the worker between checks',
+  }),
+  DW124: entry<Task>({
+    title: "SLA ignored on Airflow 3",
+    severity: "warning",
+    explanation: "Airflow 3 removed SLAs; the option is left out of the generated file.",
+    example: "sla: \"1h\"",
+    fix: "Use dagrunTimeout or executionTimeout, or Airflow 3.1's deadline alerts.",
+    message: (a) => `${task(a)} sets sla, which Airflow 3 removed; it is left out of the generated file`,
+  }),
+  DW125: entry<(Task & { field: string; value: string }) | (Task & { resource: string; request: string; limit: string })>({
+    title: "Invalid Kubernetes resources",
+    severity: "error",
+    explanation: "Pod resources are Kubernetes quantities (500m, 2, 1Gi, 512Mi), and a request cannot exceed its limit.",
+    example: "resources: { requests: { memory: \"2GB\" } }",
+    fix: "Write a valid quantity, and keep requests at or below limits.",
+    message: (a) =>
+      "field" in a
+        ? `${task(a)}: ${a.field} ${q(a.value)} is not a Kubernetes quantity`
+        : `${task(a)}: the ${a.resource} request (${a.request}) is above its limit (${a.limit})`,
+  }),
+  DW126: entry<(Task & { importPath: string }) | (Task & { argument: string })>({
+    title: "Invalid operator for the escape hatch",
+    severity: "error",
+    explanation: "d.operator needs the full import path of an Airflow operator class, and arguments named as Python identifiers (not task_id).",
+    example: "d.operator(\"x\", { import: \"HttpOperator\" })",
+    fix: "Write e.g. \"airflow.providers.http.operators.http.HttpOperator\".",
+    message: (a) =>
+      "importPath" in a ? `${task(a)}: ${q(a.importPath)} is not the import path of an Airflow operator class` : `${task(a)}: ${q(a.argument)} cannot be an operator argument`,
+    hint: (a) => ("argument" in a ? "use Python identifiers; the task id comes from the builder" : undefined),
+  }),
+  DW127: entry<Task & { count: number; max: number }>({
+    title: "Mapped list out of range",
+    severity: "error",
+    explanation: "A mapped task needs 1 to 1024 values (Airflow's max_map_length).",
+    example: "expand: { command: [] }",
+    fix: "Map over at least one and at most 1024 values.",
+    message: (a) => `${task(a)} maps over ${a.count} values; Airflow maps over 1 to ${a.max}`,
+  }),
+  DW128: entry<(Task & { both: true }) | (Task & { notASetup: string }) | (Task & { setup: string; rule: string })>({
+    title: "Invalid setup or teardown",
+    severity: "error",
+    explanation: "A teardown names setup tasks of its DAG; a task right after a setup must keep trigger rule all_success, as Airflow requires.",
+    example: "d.bash(\"drop\", { command: \"...\", teardown: { setups: [notASetup] } })",
+    fix: "Mark setups with setup: true and keep all_success after them.",
+    message: (a) =>
+      "both" in a
+        ? `${task(a)} cannot be both a setup and a teardown`
+        : "notASetup" in a
+          ? `${subject({ dag: a.dag, task: a.task, as: "teardown" })} names ${q(a.notASetup)}, which is not a setup task of this DAG`
+          : `${task(a)} follows setup ${q(a.setup)} with trigger rule ${q(a.rule)}; Airflow requires all_success there`,
+    hint: (a) => ("notASetup" in a ? "mark that task with setup: true" : undefined),
+  }),
+  DW129: entry<{ dag: string; param: string; problem: string } | { dag: string; param: string; noDefault: true }>({
+    title: "Invalid DAG param",
+    severity: "error",
+    explanation: "A param's default must match its type and limits, and a scheduled DAG's params need defaults.",
+    example: "params: { n: param.integer({ default: 1.5 }) }",
+    fix: "Fix the default, or make the DAG manual.",
+    message: (a) =>
+      "noDefault" in a
+        ? `${subject({ dag: a.dag, param: a.param })} has no default, but scheduled runs cannot be given one`
+        : `${subject({ dag: a.dag, param: a.param })}: ${a.problem}`,
+    hint: (a) => ("noDefault" in a ? "give it a default, or make the DAG manual (schedule: null)" : undefined),
+  }),
+  DW130: entry<{ dag: string; owner: string; link: string }>({
+    title: "Invalid owner link",
+    severity: "error",
+    explanation: "Airflow accepts only http(s) and mailto links for owners.",
+    example: "ownerLinks: { data: \"wiki/data\" }",
+    fix: "Use a full https:// or mailto: address.",
+    message: (a) => `DAG ${q(a.dag)} has owner link ${q(a.link)} for ${q(a.owner)}; Airflow accepts http(s) and mailto links`,
+  }),
+  DW131: entry<{ dag: string; uri: string; name: string; airflow: string }>({
+    title: "Asset name not in Airflow 2",
+    severity: "warning",
+    explanation:
+      "Airflow 3's Asset has a name beside its URI; Airflow 2's Dataset has only the URI. On Airflow 2 the name stays in dagwright's manifest, lineage and OpenLineage events, and the generated file names the dataset by its URI.",
+    example: `asset("s3://lake/features", { name: "features" }) // compiled for Airflow 2.10`,
+    fix: "Target Airflow 3 to have the name in Airflow, or leave the name out.",
+    message: (a) => `asset ${q(a.uri)} is named ${q(a.name)}, but Airflow ${a.airflow}'s Dataset has no name; the DAG file names it by its URI`,
+  }),
+  DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
+    title: "Invalid schedule",
+    severity: "error",
+    explanation: "The schedule is neither one of Airflow's presets nor a valid five-field cron expression.",
+    example: `schedule: "0 25 * * *" // hour 25`,
+    fix: "Use a preset such as \"@daily\", a cron expression such as \"0 3 * * *\", { every: \"6h\" }, or null.",
+    message: (a) =>
+      "preset" in a
+        ? `DAG ${q(a.dag)} has an unknown schedule preset ${q(a.preset)}`
+        : "cron" in a
+          ? `DAG ${q(a.dag)} has an invalid cron schedule ${q(a.cron)}: ${a.problem}`
+          : `DAG ${q(a.dag)} has an invalid schedule period ${q(a.period)}`,
+    hint: (a) =>
+      "preset" in a
+        ? `use one of ${a.presets.join(", ")}, a cron expression, { every: "6h" } or null`
+        : "period" in a
+          ? `write a positive whole number and a unit, for example { every: "6h" }`
+          : undefined,
+  }),
+  DW202: entry<{ dag: string }>({
+    title: "Missing start date",
+    severity: "error",
+    explanation: "A scheduled DAG needs a start date: Airflow computes its runs from it.",
+    example: `dag("x", { schedule: "@daily" }, ...)`,
+    fix: "Add `startDate: \"2026-01-01\"` (UTC).",
+    message: (a) => `DAG ${q(a.dag)} has a schedule but no startDate`,
+  }),
+  DW203: entry<{ dag: string; option: string; value: string }>({
+    title: "Malformed date",
+    severity: "error",
+    explanation: "Dates are written in UTC as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]Z`, and must exist in the calendar.",
+    example: `startDate: "2026-02-30"`,
+    fix: "Write a real date, for example \"2026-01-01\" or \"2026-01-01T06:00Z\".",
+    message: (a) => `DAG ${q(a.dag)} has a malformed ${a.option} ${q(a.value)}`,
+  }),
+  DW204: entry<{ dag: string; start: string; end: string }>({
+    title: "End date before start date",
+    severity: "error",
+    explanation: "The DAG's end date is before its start date, so it would never run.",
+    example: `startDate: "2026-06-01", endDate: "2026-01-01"`,
+    fix: "Swap or correct the dates.",
+    message: (a) => `DAG ${q(a.dag)} ends (${a.end}) before it starts (${a.start})`,
+  }),
+  DW205: entry<{ dag: string; maxActiveRuns: number }>({
+    title: "@continuous needs maxActiveRuns: 1",
+    severity: "error",
+    explanation: "Airflow refuses a `@continuous` DAG that may have more than one active run.",
+    example: `schedule: "@continuous", maxActiveRuns: 4`,
+    fix: "Set `maxActiveRuns: 1` or leave it unset.",
+    message: (a) => `DAG ${q(a.dag)} is @continuous but allows ${a.maxActiveRuns} active runs`,
+  }),
+  DW301: entry<{ where: OptionsOwner; option: string; value: string }>({
+    title: "Invalid duration",
+    severity: "error",
+    explanation: "Durations are a whole number followed by s, m, h or d, with no space.",
+    example: `retryDelay: "5 minutes"`,
+    fix: "Write for example \"30s\", \"5m\", \"2h\" or \"1d\".",
+    message: (a) => `${owner(a.where)}: ${a.option} ${q(a.value)} is not a duration`,
+  }),
+  DW302: entry<{ where: OptionsOwner; option: string; value: number; min: number; max: number }>({
+    title: "Invalid number",
+    severity: "error",
+    explanation: "The option takes a whole number in a range: retries 0 or more; poolSlots, maxActiveRuns and maxActiveTasks 1 or more; priorityWeight within 32 bits.",
+    example: `retries: 1.5`,
+    fix: "Use a whole number in the documented range.",
+    message: (a) => {
+      // Name the bound that matters: most counts only have a lower one in practice.
+      const range = a.min >= 0 && a.value <= a.max ? `${a.min} or more` : `between ${a.min} and ${a.max}`;
+      return `${owner(a.where)}: ${a.option} is ${a.value}; it must be a whole number, ${range}`;
+    },
+  }),
+  DW303: entry<Task & { rule: string; since: string; target: string }>({
+    title: "Trigger rule not supported by the target Airflow",
+    severity: "error",
+    explanation: "The trigger rule does not exist in the Airflow version the project compiles for, which would be an import error there.",
+    example: `triggerRule: "all_done_min_one_success" // Airflow 3.1+`,
+    fix: "Choose another trigger rule, or target a newer Airflow in dagwright.config.ts.",
+    message: (a) => `${task(a)} uses trigger rule ${q(a.rule)}, which needs Airflow ${a.since}+; the project targets ${a.target}`,
+  }),
+  DW304: entry<{ where: Subject; callable: string; callback?: string }>({
+    title: "Invalid Python callable",
+    severity: "error",
+    explanation: "A Python task's callable, and every callback, must be written `package.module:function` with valid Python identifiers.",
+    example: `callable: "ml/train.py"`,
+    fix: "Write the module's import path, a colon, and the function's name: \"ml.churn.train:main\".",
+    message: (a) =>
+      a.callback === undefined
+        ? `${subject(a.where)} has callable ${q(a.callable)}, not "package.module:function"`
+        : `${subject(a.where)}: callback ${a.callback} ${q(a.callable)} is not "package.module:function"`,
+  }),
+  DW305: entry<{ dag: string; tag: string; max: number }>({
+    title: "Invalid tag",
+    severity: "error",
+    explanation: "Airflow rejects tags that are empty or longer than 100 characters.",
+    example: `tags: [""]`,
+    fix: "Use short, non-empty tags.",
+    message: (a) => `DAG ${q(a.dag)} has ${a.tag.length === 0 ? "an empty tag" : `a tag of ${a.tag.length} characters (at most ${a.max})`}`,
+  }),
+  DW401: entry<Task & { field: string; value: string }>({
+    title: "Invalid Spark memory size",
+    severity: "error",
+    explanation: "Spark memory sizes are JVM sizes: a whole positive number and k, m, g or t. Spark rejects \"4gb\" or \"4 GB\" only when the job starts.",
+    example: `executor: { memory: "4gb" }`,
+    fix: "Write a whole number and k, m, g or t with no \"b\" and no space, for example \"4g\" or \"512m\".",
+    message: (a) => `${sparkTask(a)}: ${a.field} ${q(a.value)} is not a memory size`,
+  }),
+  DW402: entry<Task & { field: string; value: number; min: number }>({
+    title: "Invalid Spark core or executor count",
+    severity: "error",
+    explanation: "Cores and executor instances are whole numbers, 1 or more; dynamic allocation bounds are whole numbers, 0 or more.",
+    example: `executor: { cores: 0.5 }`,
+    fix: "Use a whole number in range.",
+    message: (a) => `${sparkTask(a)}: ${a.field} is ${a.value}; it must be a whole number, ${a.min} or more`,
+  }),
+  DW403: entry<Task & { instances: number }>({
+    title: "Fixed executors with dynamic allocation",
+    severity: "error",
+    explanation: "executor.instances fixes the number of executors, while dynamic allocation scales it; together they fight, and Spark quietly lets one win.",
+    example: `executor: { instances: 10 }, dynamicAllocation: { min: 2, max: 20 }`,
+    fix: "Keep one: executor.instances for a fixed size, or dynamicAllocation to scale.",
+    message: (a) => `${sparkTask(a)}: executor.instances (${a.instances}) fixes the number of executors, but dynamic allocation is on`,
+    hint: () => "keep one: executor.instances for a fixed size, or dynamicAllocation { min, max } to scale",
+  }),
+  DW404: entry<(Task & { noMax: true }) | (Task & { low: [string, number]; high: [string, number] })>({
+    title: "Dynamic allocation bounds out of order",
+    severity: "error",
+    explanation: "Dynamic allocation needs min <= initial <= max, and a max so the job stays bounded.",
+    example: `dynamicAllocation: { min: 10, max: 5 }`,
+    fix: "Order the bounds min <= initial <= max and set max.",
+    message: (a) =>
+      "noMax" in a
+        ? `${sparkTask(a)}: dynamicAllocation has no max, so the job could take the whole cluster`
+        : `${sparkTask(a)}: dynamicAllocation.${a.low[0]} (${a.low[1]}) is greater than dynamicAllocation.${a.high[0]} (${a.high[1]})`,
+    hint: (a) => ("noMax" in a ? "add dynamicAllocation.max" : "keep min <= initial <= max"),
+  }),
+  DW405: entry<Task & { key: string }>({
+    title: "Spark conf key without spark. prefix",
+    severity: "error",
+    explanation: "Spark reads only properties whose names start with \"spark.\"; it ignores the others with a warning in the driver log.",
+    example: `conf: { "executor.memory": "4g" }`,
+    fix: "Use the property's full name; for Hadoop settings use spark.hadoop.<key>.",
+    message: (a) => `${sparkTask(a)}: conf key ${q(a.key)} is not a Spark property (they start with "spark.")`,
+    hint: () => "Spark ignores other keys; for Hadoop settings use spark.hadoop.<key>",
+  }),
+  DW406: entry<Task & { key: string; suggestion: string }>({
+    title: "Misspelled Spark property",
+    severity: "error",
+    explanation: "The conf key is one or two edits away from a property Spark defines. Spark silently ignores unknown properties, so the setting would have no effect.",
+    example: `conf: { "spark.sql.shuffle.partitons": 200 }`,
+    fix: "Use the property the message suggests.",
+    message: (a) => `${sparkTask(a)}: conf key ${q(a.key)} is not a Spark property; did you mean ${q(a.suggestion)}?`,
+    hint: (a) => `Spark silently ignores unknown properties; write ${q(a.suggestion)}`,
+  }),
+  DW407: entry<Task & { key: string }>({
+    title: "Unknown Spark property",
+    severity: "warning",
+    explanation: "The conf key is not a property this Spark version defines and not under a known prefix such as spark.hadoop. It may belong to a plugin; if not, Spark ignores it silently.",
+    example: `conf: { "spark.my.plugin.setting": "x" }`,
+    fix: "Check the spelling; leave it if a plugin reads it.",
+    message: (a) => `${sparkTask(a)}: conf key ${q(a.key)} is not a property this Spark version defines`,
+    hint: () => "check the spelling; a plugin's own property is fine, but Spark ignores misspelled ones silently",
+  }),
+  DW408: entry<Task & { key: string; field: string }>({
+    title: "Spark conf key duplicates a typed field",
+    severity: "error",
+    explanation: "The conf key sets what a typed field of the job is for (memory, cores, executors, dynamic allocation, jars, ...). Two places for one setting drift apart.",
+    example: `executor: { memory: "4g" }, conf: { "spark.executor.memory": "8g" }`,
+    fix: "Use the typed field and drop the conf key.",
+    message: (a) => `${sparkTask(a)}: conf key ${q(a.key)} sets what the typed field ${a.field} is for`,
+    hint: (a) => `use ${a.field} instead of conf[${q(a.key)}]`,
+  }),
+  DW409: entry<(Task & { jarWithoutMain: string }) | (Task & { pythonWithMain: { application: string; mainClass: string } })>({
+    title: "Main class does not match the application",
+    severity: "error",
+    explanation: "A jar application needs mainClass; a Python application has none.",
+    example: `application: "jobs/etl.jar"`,
+    fix: "Add mainClass for a jar, or remove it for a .py file.",
+    message: (a) =>
+      "jarWithoutMain" in a
+        ? `${sparkTask(a)}: application ${q(a.jarWithoutMain)} is a jar but no mainClass is given`
+        : `${sparkTask(a)}: mainClass ${q(a.pythonWithMain.mainClass)} is given for the Python application ${q(a.pythonWithMain.application)}`,
+    hint: (a) => ("jarWithoutMain" in a ? 'add mainClass: "com.example.Main"' : "remove mainClass; it is only for jars"),
+  }),
+  DW410: entry<Task & { application: string }>({
+    title: "Unknown Spark application type",
+    severity: "error",
+    explanation: "dagwright runs Python (.py) and JVM (.jar) Spark applications.",
+    example: `application: "jobs/etl.scala"`,
+    fix: "Point application at the .py file or the built .jar.",
+    message: (a) => `${sparkTask(a)}: application ${q(a.application)} is neither a .py file nor a .jar`,
+  }),
+  DW411: entry<Task & { profile: string; suggestion?: string; profiles: readonly string[] }>({
+    title: "Unknown Spark size profile",
+    severity: "error",
+    explanation: "The job names a profile that spark.profiles in dagwright.config.ts does not define.",
+    example: `profile: "larg"`,
+    fix: "Use a defined profile name, or define the profile.",
+    message: (a) => `${sparkTask(a)}: size profile ${q(a.profile)} is not defined${a.suggestion ? `; did you mean ${q(a.suggestion)}?` : ""}`,
+    hint: (a) => (a.profiles.length ? `defined profiles: ${a.profiles.join(", ")}` : "define it under spark.profiles in dagwright.config.ts"),
+  }),
+  DW412: entry<Task & { missing: readonly string[] }>({
+    title: "Incomplete Kubernetes Spark target",
+    severity: "error",
+    explanation: "A SparkApplication needs the container image and the Spark version in it.",
+    example: `target: { kind: "kubernetes", namespace: "spark" }`,
+    fix: "Set target.image and target.sparkVersion on the task, its profile or spark.defaults.",
+    message: (a) => `${sparkTask(a)}: the Kubernetes target needs ${a.missing.map((field) => `target.${field}`).join(" and ")}`,
+    hint: () => "set them on the task, its profile or spark.defaults.target",
+  }),
+  DW413: entry<{ where: Subject; field: "namespace" | "service account"; value: string }>({
+    title: "Invalid Kubernetes name",
+    severity: "error",
+    explanation: "Kubernetes namespaces and service accounts are DNS names: lower-case letters, digits and '-' (and '.' for service accounts).",
+    example: `target: { kind: "kubernetes", namespace: "Spark_Jobs" }`,
+    fix: "Use a valid DNS-1123 name.",
+    sharedBy: ["validate/kinds/pod", "validate/kinds/spark"],
+    message: (a) => `${subject(a.where)}: ${a.field} ${q(a.value)} is not a valid Kubernetes name`,
+    hint: (a) => (a.field === "namespace" ? "use lower-case letters, digits and '-', at most 63 characters" : "use lower-case letters, digits, '-' and '.'"),
+  }),
+  DW501: entry<{ reader: Task | { dag: string }; uri: string }>({
+    title: "Asset read but written nowhere",
+    severity: "warning",
+    explanation: "A task reads, or a DAG is scheduled on, an asset that no task of the project writes, so nothing here will ever update it.",
+    example: `d.python("train", { callable: "ml.train:main", inputs: [asset("s3://lake/featurs")] })`,
+    fix: "Add the asset to the outputs of the task that writes it, or declare it external: asset(uri, { external: true }).",
+    message: (a) => `${"task" in a.reader ? `${task(a.reader)} reads` : `DAG ${q(a.reader.dag)} is scheduled on`} asset ${q(a.uri)}, which no task of the project writes`,
+    hint: (a) => `add it to the outputs of the task that writes it, or declare it asset(${q(a.uri)}, { external: true })`,
+  }),
+  DW502: entry<{ uri: string; dags: readonly string[] }>({
+    title: "Asset written by several DAGs",
+    severity: "warning",
+    explanation: "Two DAGs write the same asset; their runs race, and a DAG scheduled on it runs after either.",
+    example: `// a.ts and b.ts both: outputs: [asset("s3://lake/features")]`,
+    fix: "Let one DAG own the asset, or split it into two assets.",
+    message: (a) => `asset ${q(a.uri)} is written by ${a.dags.length} DAGs: ${a.dags.map(q).join(", ")}`,
+  }),
+  DW503: entry<{ path: readonly string[]; via: readonly string[] }>({
+    title: "Cycle through asset schedules",
+    severity: "error",
+    explanation: "DAGs scheduled on each other's assets wait for each other forever (or trigger each other without end).",
+    example: `// a writes x and runs on y; b writes y and runs on x`,
+    fix: "Break the loop: put one of the DAGs on a time schedule, or stop one of them writing the asset.",
+    message: (a) => `DAGs trigger each other through assets in a cycle: ${a.path.map((id, index) => (index === 0 ? id : `-[${a.via[index - 1]}]-> ${id}`)).join(" ")}`,
+    hint: () => "break the loop: one of these DAGs must run on a time schedule or stop writing the asset",
+  }),
+  DW504: entry<Task & { model: string }>({
+    title: "Model never evaluated",
+    severity: "warning",
+    explanation: "A task writes a model, but no task after it (or reading the model elsewhere) reports metrics or has the evaluate stage: nothing checks the model before it is used.",
+    example: `d.python("train", { callable: "ml.train:main", outputs: [model("churn")] })`,
+    fix: "Add an evaluation task downstream that reports metrics: outputs: [metric(\"auc\", { direction: \"higher\" })].",
+    message: (a) => `model ${q(a.model)} written by ${task(a)} is never evaluated`,
+    hint: () => "add a task after it that reports metrics (outputs: [metric(...)]) or has stage: \"evaluate\"",
+  }),
+  DW505: entry<{ uri: string; problem: string }>({
+    title: "Malformed asset URI",
+    severity: "error",
+    explanation: "Airflow accepts asset URIs with a scheme (s3://, gs://, file://, postgres://, ...), in ASCII without spaces, and reserves the airflow scheme.",
+    example: `asset("lake/features")`,
+    fix: "Write the full URI, for example \"s3://lake/features\".",
+    message: (a) => `asset URI ${q(a.uri)} is malformed: ${a.problem}`,
+  }),
+} as const;
+
+export type Code = keyof typeof CATALOGUE;
+
+/** What a code's message template needs. */
+export type MessageArgs<C extends Code> = Parameters<(typeof CATALOGUE)[C]["message"]>[0];
+
+export const CODES: readonly Code[] = Object.keys(CATALOGUE) as Code[];
+
+/** The families of codes, by their first digits. */
+export const FAMILIES = [
+  { prefix: "DW0", title: "loading and configuration" },
+  { prefix: "DW1", title: "DAG structure" },
+  { prefix: "DW2", title: "schedules and dates" },
+  { prefix: "DW3", title: "task options" },
+  { prefix: "DW4", title: "Spark jobs" },
+  { prefix: "DW5", title: "data lineage" },
+] as const;
+
+/** Whether a string is a catalogued code (for codes that arrive from outside, such as `explain DW101`). */
+export function isCode(text: string): text is Code {
+  return Object.prototype.hasOwnProperty.call(CATALOGUE, text);
+}
+
+export { plural };

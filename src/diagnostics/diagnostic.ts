@@ -1,0 +1,45 @@
+/** The one shape every stage reports findings in, and their stable order. */
+import type { Location } from "../ir/common.js";
+import { compareText } from "../values/names.js";
+import type { Code } from "./catalogue.js";
+
+export type Severity = "error" | "warning";
+
+/** Another place that matters to a diagnostic: the other definition of a duplicate, an edge of a cycle. */
+export interface RelatedLocation {
+  message: string;
+  location: Location;
+}
+
+/** One finding about the user's project. Make one with `diagnose`, never by hand. */
+export interface Diagnostic {
+  /** Stable code, `DWnnn`; `dagwright explain` documents it. */
+  code: Code;
+  severity: Severity;
+  /** What is wrong, naming the DAGs and tasks involved. */
+  message: string;
+  /** Where, in the user's sources; absent only for project-wide problems. */
+  location?: Location;
+  related?: RelatedLocation[];
+  /** What to do about it. */
+  hint?: string;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === "error");
+}
+
+/** Diagnostics in a stable order: by file, line, column and code; the rules' own order after that. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => [d.location?.file ?? "", d.location?.line ?? 0, d.location?.column ?? 0] as const;
+  return [...diagnostics].sort((a, b) => {
+    const [fa, la, ca] = key(a);
+    const [fb, lb, cb] = key(b);
+    return compareText(fa, fb) || la - lb || ca - cb || compareText(a.code, b.code);
+  });
+}
+
+/** Whether a value is a diagnostic (for failures that travel as thrown values). */
+export function isDiagnostic(value: unknown): value is Diagnostic {
+  return typeof value === "object" && value !== null && "code" in value && "severity" in value && "message" in value;
+}

@@ -1,0 +1,8 @@
+/**
+ * The diagnostics kernel: the catalogue of codes, the one constructor of diagnostics, the
+ * renderer of subjects, and the stable order. Every stage may import it.
+ */
+export { CATALOGUE, CODES, FAMILIES, isCode, type Code, type CodeInfo, type MessageArgs, type OptionsOwner } from "./catalogue.js";
+export { diagnose } from "./diagnose.js";
+export { hasErrors, isDiagnostic, sortDiagnostics, type Diagnostic, type RelatedLocation, type Severity } from "./diagnostic.js";
+export { bare, plural, q, subject, type Subject } from "./subjects.js";

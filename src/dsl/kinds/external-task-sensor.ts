@@ -1,0 +1,25 @@
+/** `d.externalTaskSensor`: the DAG (`dag`, kept as `externalDag`) and task (`task`, kept as `externalTask`) it waits for. */
+import type { FieldsOf } from "../../ir/kinds/index.js";
+import type { ExternalTaskSensorOptions } from "../types.js";
+import type { Complete, Conforms } from "../conformance.js";
+import { SENSOR_KEYS, sensorConfig } from "./sensor.js";
+import { defined, type KindBuilder, type OwnOptions } from "./types.js";
+import { isExternal } from "./other-dag.js";
+
+type Own = OwnOptions<ExternalTaskSensorOptions>;
+const KEYS = ["dag", "task", "executionDelta", ...SENSOR_KEYS] as const;
+const complete: Complete<(typeof KEYS)[number], Own> = true;
+const conforms: Conforms<Own, FieldsOf<"external_task_sensor">, { dag: "externalDag"; task: "externalTask" }, "external"> = true;
+void complete, conforms;
+
+export const externalTaskSensor: KindBuilder<"external_task_sensor", Own> = {
+  keys: KEYS,
+  config: (own) => ({
+    config: {
+      kind: "external_task_sensor",
+      externalDag: own.dag?.id,
+      ...defined({ externalTask: own.task, executionDelta: own.executionDelta, external: isExternal(own.dag) || undefined }),
+      ...sensorConfig(own),
+    },
+  }),
+};

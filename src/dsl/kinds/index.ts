@@ -1,0 +1,34 @@
+/** The builder of each task kind, one module per kind, in a map over every kind the IR has. */
+import type { TaskKind } from "../../ir/kinds/index.js";
+import { bash } from "./bash.js";
+import { branch } from "./branch.js";
+import { dateTimeSensor } from "./date-time-sensor.js";
+import { empty } from "./empty.js";
+import { externalTaskSensor } from "./external-task-sensor.js";
+import { fileSensor } from "./file-sensor.js";
+import { operator } from "./operator.js";
+import { pod } from "./pod.js";
+import { python } from "./python.js";
+import { shortCircuit } from "./short-circuit.js";
+import { spark } from "./spark.js";
+import { timeDeltaSensor } from "./time-delta-sensor.js";
+import { triggerDag } from "./trigger-dag.js";
+import type { KindBuilder } from "./types.js";
+
+// `any` for each kind's own options: each module types them; the map ties every kind to one.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const BUILDERS: { readonly [K in TaskKind]: KindBuilder<K, any> } = {
+  empty,
+  bash,
+  python,
+  spark,
+  branch,
+  short_circuit: shortCircuit,
+  external_task_sensor: externalTaskSensor,
+  file_sensor: fileSensor,
+  time_delta_sensor: timeDeltaSensor,
+  date_time_sensor: dateTimeSensor,
+  trigger_dag: triggerDag,
+  pod,
+  operator,
+};

@@ -1,0 +1,38 @@
+/**
+ * The Airflow emitter of each task kind, one module per kind, in a map over every kind: a kind
+ * without its emitter is a type error here, and each emitter's keyword table is typed over its
+ * kind's IR fields.
+ */
+import type { TaskKind } from "../../../ir/kinds/index.js";
+import { bash } from "./bash.js";
+import { branch } from "./branch.js";
+import { dateTimeSensor } from "./date-time-sensor.js";
+import { empty } from "./empty.js";
+import { externalTaskSensor } from "./external-task-sensor.js";
+import { fileSensor } from "./file-sensor.js";
+import { operator } from "./operator.js";
+import { pod } from "./pod.js";
+import { python } from "./python.js";
+import { shortCircuit } from "./short-circuit.js";
+import { spark } from "./spark.js";
+import { timeDeltaSensor } from "./time-delta-sensor.js";
+import { triggerDag } from "./trigger-dag.js";
+import type { OperatorEmitter } from "./types.js";
+
+export const OPERATORS: { readonly [K in TaskKind]: OperatorEmitter<K> } = {
+  empty,
+  bash,
+  python,
+  spark,
+  branch,
+  short_circuit: shortCircuit,
+  external_task_sensor: externalTaskSensor,
+  file_sensor: fileSensor,
+  time_delta_sensor: timeDeltaSensor,
+  date_time_sensor: dateTimeSensor,
+  trigger_dag: triggerDag,
+  pod,
+  operator,
+};
+
+export type { Helper, Operator, OperatorEmitter } from "./types.js";

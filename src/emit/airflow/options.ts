@@ -1,0 +1,102 @@
+/**
+ * The keyword tables of what every task and every DAG has: task options (also `default_args`
+ * of DAGs and groups), the task's own fields beside its kind's, and the DAG's arguments.
+ */
+import type { ResolvedDag, ResolvedTask } from "../../ir/resolved.js";
+import type { Dag, Task, TaskOptions } from "../../ir/schema.js";
+import { literal, type PyExpr } from "../python/expr.js";
+import { assetList, callback, optionalLiteral, optionalTimedelta, utcDateTime, timedelta, type EmitContext } from "./context.js";
+import { elsewhere, emitFields, kw, type KeywordTable } from "./keywords.js";
+import { paramsDict } from "./params.js";
+import { schedule } from "./schedule.js";
+
+/** Task options as Airflow's keyword arguments, in one fixed order. */
+export const TASK_OPTIONS: KeywordTable<TaskOptions, keyof TaskOptions> = {
+  displayName: (o) => kw("task_display_name", optionalLiteral(o.displayName)),
+  owner: (o) => kw("owner", optionalLiteral(o.owner)),
+  triggerRule: (o) => kw("trigger_rule", optionalLiteral(o.triggerRule)),
+  retries: (o) => kw("retries", optionalLiteral(o.retries)),
+  retryDelay: (o, c) => kw("retry_delay", optionalTimedelta(o.retryDelay, c)),
+  retryExponentialBackoff: (o) => kw("retry_exponential_backoff", optionalLiteral(o.retryExponentialBackoff)),
+  maxRetryDelay: (o, c) => kw("max_retry_delay", optionalTimedelta(o.maxRetryDelay, c)),
+  executionTimeout: (o, c) => kw("execution_timeout", optionalTimedelta(o.executionTimeout, c)),
+  // Airflow 3 removed SLAs; validation warns (DW124), and the option is left out there.
+  sla: (o, c) => kw("sla", c.capabilities.sla ? optionalTimedelta(o.sla, c) : undefined),
+  pool: (o) => kw("pool", optionalLiteral(o.pool)),
+  poolSlots: (o) => kw("pool_slots", optionalLiteral(o.poolSlots)),
+  queue: (o) => kw("queue", optionalLiteral(o.queue)),
+  priorityWeight: (o) => kw("priority_weight", optionalLiteral(o.priorityWeight)),
+  dependsOnPast: (o) => kw("depends_on_past", optionalLiteral(o.dependsOnPast)),
+  email: (o) => kw("email", optionalLiteral(o.email)),
+  emailOnFailure: (o) => kw("email_on_failure", optionalLiteral(o.emailOnFailure)),
+  emailOnRetry: (o) => kw("email_on_retry", optionalLiteral(o.emailOnRetry)),
+  onFailure: (o) => kw("on_failure_callback", callback(o.onFailure)),
+  onSuccess: (o) => kw("on_success_callback", callback(o.onSuccess)),
+  onRetry: (o) => kw("on_retry_callback", callback(o.onRetry)),
+  onExecute: (o) => kw("on_execute_callback", callback(o.onExecute)),
+  doc: (o) => kw("doc_md", optionalLiteral(o.doc)),
+  setup: elsewhere("`task.as_setup()` after the dependency lines"),
+  teardown: elsewhere("`task.as_teardown(setups=...)` after the dependency lines"),
+};
+
+/** Options shared by many tasks as a `default_args` dict, or undefined when there are none. */
+export function defaultsDict(defaults: TaskOptions, context: EmitContext): PyExpr | undefined {
+  const entries = emitFields(TASK_OPTIONS, defaults, context);
+  if (entries.length === 0) return undefined;
+  return { kind: "dict", entries: entries.map((arg) => [literal(arg.name), arg.value]) };
+}
+
+/**
+ * A task's own fields, around its kind's arguments (`config`), in the order they are written:
+ * the id, the kind's arguments, the options, then inlets and outlets.
+ */
+export const TASK_FIELDS: KeywordTable<ResolvedTask, keyof Task> = {
+  id: (t) => kw("task_id", literal(t.localId)),
+  config: elsewhere("the kind's own arguments, written by its operator module (operators/)"),
+  options: (t, c) => emitFields(TASK_OPTIONS, t.ir.options, c),
+  inputs: (t, c) => kw("inlets", assetList(t.ir.inputs, c)),
+  outputs: (t, c) => kw("outlets", assetList(t.ir.outputs, c)),
+  modelInputs: elsewhere("lineage only: the manifest and the OpenLineage events record models"),
+  modelOutputs: elsewhere("lineage only: the manifest and the OpenLineage events record models"),
+  metrics: elsewhere("lineage only: the manifest records metrics"),
+  stage: elsewhere("lineage only: the manifest and the OpenLineage tags record the stage"),
+  group: elsewhere("the `with TaskGroup(...)` block the task is written in"),
+  location: elsewhere("the manifest records where the task is defined"),
+  upstream: elsewhere("the dependency lines after the tasks"),
+};
+
+/**
+ * DAG docs are plain markdown on every target (Airflow 2.9+ and 3 show doc_md without Jinja).
+ * A value ending in ".md" would be read as a file name, so it gets a trailing newline, which
+ * markdown ignores.
+ */
+export function dagDocs(docs: string): string {
+  return docs.endsWith(".md") ? docs + "\n" : docs;
+}
+
+/** The DAG's arguments, in the order they are written. */
+export const DAG_FIELDS: KeywordTable<ResolvedDag, keyof Dag> = {
+  id: (d) => kw("dag_id", literal(d.id)),
+  displayName: (d) => kw("dag_display_name", optionalLiteral(d.ir.displayName)),
+  description: (d) => kw("description", optionalLiteral(d.ir.description)),
+  schedule: (d, c) => kw("schedule", schedule(d.ir, c)),
+  startDate: (d, c) => kw("start_date", d.ir.startDate === undefined ? undefined : utcDateTime(d.ir.startDate, c)),
+  endDate: (d, c) => kw("end_date", d.ir.endDate === undefined ? undefined : utcDateTime(d.ir.endDate, c)),
+  // Airflow 2 catches up by default and Airflow 3 does not: always say which.
+  catchup: (d) => kw("catchup", literal(d.ir.catchup)),
+  maxActiveRuns: (d) => kw("max_active_runs", optionalLiteral(d.ir.maxActiveRuns)),
+  maxActiveTasks: (d) => kw("max_active_tasks", optionalLiteral(d.ir.maxActiveTasks)),
+  dagrunTimeout: (d, c) => kw("dagrun_timeout", d.ir.dagrunTimeout === undefined ? undefined : timedelta(d.ir.dagrunTimeout, c)),
+  tags: (d) => kw("tags", d.ir.tags.length > 0 ? literal(d.ir.tags) : undefined),
+  ownerLinks: (d) => kw("owner_links", d.ir.ownerLinks && Object.keys(d.ir.ownerLinks).length ? literal(d.ir.ownerLinks) : undefined),
+  params: (d, c) => kw("params", d.ir.params && Object.keys(d.ir.params).length ? paramsDict(d.ir.params, c) : undefined),
+  // The project's and folders' defaults, the DAG's owner and its defaults: resolved once.
+  defaults: (d, c) => kw("default_args", defaultsDict(d.defaultArgs, c)),
+  owner: elsewhere("the owner of every task, inside default_args"),
+  onFailure: (d) => kw("on_failure_callback", callback(d.ir.onFailure)),
+  onSuccess: (d) => kw("on_success_callback", callback(d.ir.onSuccess)),
+  docs: (d) => kw("doc_md", d.ir.docs === undefined ? undefined : literal(dagDocs(d.ir.docs))),
+  location: elsewhere("the header comment names the source file; the manifest records the line"),
+  groups: elsewhere("the `with TaskGroup(...)` blocks of the body"),
+  tasks: elsewhere("the body: one statement per task"),
+};

@@ -1,0 +1,63 @@
+/**
+ * What the real-Airflow harness expects of each task kind: the operator class Airflow must
+ * instantiate, and the operator arguments it must hold after parsing. One entry per kind, in a
+ * map over every kind, so a kind the harness does not compare is a type error.
+ */
+import type { ConfigOf, TaskKind } from "../../src/ir/kinds/index.js";
+
+type Shape = Record<string, unknown>;
+
+export interface KindExpectation<K extends TaskKind> {
+  /** The operator class as "module.Class" on Airflow 2 and on Airflow 3 (Spark tasks are compared with their specs). */
+  operator: { 2: string; 3: string } | ((config: ConfigOf<K>) => string);
+  /** The arguments Airflow holds after parsing, as the inspector reports them. */
+  fields(config: ConfigOf<K>): Shape;
+}
+
+const STANDARD = (module: string, name: string) => ({ 2: `airflow.${module}.${name}`, 3: `airflow.providers.standard.${module}.${name}` });
+const lazyCall = (config: { callable: string; kwargs?: Shape }) => ({ op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } });
+
+export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> } = {
+  empty: { operator: STANDARD("operators.empty", "EmptyOperator"), fields: () => ({}) },
+  bash: {
+    operator: STANDARD("operators.bash", "BashOperator"),
+    fields: (config) => (config.expand ? {} : { bash_command: config.command, env: config.env ?? null, append_env: config.env !== undefined, cwd: config.cwd ?? null }),
+  },
+  python: {
+    operator: STANDARD("operators.python", "PythonOperator"),
+    // Outputs passed as arguments are XComArgs until the task runs; the run proves them.
+    fields: (config) => (config.expand || config.kwargsFromOutputs ? {} : lazyCall(config)),
+  },
+  // Compared field by field with its job spec and SparkApplication instead (structure.ts).
+  spark: { operator: () => "", fields: () => ({}) },
+  branch: { operator: STANDARD("operators.python", "BranchPythonOperator"), fields: lazyCall },
+  short_circuit: { operator: STANDARD("operators.python", "ShortCircuitOperator"), fields: lazyCall },
+  external_task_sensor: {
+    operator: STANDARD("sensors.external_task", "ExternalTaskSensor"),
+    fields: (config) => ({ external_dag_id: config.externalDag, external_task_id: config.externalTask ?? null }),
+  },
+  file_sensor: { operator: STANDARD("sensors.filesystem", "FileSensor"), fields: (config) => ({ filepath: config.filepath }) },
+  time_delta_sensor: { operator: STANDARD("sensors.time_delta", "TimeDeltaSensor"), fields: () => ({}) },
+  date_time_sensor: { operator: STANDARD("sensors.date_time", "DateTimeSensor"), fields: (config) => ({ target_time: config.targetTime }) },
+  trigger_dag: {
+    operator: STANDARD("operators.trigger_dagrun", "TriggerDagRunOperator"),
+    fields: (config) => ({ trigger_dag_id: config.targetDag, conf: config.conf ?? null }),
+  },
+  pod: {
+    operator: { 2: "airflow.providers.cncf.kubernetes.operators.pod.KubernetesPodOperator", 3: "airflow.providers.cncf.kubernetes.operators.pod.KubernetesPodOperator" },
+    fields: (config) => ({
+      image: config.image,
+      cmds: config.cmds ?? [],
+      arguments: config.args ?? [],
+      namespace: config.namespace ?? null,
+      container_resources: config.resources ?? null,
+      node_selector: config.nodeSelector ?? {},
+    }),
+  },
+  operator: { operator: (config) => config.import, fields: () => ({}) },
+};
+
+/** The expectation of one task's kind, typed for its configuration. */
+export function expectationOf<K extends TaskKind>(config: ConfigOf<K>): KindExpectation<K> {
+  return KIND_EXPECTATIONS[config.kind as K] as unknown as KindExpectation<K>;
+}
