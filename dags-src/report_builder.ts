@@ -55,6 +55,8 @@ export default dag(
       callable: "reports.sources:log_count",
       kwargs: { count: count.output, audience: "{{ params.audience }}" },
     });
+    // Mapped over the regions, each instance also given an upstream output.
+    d.python("region_share", { callable: "reports.sources:region_share", kwargs: { count: count.output }, expand: { kwargs: REGIONS.map((region) => ({ region })) } });
     const commands = d.python("publish_commands", { callable: "reports.sources:publish_commands" });
     const publish = d.bash("publish", { command: "echo unused", expand: { command: commands.output } });
     d.chain(regions, extract, summarize, fresh, pick, [pdf, html]);

@@ -177,7 +177,7 @@ describe("typed data passing", () => {
     );
     expect(result.diagnostics).toEqual([]);
     const python = result.files!.find((f) => f.path === "airflow/x.py")!.contents;
-    expect(python).toContain('"kwargs": {"label": "daily", "rows": count.output}');
+    expect(python).toContain('op_kwargs={"label": "daily", "rows": count.output}');
     const manifest = JSON.parse(result.files!.find((f) => f.path === "manifest.json")!.contents) as Manifest;
     expect(manifest.dags[0]!.tasks.find((task) => task.id === "report")!.upstreamTasks).toEqual(["count"]);
   });

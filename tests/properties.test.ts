@@ -95,7 +95,7 @@ describe("user strings in every field", () => {
         cwd: sample.cwd,
         doc_md: sample.doc,
       });
-      expect(keywords("PythonOperator").op_kwargs).toEqual({ target: "pkg.mod:fn", kwargs: sample.kwargs });
+      expect(keywords("PythonOperator").op_kwargs).toEqual(Object.keys(sample.kwargs).length ? sample.kwargs : undefined);
     });
     expect(accepted.length).toBeGreaterThan(200);
     expect(rejected).toBeGreaterThan(0);

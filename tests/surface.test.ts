@@ -106,7 +106,7 @@ describe("dynamic task mapping", () => {
     });
     const python = file("airflow/mapped.py");
     expect(python).toContain("    run = BashOperator.partial(task_id=\"run\").expand(bash_command=list.output)\n");
-    expect(python).toContain('"kwargs": {"day": "{{ ds }}", "n": 1}');
+    expect(python).toContain('{"day": "{{ ds }}", "n": 1}');
     // Mapping over an output depends on the task that produces it, as Airflow makes it.
     expect(manifest.dags[0]!.tasks.find((t) => t.id === "run")!.upstreamTasks).toEqual(["list"]);
   });
@@ -122,9 +122,11 @@ describe("dynamic task mapping", () => {
       `,
     });
     const python = file("airflow/mapped.py");
-    // Each instance's op_kwargs carries the XComArg, which Airflow resolves when the instance runs.
-    expect(python).toContain('{"target": "pkg.mod:each", "kwargs": {"rows": count.output, "n": 1}}');
-    expect(python).toContain('{"target": "pkg.mod:each", "kwargs": {"rows": count.output, "n": 2}}');
+    // The output travels in partial()'s op_args, which Airflow resolves for every instance without
+    // mapping over it; the callable hands it to the function as `rows`.
+    expect(python).toContain(
+      '    each = PythonOperator.partial(\n        task_id="each",\n        python_callable=_Callable("pkg.mod:each", outputs=["rows"]),\n        op_args=[count.output],\n    ).expand(op_kwargs=[{"n": 1}, {"n": 2}])\n',
+    );
     expect(manifest.dags[0]!.tasks.find((t) => t.id === "each")!.upstreamTasks).toEqual(["count"]);
   });
 

@@ -15,16 +15,94 @@ from airflow.providers.standard.operators.python import (
 from airflow.sdk import DAG, CronDataIntervalTimetable, Param, TaskGroup
 
 
-def _call(target, kwargs):
-    """Import "module:function" only when the task runs, then call it with kwargs.
+class _Callable:
+    """The Python function "module:function", imported only when its task runs.
 
-    Importing lazily keeps DAG parsing fast and independent of the task's own packages.
+    Airflow reads the function's own signature through this object, so it passes the
+    context values the function names (ti, ds, params, ...), awaits it when it is async,
+    and records the asset metadata a generator yields, as for the function itself. Parsing
+    the DAG never imports the function's package.
     """
-    import importlib
 
-    module_name, _, function_name = target.partition(":")
-    function = getattr(importlib.import_module(module_name), function_name)
-    return function(**kwargs)
+    def __init__(self, target, outputs=()):
+        self.target = target
+        # Upstream outputs that arrive as positional arguments, beside a mapped task's own.
+        self.outputs = tuple(outputs)
+        self._function = None
+
+    def _resolve(self):
+        if self._function is None:
+            import importlib
+
+            module_name, _, function_name = self.target.partition(":")
+            module = importlib.import_module(module_name)
+            self._function = getattr(module, function_name)
+        return self._function
+
+    @property
+    def __wrapped__(self):
+        return self._resolve()
+
+    @property
+    def __signature__(self):
+        import inspect
+
+        function = self._resolve()
+        signature = inspect.signature(function)
+        kind = inspect.Parameter
+        carried = [
+            kind(f"_output_{n}", kind.POSITIONAL_ONLY) for n in range(len(self.outputs))
+        ]
+        own = [p for p in signature.parameters.values() if p.name not in self.outputs]
+        if carried:
+            own = [
+                p if p.kind == p.VAR_KEYWORD else p.replace(kind=kind.KEYWORD_ONLY)
+                for p in own
+            ]
+        if inspect.isgeneratorfunction(function) and not _takes_events(function):
+            own.append(kind("outlet_events", kind.KEYWORD_ONLY, default=None))
+        return signature.replace(parameters=carried + own)
+
+    def __call__(self, *args, **kwargs):
+        import inspect
+
+        function = self._resolve()
+        kwargs.update(zip(self.outputs, args))
+        args = args[len(self.outputs) :]
+        if inspect.isgeneratorfunction(function):
+            events = kwargs.get("outlet_events")
+            if not _takes_events(function):
+                kwargs.pop("outlet_events", None)
+            return _run_generator(function, events, args, kwargs)
+        result = function(*args, **kwargs)
+        if inspect.iscoroutine(result):
+            import asyncio
+
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                # Airflow awaits it where it runs tasks in an event loop; elsewhere, here.
+                return asyncio.run(result)
+        return result
+
+
+def _takes_events(function):
+    """Whether Airflow passes the function the outlet events itself."""
+    import inspect
+
+    parameters = inspect.signature(function).parameters.values()
+    return any(p.name == "outlet_events" or p.kind == p.VAR_KEYWORD for p in parameters)
+
+
+def _run_generator(function, events, args, kwargs):
+    """Run a generator as Airflow runs one, recording the asset metadata it yields."""
+    import logging
+
+    from airflow.sdk.execution_time.callback_runner import create_executable_runner
+
+    logger = logging.getLogger("airflow.task")
+    runner = create_executable_runner(function, events, logger=logger)
+    return runner.run(*args, **kwargs)
 
 
 def _callback(target):
@@ -67,8 +145,7 @@ with DAG(
 ) as dag:
     list_regions = PythonOperator(
         task_id="list_regions",
-        python_callable=_call,
-        op_kwargs={"target": "reports.sources:list_regions", "kwargs": {}},
+        python_callable=_Callable("reports.sources:list_regions"),
     )
     with TaskGroup(
         group_id="extract",
@@ -91,28 +168,18 @@ with DAG(
             )
     summarize = PythonOperator.partial(
         task_id="summarize",
-        python_callable=_call,
+        python_callable=_Callable("reports.sources:summarize"),
         task_display_name="Summarize each region",
     ).expand(
         op_kwargs=[
-            {
-                "target": "reports.sources:summarize",
-                "kwargs": {"top_n": "{{ params.top_n }}", "region": "emea"},
-            },
-            {
-                "target": "reports.sources:summarize",
-                "kwargs": {"top_n": "{{ params.top_n }}", "region": "amer"},
-            },
-            {
-                "target": "reports.sources:summarize",
-                "kwargs": {"top_n": "{{ params.top_n }}", "region": "apac"},
-            },
+            {"top_n": "{{ params.top_n }}", "region": "emea"},
+            {"top_n": "{{ params.top_n }}", "region": "amer"},
+            {"top_n": "{{ params.top_n }}", "region": "apac"},
         ]
     )
     has_new_data = ShortCircuitOperator(
         task_id="has_new_data",
-        python_callable=_call,
-        op_kwargs={"target": "reports.sources:has_new_data", "kwargs": {}},
+        python_callable=_Callable("reports.sources:has_new_data"),
     )
     render_pdf = BashOperator(
         task_id="render_pdf", bash_command="echo rendering the PDF"
@@ -122,38 +189,30 @@ with DAG(
     )
     pick_format = BranchPythonOperator(
         task_id="pick_format",
-        python_callable=_call,
-        op_kwargs={
-            "target": "reports.branching:pick_format",
-            "kwargs": {"audience": "{{ params.audience }}"},
-        },
+        python_callable=_Callable("reports.branching:pick_format"),
+        op_kwargs={"audience": "{{ params.audience }}"},
     )
     deliver = EmptyOperator(
         task_id="deliver", trigger_rule="none_failed_min_one_success"
     )
     count_products = PythonOperator(
         task_id="count_products",
-        python_callable=_call,
-        op_kwargs={
-            "target": "reports.sources:count_products",
-            "kwargs": {"top_n": "{{ params.top_n }}"},
-        },
+        python_callable=_Callable("reports.sources:count_products"),
+        op_kwargs={"top_n": "{{ params.top_n }}"},
     )
     log_count = PythonOperator(
         task_id="log_count",
-        python_callable=_call,
-        op_kwargs={
-            "target": "reports.sources:log_count",
-            "kwargs": {
-                "audience": "{{ params.audience }}",
-                "count": count_products.output,
-            },
-        },
+        python_callable=_Callable("reports.sources:log_count"),
+        op_kwargs={"audience": "{{ params.audience }}", "count": count_products.output},
     )
+    region_share = PythonOperator.partial(
+        task_id="region_share",
+        python_callable=_Callable("reports.sources:region_share", outputs=["count"]),
+        op_args=[count_products.output],
+    ).expand(op_kwargs=[{"region": "emea"}, {"region": "amer"}, {"region": "apac"}])
     publish_commands = PythonOperator(
         task_id="publish_commands",
-        python_callable=_call,
-        op_kwargs={"target": "reports.sources:publish_commands", "kwargs": {}},
+        python_callable=_Callable("reports.sources:publish_commands"),
     )
     publish = BashOperator.partial(task_id="publish").expand(
         bash_command=publish_commands.output
@@ -170,5 +229,6 @@ with DAG(
     [render_pdf, render_html] >> deliver
     deliver >> count_products
     count_products >> log_count
+    count_products >> region_share
     deliver >> publish_commands
     publish_commands >> publish

@@ -35,3 +35,10 @@ def log_count(count: int, audience: str) -> str:
     if not isinstance(count, int):
         raise TypeError(f"expected an int, got {type(count).__name__}")
     return f"{count} products reported to {audience}"
+
+
+def region_share(region: str, count: int) -> str:
+    """One mapped instance per region, each given count_products' result as an XCom."""
+    if not isinstance(count, int):
+        raise TypeError(f"expected an int, got {type(count).__name__}")
+    return f"{region}: {count // len(REGIONS)} of {count} products"

@@ -52,6 +52,11 @@ export interface Capabilities {
   readonly sla: boolean;
   /** Whether an asset has a name beside its URI (Airflow 3's Asset; Airflow 2's Dataset has none). */
   readonly assetNames: boolean;
+  /**
+   * What runs a Python callable that is a generator, recording the asset metadata it yields
+   * (a class or a factory called with the function and the outlet events); none before 2.10.
+   */
+  readonly callableRunner?: PythonImport;
 }
 
 /** Every rule but those a later line added (see the 3.1 entry). */
@@ -92,12 +97,16 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
   assetNames: false,
 };
 
+/** Airflow 2.10 records asset (dataset) metadata a generator yields. */
+const AIRFLOW_2_10: Omit<Capabilities, "target"> = { ...AIRFLOW_2, callableRunner: at("airflow.utils.operator_helpers", "ExecutionCallableRunner") };
+
 const STANDARD = "airflow.providers.standard";
 
 /** Airflow 3.0: the task SDK, core operators in the standard provider, assets with names, no SLAs. */
 const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
   ...AIRFLOW_2,
   line: 3,
+  callableRunner: at("airflow.sdk.execution_time.callback_runner", "create_executable_runner"),
   imports: {
     ...AIRFLOW_2.imports,
     DAG: at("airflow.sdk", "DAG"),
@@ -140,8 +149,8 @@ const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
 
 export const CAPABILITIES: { readonly [T in AirflowTarget]: Capabilities } = {
   "2.9": { target: "2.9", ...AIRFLOW_2 },
-  "2.10": { target: "2.10", ...AIRFLOW_2 },
-  "2.11": { target: "2.11", ...AIRFLOW_2 },
+  "2.10": { target: "2.10", ...AIRFLOW_2_10 },
+  "2.11": { target: "2.11", ...AIRFLOW_2_10 },
   "3.0": { target: "3.0", ...AIRFLOW_3_0 },
   "3.1": { target: "3.1", ...AIRFLOW_3_1 },
   "3.2": { target: "3.2", ...AIRFLOW_3_2 },

@@ -2,9 +2,9 @@
  * The resolved project: the IR together with every fact derived from it, computed once by the
  * resolve stage. Validation and every back end read this; the manifest publishes a projection.
  */
-import type { Dag, EffectiveTaskOptions, Group, Location, Project, Task, TaskDefaults } from "./schema.js";
+import type { AssetRef, Dag, EffectiveTaskOptions, Group, Location, Project, Task, TaskDefaults } from "./schema.js";
 import type { AirflowTarget } from "./schema.js";
-import type { AssetLineage, OpenLineageName, ProjectLineage } from "./lineage.js";
+import type { AssetLineage, ModelLineage, OpenLineageName, ProjectLineage } from "./lineage.js";
 import type { ConfigOf, TaskKind } from "./kinds/index.js";
 import type { EffectiveSparkJob } from "./spark.js";
 
@@ -86,6 +86,8 @@ export interface ResolvedDag {
   /** Task-to-task dependencies, group dependencies expanded, in a stable order. */
   readonly edges: readonly TaskEdge[];
   readonly sparkPeak?: SparkPeak;
+  /** The assets the DAG's schedule waits for, when it is scheduled on assets. */
+  readonly scheduledAssets: readonly AssetRef[];
   task(id: string): ResolvedTask | undefined;
   group(id: string): ResolvedGroup | undefined;
   /** Every task reachable from `starts` over one or more edges. */
@@ -102,6 +104,8 @@ export interface ResolvedProject {
   dag(id: string): ResolvedDag | undefined;
   /** An asset's lineage by URI. */
   asset(uri: string): AssetLineage | undefined;
+  /** A model's lineage by name. */
+  model(name: string): ModelLineage | undefined;
   /** OpenLineage's name of an asset URI. */
   openLineageName(uri: string): OpenLineageName;
 }

@@ -8,7 +8,7 @@ import type { OpenLineageName } from "../ir/lineage.js";
 import type { ResolvedDag, ResolvedGroup, ResolvedProject, ResolvedSparkJob, ResolvedTask } from "../ir/resolved.js";
 import type { Dag, Group, Project } from "../ir/schema.js";
 import { groupMembers, reachable, taskEdges } from "./edges.js";
-import { openLineageName, projectLineage } from "./lineage.js";
+import { openLineageName, projectLineage, scheduledAssets } from "./lineage.js";
 import { defaultArgs, effectiveOptions } from "./options.js";
 import { effectiveSparkJob, requestedResources, sparkPeak } from "./spark.js";
 
@@ -18,6 +18,7 @@ export function resolve(project: Project): ResolvedProject {
   for (const dag of dags) if (!byId.has(dag.id)) byId.set(dag.id, dag);
   const lineage = projectLineage(dags);
   const assets = new Map(lineage.assets.map((asset) => [asset.uri, asset]));
+  const models = new Map(lineage.models.map((model) => [model.name, model]));
   const names = new Map<string, OpenLineageName>();
   return {
     ir: project,
@@ -27,6 +28,7 @@ export function resolve(project: Project): ResolvedProject {
     sparkJobs: dags.flatMap((dag) => dag.tasks.flatMap((task) => (task.spark ? [task.spark] : []))),
     dag: (id) => byId.get(id),
     asset: (uri) => assets.get(uri),
+    model: (name) => models.get(name),
     openLineageName: (uri) => {
       let name = names.get(uri);
       if (!name) names.set(uri, (name = assets.get(uri)?.openLineage ?? openLineageName(uri)));
@@ -122,6 +124,7 @@ function resolveDag(project: Project, dag: Dag): ResolvedDag {
     groups,
     edges,
     ...(peak ? { sparkPeak: peak } : {}),
+    scheduledAssets: dag.schedule.kind === "assets" ? scheduledAssets(dag.schedule.condition) : [],
     task: (id) => tasksById.get(id),
     group: (id) => groupById.get(id),
     descendants,

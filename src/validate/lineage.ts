@@ -4,7 +4,6 @@ import type { Capabilities } from "../capabilities/index.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { ResolvedProject } from "../ir/resolved.js";
 import type { AssetRef, Location, Task } from "../ir/schema.js";
-import { scheduledAssets } from "../resolve/lineage.js";
 import { cyclePath, cyclicComponents } from "./graph.js";
 
 /** An asset URI Airflow accepts: ASCII, a scheme other than "airflow", and no spaces. */
@@ -28,14 +27,12 @@ interface Use {
 export function checkLineage(project: ResolvedProject, capabilities: Capabilities): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const uses: Use[] = [];
-  for (const { ir: dag } of project.dags) {
+  for (const { ir: dag, scheduledAssets } of project.dags) {
     for (const task of dag.tasks) {
       for (const asset of task.outputs ?? []) uses.push({ asset, dag: dag.id, task: task.id, location: task.location, writes: true });
       for (const asset of task.inputs ?? []) uses.push({ asset, dag: dag.id, task: task.id, location: task.location, writes: false });
     }
-    if (dag.schedule.kind === "assets") {
-      for (const asset of scheduledAssets(dag.schedule.condition)) uses.push({ asset, dag: dag.id, location: dag.location, writes: false });
-    }
+    for (const asset of scheduledAssets) uses.push({ asset, dag: dag.id, location: dag.location, writes: false });
   }
   const producers = new Map<string, Use[]>();
   for (const use of uses) if (use.writes) producers.set(use.asset.uri, [...(producers.get(use.asset.uri) ?? []), use]);
@@ -99,9 +96,8 @@ function unevaluatedModels(project: ResolvedProject): Diagnostic[] {
 function scheduleCycles(project: ResolvedProject, producers: Map<string, Use[]>): Diagnostic[] {
   const graph = new Graph({ directed: true });
   for (const dag of project.dags) graph.setNode(dag.id);
-  for (const { ir: dag } of project.dags) {
-    if (dag.schedule.kind !== "assets") continue;
-    for (const asset of scheduledAssets(dag.schedule.condition)) {
+  for (const dag of project.dags) {
+    for (const asset of dag.scheduledAssets) {
       for (const producer of producers.get(asset.uri) ?? []) graph.setEdge(producer.dag, dag.id, asset.uri);
     }
   }

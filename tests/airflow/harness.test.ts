@@ -109,7 +109,7 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
     }
     if (dagId === "report_builder") {
       // Three instances each of the tasks mapped over a list, and of the one mapped over an output.
-      for (const mapped of ["extract.fetch", "summarize", "publish"]) {
+      for (const mapped of ["extract.fetch", "summarize", "region_share", "publish"]) {
         expect(Object.keys(run.tasks).filter((key) => key.startsWith(`${mapped}[`))).toHaveLength(3);
       }
     }

@@ -75,6 +75,14 @@ def jsonable(value, depth=0):
         return repr(value)
     if value is None or isinstance(value, (bool, int, str)):
         return value
+    if "XComArg" in type(value).__name__ and getattr(value, "operator", None) is not None:
+        # An upstream task's output, resolved when the task runs: named by its task.
+        key = getattr(value, "key", "return_value")
+        return {"output": value.operator.task_id, **({} if key in (None, "return_value") else {"key": key})}
+    if type(value).__name__ == "_Callable" and isinstance(getattr(value, "target", None), str):
+        # dagwright's lazily imported callable: named by its target, never imported here.
+        outputs = list(getattr(value, "outputs", ()))
+        return {"callable": value.target, **({"outputs": outputs} if outputs else {})}
     if isinstance(value, float):
         return value if math.isfinite(value) else repr(value)
     if isinstance(value, enum.Enum):

@@ -15,7 +15,11 @@ export interface KindExpectation<K extends TaskKind> {
 }
 
 const STANDARD = (module: string, name: string) => ({ 2: `airflow.${module}.${name}`, 3: `airflow.providers.standard.${module}.${name}` });
-const lazyCall = (config: { callable: string; kwargs?: Shape }) => ({ op_kwargs: { target: config.callable, kwargs: config.kwargs ?? {} } });
+/** A callable through dagwright's `_Callable`, with its keyword arguments (outputs as the XComArgs they are at parse time). */
+const lazyCall = (config: { callable: string; kwargs?: Shape; kwargsFromOutputs?: Record<string, string> }) => ({
+  python_callable: { callable: config.callable },
+  op_kwargs: { ...config.kwargs, ...Object.fromEntries(Object.entries(config.kwargsFromOutputs ?? {}).map(([key, source]) => [key, { output: source }])) },
+});
 
 export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> } = {
   empty: { operator: STANDARD("operators.empty", "EmptyOperator"), fields: () => ({}) },
@@ -25,8 +29,8 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
   },
   python: {
     operator: STANDARD("operators.python", "PythonOperator"),
-    // Outputs passed as arguments are XComArgs until the task runs; the run proves them.
-    fields: (config) => (config.expand || config.kwargsFromOutputs ? {} : lazyCall(config)),
+    // A mapped task's arguments are compared as what it expands over (structure.ts).
+    fields: (config) => (config.expand ? {} : lazyCall(config)),
   },
   // Compared field by field with its job spec and SparkApplication instead (structure.ts).
   spark: { operator: () => "", fields: () => ({}) },

@@ -100,7 +100,7 @@ function mappedOf(config: TaskConfig): Shape | null {
     return { operator_class: "BashOperator", expand };
   }
   if (config.kind === "python" && config.expand) {
-    const instances = config.expand.kwargs.map((entry) => ({ target: config.callable, kwargs: { ...config.kwargs, ...entry } }));
+    const instances = config.expand.kwargs.map((entry) => ({ ...config.kwargs, ...entry }));
     return { operator_class: "PythonOperator", expand: { op_kwargs: instances } };
   }
   return null;

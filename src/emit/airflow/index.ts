@@ -47,7 +47,7 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
     airflow: project.airflow,
     importGroups: imports.lines(),
     helpers: [
-      ...helpers.map((helper) => templates.get(`airflow/${helper}.py.hbs`)({}).trimEnd()),
+      ...helpers.map((helper) => templates.get(`airflow/${helper}.py.hbs`)({ airflow: project.airflow, runner: capabilities.callableRunner }).trimEnd()),
       ...(usesCallbacks(dag) ? [templates.get("airflow/callback.py.hbs")({}).trimEnd()] : []),
     ],
     dagStatement: statement(dagCall, "", "with ", " as dag:"),

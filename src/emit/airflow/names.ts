@@ -8,7 +8,7 @@ const PYTHON_KEYWORDS = new Set(
   ),
 );
 /** Names the generated file defines or imports itself. */
-const TAKEN = new Set<string>(["dag", "datetime", "annotations", "_call", "_callback", "Dataset", "DatasetAll", "DatasetAny", ...PYTHON_NAMES]);
+const TAKEN = new Set<string>(["dag", "datetime", "annotations", "_Callable", "_callback", "Dataset", "DatasetAll", "DatasetAny", ...PYTHON_NAMES]);
 
 /** A distinct Python variable per task and per group ("group:<id>"). */
 export function variableNames(dag: Dag): Map<string, string> {

@@ -11,7 +11,6 @@ import { diagnose, type Diagnostic } from "../../diagnostics/index.js";
 import type { OpenLineageName } from "../../ir/lineage.js";
 import type { ResolvedProject, ResolvedTask } from "../../ir/resolved.js";
 import type { AssetRef, ModelRef, OpenLineageConfig } from "../../ir/schema.js";
-import { openLineageModelName } from "../../resolve/lineage.js";
 import type { OutputFile } from "../files.js";
 
 /** The OpenLineage spec version the events follow, and the facet schema versions they use. */
@@ -64,7 +63,7 @@ function jobEvent(project: ResolvedProject, resolved: ResolvedTask, producer: st
   };
   const assetDataset = (asset: AssetRef) =>
     dataset(project.openLineageName(asset.uri), asset.description === undefined ? {} : { documentation: facet("datasetDocumentation", { description: asset.description }) });
-  const modelDataset = (model: ModelRef) => dataset(openLineageModelName(model), { datasetType: facet("datasetType", { datasetType: "MODEL" }) });
+  const modelDataset = (model: ModelRef) => dataset(project.model(model.name)!.openLineage, { datasetType: facet("datasetType", { datasetType: "MODEL" }) });
   return {
     eventTime,
     producer,

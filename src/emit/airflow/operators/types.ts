@@ -9,7 +9,7 @@ import type { KeywordTable } from "../keywords.js";
 export type Operator = PythonName | { import: string };
 
 /** Python helpers a kind's tasks call in the generated file (templates/airflow/<name>.py.hbs). */
-export type Helper = "call_python";
+export type Helper = "python_callable";
 
 export interface OperatorEmitter<K extends TaskKind> {
   operator(task: ResolvedTaskOf<K>, context: EmitContext): Operator;

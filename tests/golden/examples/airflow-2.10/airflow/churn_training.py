@@ -15,16 +15,94 @@ from airflow.providers.cncf.kubernetes.operators.spark_kubernetes import (
 from airflow.timetables.interval import CronDataIntervalTimetable
 
 
-def _call(target, kwargs):
-    """Import "module:function" only when the task runs, then call it with kwargs.
+class _Callable:
+    """The Python function "module:function", imported only when its task runs.
 
-    Importing lazily keeps DAG parsing fast and independent of the task's own packages.
+    Airflow reads the function's own signature through this object, so it passes the
+    context values the function names (ti, ds, params, ...), awaits it when it is async,
+    and records the asset metadata a generator yields, as for the function itself. Parsing
+    the DAG never imports the function's package.
     """
-    import importlib
 
-    module_name, _, function_name = target.partition(":")
-    function = getattr(importlib.import_module(module_name), function_name)
-    return function(**kwargs)
+    def __init__(self, target, outputs=()):
+        self.target = target
+        # Upstream outputs that arrive as positional arguments, beside a mapped task's own.
+        self.outputs = tuple(outputs)
+        self._function = None
+
+    def _resolve(self):
+        if self._function is None:
+            import importlib
+
+            module_name, _, function_name = self.target.partition(":")
+            module = importlib.import_module(module_name)
+            self._function = getattr(module, function_name)
+        return self._function
+
+    @property
+    def __wrapped__(self):
+        return self._resolve()
+
+    @property
+    def __signature__(self):
+        import inspect
+
+        function = self._resolve()
+        signature = inspect.signature(function)
+        kind = inspect.Parameter
+        carried = [
+            kind(f"_output_{n}", kind.POSITIONAL_ONLY) for n in range(len(self.outputs))
+        ]
+        own = [p for p in signature.parameters.values() if p.name not in self.outputs]
+        if carried:
+            own = [
+                p if p.kind == p.VAR_KEYWORD else p.replace(kind=kind.KEYWORD_ONLY)
+                for p in own
+            ]
+        if inspect.isgeneratorfunction(function) and not _takes_events(function):
+            own.append(kind("outlet_events", kind.KEYWORD_ONLY, default=None))
+        return signature.replace(parameters=carried + own)
+
+    def __call__(self, *args, **kwargs):
+        import inspect
+
+        function = self._resolve()
+        kwargs.update(zip(self.outputs, args))
+        args = args[len(self.outputs) :]
+        if inspect.isgeneratorfunction(function):
+            events = kwargs.get("outlet_events")
+            if not _takes_events(function):
+                kwargs.pop("outlet_events", None)
+            return _run_generator(function, events, args, kwargs)
+        result = function(*args, **kwargs)
+        if inspect.iscoroutine(result):
+            import asyncio
+
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                # Airflow awaits it where it runs tasks in an event loop; elsewhere, here.
+                return asyncio.run(result)
+        return result
+
+
+def _takes_events(function):
+    """Whether Airflow passes the function the outlet events itself."""
+    import inspect
+
+    parameters = inspect.signature(function).parameters.values()
+    return any(p.name == "outlet_events" or p.kind == p.VAR_KEYWORD for p in parameters)
+
+
+def _run_generator(function, events, args, kwargs):
+    """Run a generator as Airflow runs one, recording the asset metadata it yields."""
+    import logging
+
+    from airflow.utils.operator_helpers import ExecutionCallableRunner
+
+    logger = logging.getLogger("airflow.task")
+    runner = ExecutionCallableRunner(function, events, logger=logger)
+    return runner.run(*args, **kwargs)
 
 
 with DAG(
@@ -44,26 +122,20 @@ with DAG(
 ) as dag:
     ingest_events = PythonOperator(
         task_id="ingest_events",
-        python_callable=_call,
+        python_callable=_Callable("churn.ingest:ingest_events"),
         op_kwargs={
-            "target": "churn.ingest:ingest_events",
-            "kwargs": {
-                "run_dir": "/tmp/dagwright-churn/{{ ds }}",
-                "customers": 400,
-                "seed": 7,
-            },
+            "run_dir": "/tmp/dagwright-churn/{{ ds }}",
+            "customers": 400,
+            "seed": 7,
         },
         outlets=[Dataset("file:///tmp/dagwright-churn/events")],
     )
     validate_events = PythonOperator(
         task_id="validate_events",
-        python_callable=_call,
+        python_callable=_Callable("churn.quality:validate_events"),
         op_kwargs={
-            "target": "churn.quality:validate_events",
-            "kwargs": {
-                "run_dir": "/tmp/dagwright-churn/{{ ds }}",
-                "max_null_fraction": 0.01,
-            },
+            "run_dir": "/tmp/dagwright-churn/{{ ds }}",
+            "max_null_fraction": 0.01,
         },
         inlets=[Dataset("file:///tmp/dagwright-churn/events")],
     )
@@ -83,14 +155,11 @@ with DAG(
     )
     train_model = PythonOperator(
         task_id="train_model",
-        python_callable=_call,
+        python_callable=_Callable("churn.train:train_model"),
         op_kwargs={
-            "target": "churn.train:train_model",
-            "kwargs": {
-                "run_dir": "/tmp/dagwright-churn/{{ ds }}",
-                "epochs": 200,
-                "learning_rate": 0.1,
-            },
+            "run_dir": "/tmp/dagwright-churn/{{ ds }}",
+            "epochs": 200,
+            "learning_rate": 0.1,
         },
         execution_timeout=datetime.timedelta(hours=4),
         pool="ml_training",
@@ -99,22 +168,16 @@ with DAG(
     )
     evaluate_model = PythonOperator(
         task_id="evaluate_model",
-        python_callable=_call,
-        op_kwargs={
-            "target": "churn.evaluate:evaluate_model",
-            "kwargs": {"run_dir": "/tmp/dagwright-churn/{{ ds }}", "min_auc": 0.7},
-        },
+        python_callable=_Callable("churn.evaluate:evaluate_model"),
+        op_kwargs={"run_dir": "/tmp/dagwright-churn/{{ ds }}", "min_auc": 0.7},
         inlets=[Dataset("file:///tmp/dagwright-churn/features")],
     )
     publish_model = PythonOperator(
         task_id="publish_model",
-        python_callable=_call,
+        python_callable=_Callable("churn.publish:publish_model"),
         op_kwargs={
-            "target": "churn.publish:publish_model",
-            "kwargs": {
-                "run_dir": "/tmp/dagwright-churn/{{ ds }}",
-                "registry_dir": "/tmp/dagwright-churn/registry",
-            },
+            "run_dir": "/tmp/dagwright-churn/{{ ds }}",
+            "registry_dir": "/tmp/dagwright-churn/registry",
         },
         retries=0,
         outlets=[Dataset("file:///tmp/dagwright-churn/registry")],

@@ -9,16 +9,94 @@ from airflow.providers.standard.operators.python import PythonOperator
 from airflow.sdk import DAG, Asset
 
 
-def _call(target, kwargs):
-    """Import "module:function" only when the task runs, then call it with kwargs.
+class _Callable:
+    """The Python function "module:function", imported only when its task runs.
 
-    Importing lazily keeps DAG parsing fast and independent of the task's own packages.
+    Airflow reads the function's own signature through this object, so it passes the
+    context values the function names (ti, ds, params, ...), awaits it when it is async,
+    and records the asset metadata a generator yields, as for the function itself. Parsing
+    the DAG never imports the function's package.
     """
-    import importlib
 
-    module_name, _, function_name = target.partition(":")
-    function = getattr(importlib.import_module(module_name), function_name)
-    return function(**kwargs)
+    def __init__(self, target, outputs=()):
+        self.target = target
+        # Upstream outputs that arrive as positional arguments, beside a mapped task's own.
+        self.outputs = tuple(outputs)
+        self._function = None
+
+    def _resolve(self):
+        if self._function is None:
+            import importlib
+
+            module_name, _, function_name = self.target.partition(":")
+            module = importlib.import_module(module_name)
+            self._function = getattr(module, function_name)
+        return self._function
+
+    @property
+    def __wrapped__(self):
+        return self._resolve()
+
+    @property
+    def __signature__(self):
+        import inspect
+
+        function = self._resolve()
+        signature = inspect.signature(function)
+        kind = inspect.Parameter
+        carried = [
+            kind(f"_output_{n}", kind.POSITIONAL_ONLY) for n in range(len(self.outputs))
+        ]
+        own = [p for p in signature.parameters.values() if p.name not in self.outputs]
+        if carried:
+            own = [
+                p if p.kind == p.VAR_KEYWORD else p.replace(kind=kind.KEYWORD_ONLY)
+                for p in own
+            ]
+        if inspect.isgeneratorfunction(function) and not _takes_events(function):
+            own.append(kind("outlet_events", kind.KEYWORD_ONLY, default=None))
+        return signature.replace(parameters=carried + own)
+
+    def __call__(self, *args, **kwargs):
+        import inspect
+
+        function = self._resolve()
+        kwargs.update(zip(self.outputs, args))
+        args = args[len(self.outputs) :]
+        if inspect.isgeneratorfunction(function):
+            events = kwargs.get("outlet_events")
+            if not _takes_events(function):
+                kwargs.pop("outlet_events", None)
+            return _run_generator(function, events, args, kwargs)
+        result = function(*args, **kwargs)
+        if inspect.iscoroutine(result):
+            import asyncio
+
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                # Airflow awaits it where it runs tasks in an event loop; elsewhere, here.
+                return asyncio.run(result)
+        return result
+
+
+def _takes_events(function):
+    """Whether Airflow passes the function the outlet events itself."""
+    import inspect
+
+    parameters = inspect.signature(function).parameters.values()
+    return any(p.name == "outlet_events" or p.kind == p.VAR_KEYWORD for p in parameters)
+
+
+def _run_generator(function, events, args, kwargs):
+    """Run a generator as Airflow runs one, recording the asset metadata it yields."""
+    import logging
+
+    from airflow.sdk.execution_time.callback_runner import create_executable_runner
+
+    logger = logging.getLogger("airflow.task")
+    runner = create_executable_runner(function, events, logger=logger)
+    return runner.run(*args, **kwargs)
 
 
 with DAG(
@@ -32,11 +110,8 @@ with DAG(
 ) as dag:
     compare_batches = PythonOperator(
         task_id="compare_batches",
-        python_callable=_call,
-        op_kwargs={
-            "target": "churn.drift:compare_latest_batches",
-            "kwargs": {"root": "/tmp/dagwright-churn", "tolerance": 0.5},
-        },
+        python_callable=_Callable("churn.drift:compare_latest_batches"),
+        op_kwargs={"root": "/tmp/dagwright-churn", "tolerance": 0.5},
         doc_md="Names the features whose scale moved by more than half since the previous run.",
         inlets=[
             Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")
