@@ -22,11 +22,15 @@ describe("manifest", () => {
   it("lists every generated file with its hash", async () => {
     expect(manifest.files.map((file) => file.path).filter((file) => !file.startsWith("openlineage/"))).toEqual([
       "airflow/churn_training.py",
+      "airflow/daily_at_midnight.py",
       "airflow/daily_etl.py",
+      "airflow/feature_audit.py",
       "airflow/feature_drift.py",
       "airflow/hello.py",
       "airflow/model_monitor.py",
+      "airflow/nightly_exports.py",
       "airflow/platform_ops.py",
+      "airflow/quarter_close.py",
       "airflow/report_builder.py",
       "spark/.airflowignore",
       "spark/churn_training/build_features.json",

@@ -39,7 +39,12 @@ class _Callable:
 
     @property
     def __wrapped__(self):
-        return self._resolve()
+        try:
+            return self._resolve()
+        except ImportError as error:
+            # Introspection (hasattr, inspect.unwrap) then sees this object itself, as
+            # Airflow 2.9 does when it serializes a mapped task; calling it still raises.
+            raise AttributeError(f"__wrapped__: {error}") from error
 
     @property
     def __signature__(self):

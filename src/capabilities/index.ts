@@ -36,6 +36,11 @@ export const PYTHON_NAMES = [
   "AssetAny",
   "CronDataIntervalTimetable",
   "DeltaDataIntervalTimetable",
+  "CronTriggerTimetable",
+  "DeltaTriggerTimetable",
+  "MultipleCronTriggerTimetable",
+  "EventsTimetable",
+  "AssetOrTimeSchedule",
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 
@@ -43,7 +48,8 @@ export interface Capabilities {
   readonly target: AirflowTarget;
   /** The major line: 2 or 3. */
   readonly line: 2 | 3;
-  readonly imports: { readonly [N in PythonName]: PythonImport };
+  /** Where each name is imported from; a name the line does not have is missing. */
+  readonly imports: { readonly [N in PythonName]?: PythonImport };
   /** The trigger rules an author may write. */
   readonly triggerRules: ReadonlySet<TriggerRule>;
   /** Which sensor kinds take `deferrable=True`. */
@@ -57,6 +63,8 @@ export interface Capabilities {
    * (a class or a factory called with the function and the outlet events); none before 2.10.
    */
   readonly callableRunner?: PythonImport;
+  /** Whether trigger timetables take `run_immediately`. */
+  readonly runImmediately: boolean;
 }
 
 /** Every rule but those a later line added (see the 3.1 entry). */
@@ -90,15 +98,25 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
     AssetAny: at("airflow.datasets", "DatasetAny"),
     CronDataIntervalTimetable: at("airflow.timetables.interval", "CronDataIntervalTimetable"),
     DeltaDataIntervalTimetable: at("airflow.timetables.interval", "DeltaDataIntervalTimetable"),
+    CronTriggerTimetable: at("airflow.timetables.trigger", "CronTriggerTimetable"),
+    EventsTimetable: at("airflow.timetables.events", "EventsTimetable"),
+    AssetOrTimeSchedule: at("airflow.timetables.datasets", "DatasetOrTimeSchedule"),
   },
   triggerRules: new Set(AIRFLOW_2_TRIGGER_RULES),
   deferrable: { external_task_sensor: true, file_sensor: true, time_delta_sensor: false, date_time_sensor: false },
   sla: true,
   assetNames: false,
+  runImmediately: false,
 };
 
 /** Airflow 2.10 records asset (dataset) metadata a generator yields. */
 const AIRFLOW_2_10: Omit<Capabilities, "target"> = { ...AIRFLOW_2, callableRunner: at("airflow.utils.operator_helpers", "ExecutionCallableRunner") };
+
+/** Airflow 2.11 adds the period trigger timetable. */
+const AIRFLOW_2_11: Omit<Capabilities, "target"> = {
+  ...AIRFLOW_2_10,
+  imports: { ...AIRFLOW_2_10.imports, DeltaTriggerTimetable: at("airflow.timetables.trigger", "DeltaTriggerTimetable") },
+};
 
 const STANDARD = "airflow.providers.standard";
 
@@ -125,7 +143,11 @@ const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
     Asset: at("airflow.sdk", "Asset"),
     AssetAll: at("airflow.sdk", "AssetAll"),
     AssetAny: at("airflow.sdk", "AssetAny"),
+    DeltaTriggerTimetable: at("airflow.timetables.trigger", "DeltaTriggerTimetable"),
+    MultipleCronTriggerTimetable: at("airflow.timetables.trigger", "MultipleCronTriggerTimetable"),
+    AssetOrTimeSchedule: at("airflow.timetables.assets", "AssetOrTimeSchedule"),
   },
+  runImmediately: true,
   deferrable: { ...AIRFLOW_2.deferrable, time_delta_sensor: true },
   sla: false,
   assetNames: true,
@@ -137,20 +159,24 @@ const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
   triggerRules: new Set([...AIRFLOW_3_0.triggerRules, "all_done_min_one_success"]),
 };
 
-/** Airflow 3.2's task SDK exports the timetables. */
+/** Airflow 3.2's task SDK exports the timetables (the core module's AssetOrTimeSchedule takes serialized assets from then on). */
 const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_1,
   imports: {
     ...AIRFLOW_3_1.imports,
-    CronDataIntervalTimetable: at("airflow.sdk", "CronDataIntervalTimetable"),
-    DeltaDataIntervalTimetable: at("airflow.sdk", "DeltaDataIntervalTimetable"),
+    ...Object.fromEntries(
+      // Not EventsTimetable: the task SDK's fails Airflow's own serialization on 3.2 and 3.3 (KeyError: '_summary').
+      (["CronDataIntervalTimetable", "DeltaDataIntervalTimetable", "CronTriggerTimetable", "DeltaTriggerTimetable", "MultipleCronTriggerTimetable", "AssetOrTimeSchedule"] as const).map(
+        (name) => [name, at("airflow.sdk", name)],
+      ),
+    ),
   },
 };
 
 export const CAPABILITIES: { readonly [T in AirflowTarget]: Capabilities } = {
   "2.9": { target: "2.9", ...AIRFLOW_2 },
   "2.10": { target: "2.10", ...AIRFLOW_2_10 },
-  "2.11": { target: "2.11", ...AIRFLOW_2_10 },
+  "2.11": { target: "2.11", ...AIRFLOW_2_11 },
   "3.0": { target: "3.0", ...AIRFLOW_3_0 },
   "3.1": { target: "3.1", ...AIRFLOW_3_1 },
   "3.2": { target: "3.2", ...AIRFLOW_3_2 },

@@ -15,8 +15,27 @@ export function registerList(program: Command): void {
 
 function scheduleText(dag: ResolvedDag): string {
   const { schedule } = dag.ir;
-  if (schedule.kind === "assets") return "on assets";
-  return schedule.kind === "manual" ? "manual" : schedule.kind === "every" ? `every ${schedule.every}` : schedule.expression;
+  switch (schedule.kind) {
+    case "assets":
+      return schedule.orTime ? `on assets, or ${timeText(schedule.orTime)}` : "on assets";
+    case "manual":
+      return "manual";
+    default:
+      return timeText(schedule);
+  }
+}
+
+function timeText(schedule: import("../ir/schema.js").TimeSchedule): string {
+  switch (schedule.kind) {
+    case "cron":
+      return schedule.expression;
+    case "every":
+      return `every ${schedule.every}`;
+    case "crons":
+      return schedule.expressions.join(" | ");
+    case "events":
+      return `${schedule.dates.length} event${schedule.dates.length === 1 ? "" : "s"}`;
+  }
 }
 
 function table(dags: readonly ResolvedDag[]): string {

@@ -410,6 +410,15 @@ export const CATALOGUE = {
     fix: "Target Airflow 3 to have the name in Airflow, or leave the name out.",
     message: (a) => `asset ${q(a.uri)} is named ${q(a.name)}, but Airflow ${a.airflow}'s Dataset has no name; the DAG file names it by its URI`,
   }),
+  DW140: entry<{ where: Subject; feature: string; since: string; target: string }>({
+    title: "Needs a newer Airflow",
+    severity: "error",
+    explanation:
+      "The DAG uses something the Airflow version the project compiles for does not have (a timetable, an operator, an argument); the generated file would fail to import there, so it is refused.",
+    example: `schedule: { every: "6h", timetable: "trigger" } // DeltaTriggerTimetable: Airflow 2.11+`,
+    fix: "Use what the target has, or target a newer Airflow in dagwright.config.ts (or with --airflow).",
+    message: (a) => `${subject(a.where)} uses ${a.feature}, which needs Airflow ${a.since}+; the project targets ${a.target}`,
+  }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",
     severity: "error",
@@ -460,6 +469,16 @@ export const CATALOGUE = {
     example: `schedule: "@continuous", maxActiveRuns: 4`,
     fix: "Set `maxActiveRuns: 1` or leave it unset.",
     message: (a) => `DAG ${q(a.dag)} is @continuous but allows ${a.maxActiveRuns} active runs`,
+  }),
+  DW206: entry<{ dag: string; option: string }>({
+    title: "Option of a trigger timetable on a data-interval schedule",
+    severity: "error",
+    explanation:
+      "`interval` and `runImmediately` shape the runs of a trigger timetable; a data-interval timetable already covers each interval and has neither.",
+    example: `schedule: { cron: "@daily", timetable: "dataInterval", interval: "1d" }`,
+    fix: "Add timetable: \"trigger\", or leave the option out.",
+    message: (a) => `DAG ${q(a.dag)}: ${a.option} applies to a trigger timetable, but this schedule uses data intervals`,
+    hint: () => 'add timetable: "trigger" to the schedule (or the DAG), or leave the option out',
   }),
   DW301: entry<{ where: OptionsOwner; option: string; value: string }>({
     title: "Invalid duration",

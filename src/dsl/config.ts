@@ -1,5 +1,5 @@
 /** The project configuration users write in `dagwright.config.ts`. */
-import type { CommonTaskOptions, SparkSettings } from "./types.js";
+import type { CommonTaskOptions, SparkSettings, Timetable } from "./types.js";
 
 /** An Airflow version dagwright can compile for. */
 export type AirflowVersion = "2.9" | "2.10" | "2.11" | "3.0" | "3.1" | "3.2" | "3.3";
@@ -11,6 +11,12 @@ export interface DagwrightConfig {
   outDir?: string;
   /** The Airflow version the generated DAG files are written for. Import paths and arguments follow it. */
   airflow: AirflowVersion;
+  /**
+   * How cron and period schedules map onto runs, unless a DAG or its schedule says (see
+   * {@link Timetable}). Airflow 3 users who want what `schedule="@daily"` means there choose
+   * `"trigger"`. @default "dataInterval"
+   */
+  timetable?: Timetable;
   /**
    * A folder whose files replace dagwright's templates of the same relative path,
    * for example `airflow/dag.py.hbs`. Relative to the config file.

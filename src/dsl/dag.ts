@@ -12,6 +12,10 @@ import { copy, defined } from "./kinds/types.js";
 import { callSite } from "./site.js";
 import type {
   BashTaskOptions,
+  CronSchedule,
+  CronsSchedule,
+  EventsSchedule,
+  PeriodSchedule,
   BranchTaskOptions,
   CommonTaskOptions,
   Dag,
@@ -371,7 +375,7 @@ class DagDefinition implements Dag {
 
 /** The DAG options, by name. */
 const DAG_OPTION_KEYS = [
-  "schedule", "startDate", "endDate", "catchup", "owner", "tags", "description", "docs", "maxActiveRuns", "maxActiveTasks", "dagrunTimeout",
+  "schedule", "timetable", "startDate", "endDate", "catchup", "owner", "tags", "description", "docs", "maxActiveRuns", "maxActiveTasks", "dagrunTimeout",
   "defaults", "displayName", "ownerLinks", "params", "onFailure", "onSuccess",
 ] as const satisfies ReadonlyArray<keyof DagOptions>;
 const dagOptionsComplete: Complete<(typeof DAG_OPTION_KEYS)[number], DagOptions> = true;
@@ -391,13 +395,13 @@ export function dag(id: string, options: DagOptions, body: (d: DagContext) => vo
   const location = callSite();
   const given = options ?? ({} as DagOptions);
   const unknown = Object.fromEntries(Object.entries(given).filter(([key]) => !(DAG_OPTION_KEYS as readonly string[]).includes(key)));
-  const { schedule, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess } =
+  const { schedule, timetable, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess } =
     given;
   const dagIr: ir.Dag = {
     id,
     location,
     schedule: scheduleOf(schedule),
-    ...defined({ startDate, endDate }),
+    ...defined({ timetable, startDate, endDate }),
     catchup: catchup ?? false,
     ...defined({ owner }),
     tags: tags ? [...tags] : [],
@@ -429,10 +433,33 @@ export function dagIrOf(value: unknown): ir.Dag | undefined {
 
 function scheduleOf(schedule: Schedule | undefined): ir.Schedule {
   if (schedule === null || schedule === undefined) return { kind: "manual" };
-  if (Array.isArray(schedule)) return { kind: "assets", condition: { all: schedule.map(conditionOf) } };
+  if (Array.isArray(schedule)) return { kind: "assets", condition: assetsOf(schedule) };
   if (typeof schedule === "object" && ("all" in schedule || "any" in schedule)) return { kind: "assets", condition: conditionOf(schedule) };
-  if (typeof schedule === "object" && "every" in schedule) return { kind: "every", every: (schedule as { every: string }).every };
-  return { kind: "cron", expression: schedule as string };
+  if (typeof schedule === "object" && "assets" in schedule) {
+    const { assets, or } = schedule as { assets: unknown; or: unknown };
+    return { kind: "assets", condition: assetsOf(assets), orTime: timeScheduleOf(or) };
+  }
+  return timeScheduleOf(schedule);
+}
+
+/** A list of assets (all of them), or an all/any expression. */
+function assetsOf(assets: unknown): ir.AssetCondition {
+  return Array.isArray(assets) ? { all: assets.map(conditionOf) } : conditionOf(assets);
+}
+
+/** The keys of the time schedules' object forms. */
+const TIME_SCHEDULE_KEYS = ["cron", "every", "crons", "events", "timetable", "interval", "runImmediately", "restrictToEvents", "description"];
+
+/** A time schedule as IR data; keys that are not one of its forms' travel on for the IR schema to report (DW004). */
+function timeScheduleOf(schedule: unknown): ir.TimeSchedule {
+  if (typeof schedule === "string") return { kind: "cron", expression: schedule };
+  const value = (schedule ?? {}) as Partial<CronSchedule & PeriodSchedule & CronsSchedule & EventsSchedule>;
+  const unknown = Object.fromEntries(Object.entries(value).filter(([key]) => !TIME_SCHEDULE_KEYS.includes(key)));
+  const trigger = defined({ interval: value.interval, runImmediately: value.runImmediately });
+  if (value.every !== undefined) return { kind: "every", every: value.every, ...defined({ timetable: value.timetable, interval: value.interval }), ...unknown };
+  if (value.crons !== undefined) return { kind: "crons", expressions: [...value.crons], ...trigger, ...unknown };
+  if (value.events !== undefined) return { kind: "events", dates: [...value.events], ...defined({ restrictToEvents: value.restrictToEvents, description: value.description }), ...unknown };
+  return { kind: "cron", expression: value.cron ?? "", ...defined({ timetable: value.timetable }), ...trigger, ...unknown };
 }
 
 /** An asset or an all/any expression of them, as IR data. */

@@ -30,15 +30,85 @@ export type SchedulePreset =
 export type CronExpression = `${string} ${string} ${string} ${string} ${string}`;
 
 /**
+ * How a cron or period schedule maps onto runs:
+ * - `"dataInterval"`: a run covers the interval that just ended and starts at its end, so
+ *   `{{ ds }}` of a `@daily` run is the day before it starts (Airflow 2's default, and
+ *   dagwright's: `CronDataIntervalTimetable`, `DeltaDataIntervalTimetable`);
+ * - `"trigger"`: a run starts at each time and covers nothing unless `interval` says so, so
+ *   `{{ ds }}` is the day it starts (Airflow 3's default for `schedule="@daily"`:
+ *   `CronTriggerTimetable`, `DeltaTriggerTimetable`).
+ */
+export type Timetable = "dataInterval" | "trigger";
+
+/** A cron schedule with its timetable spelled out. */
+export interface CronSchedule {
+  /** A preset such as `"@daily"` or a cron expression such as `"0 3 * * *"`, in UTC. */
+  cron: SchedulePreset | CronExpression;
+  /** @default the DAG's `timetable`, else the project's, else `"dataInterval"` */
+  timetable?: Timetable;
+  /** With the trigger timetable: the data interval each run covers, ending at its time (Airflow's `interval`). @example "1d" */
+  interval?: Duration;
+  /**
+   * With the trigger timetable on Airflow 3: whether a DAG switched on between two times runs
+   * at once for the last one missed (`true`), not (`false`), or only if it was missed by at most
+   * this long (Airflow's `run_immediately`).
+   */
+  runImmediately?: boolean | Duration;
+}
+
+/** A fixed period between runs. */
+export interface PeriodSchedule {
+  /** The period. @example "6h" */
+  every: Duration;
+  /** @default the DAG's `timetable`, else the project's, else `"dataInterval"`; `"trigger"` needs Airflow 2.11+ */
+  timetable?: Timetable;
+  /** With the trigger timetable: the data interval each run covers. */
+  interval?: Duration;
+}
+
+/** Several cron expressions, one timetable (Airflow 3's `MultipleCronTriggerTimetable`). */
+export interface CronsSchedule {
+  crons: ReadonlyArray<SchedulePreset | CronExpression>;
+  /** The data interval each run covers. */
+  interval?: Duration;
+  /** As for one cron with the trigger timetable. */
+  runImmediately?: boolean | Duration;
+}
+
+/** Runs at exactly these moments (Airflow's `EventsTimetable`). */
+export interface EventsSchedule {
+  /** UTC dates or instants. @example ["2026-03-31", "2026-06-30T18:00Z"] */
+  events: readonly DateText[];
+  /** Refuse manual runs at other times. */
+  restrictToEvents?: boolean;
+  /** Shown in Airflow's UI instead of the list of dates. */
+  description?: string;
+}
+
+/** A schedule by time. */
+export type TimeSchedule = SchedulePreset | CronExpression | CronSchedule | PeriodSchedule | CronsSchedule | EventsSchedule;
+
+/** Runs when the assets are updated, and also on a time schedule (Airflow's `AssetOrTimeSchedule`). */
+export interface AssetsOrTimeSchedule {
+  assets: AssetSchedule;
+  or: TimeSchedule;
+}
+
+/**
  * When the DAG runs:
  * - a preset such as `"@daily"`, or a cron expression such as `"0 3 * * *"`;
- * - `{ every: "6h" }` for a fixed period;
+ * - `{ every: "6h" }` for a fixed period, `{ cron, timetable, interval }` to choose how runs map
+ *   onto time (see {@link Timetable}), `{ crons: [...] }` for several crons, `{ events: [...] }`
+ *   for fixed moments;
+ * - assets (a list, `{ all }` or `{ any }`): when other DAGs update them, and
+ *   `{ assets, or: "@daily" }` for either;
  * - `null` for manual and API-triggered runs only.
  *
- * Cron and period schedules use data intervals on every Airflow version: a run covers the
- * interval that just ended, so `{{ ds }}` of a `@daily` run is the day before the run starts.
+ * Unless told otherwise, cron and period schedules use data intervals on every Airflow version:
+ * a run covers the interval that just ended, so `{{ ds }}` of a `@daily` run is the day before
+ * the run starts.
  */
-export type Schedule = SchedulePreset | CronExpression | { every: Duration } | AssetSchedule | null;
+export type Schedule = TimeSchedule | AssetSchedule | AssetsOrTimeSchedule | null;
 
 /** A dataset or table, named by URI: `asset("s3://lake/features/churn")`. Make one with `asset`. */
 export interface Asset {
@@ -336,6 +406,8 @@ export interface PodTaskOptions extends TaskOptions {
 export interface DagOptions {
   /** When the DAG runs. See {@link Schedule}. */
   schedule: Schedule;
+  /** The timetable of its cron and period schedules (see {@link Timetable}). @default the project's, else "dataInterval" */
+  timetable?: Timetable;
   /** The first date the schedule covers, in UTC. Required unless `schedule` is `null`. @example "2026-01-01" */
   startDate?: DateText;
   /** The last date the schedule covers, in UTC. */

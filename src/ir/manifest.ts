@@ -3,7 +3,7 @@
  * content hashes, so tools and people can see what exists and where it came from.
  */
 import { z } from "zod";
-import { AirflowTarget, Dag, EffectiveTaskOptions, OpenLineageConfig, Task, TaskDefaults } from "./schema.js";
+import { AirflowTarget, Dag, EffectiveTaskOptions, OpenLineageConfig, Task, TaskDefaults, Timetable } from "./schema.js";
 import { LINEAGE_NODE_KINDS, LINEAGE_RELATIONS } from "./lineage.js";
 import { SparkProjectConfig } from "./spark.js";
 
@@ -56,6 +56,8 @@ export const Manifest = z.object({
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   dagwrightVersion: z.string(),
   airflow: AirflowTarget,
+  /** The timetable of cron and period schedules that choose none, from the configuration. */
+  timetable: Timetable.optional(),
   /** Task defaults of the whole project and of folders, from the configuration. */
   defaults: TaskDefaults.optional(),
   folders: z.record(z.string(), TaskDefaults).optional(),

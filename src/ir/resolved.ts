@@ -2,7 +2,7 @@
  * The resolved project: the IR together with every fact derived from it, computed once by the
  * resolve stage. Validation and every back end read this; the manifest publishes a projection.
  */
-import type { AssetRef, Dag, EffectiveTaskOptions, Group, Location, Project, Task, TaskDefaults } from "./schema.js";
+import type { AssetRef, Dag, EffectiveTaskOptions, Group, Location, Project, Task, TaskDefaults, Timetable } from "./schema.js";
 import type { AirflowTarget } from "./schema.js";
 import type { AssetLineage, ModelLineage, OpenLineageName, ProjectLineage } from "./lineage.js";
 import type { ConfigOf, TaskKind } from "./kinds/index.js";
@@ -86,6 +86,8 @@ export interface ResolvedDag {
   /** Task-to-task dependencies, group dependencies expanded, in a stable order. */
   readonly edges: readonly TaskEdge[];
   readonly sparkPeak?: SparkPeak;
+  /** The timetable of its cron and period schedules that choose none: the DAG's, the project's, else dataInterval. */
+  readonly timetable: Timetable;
   /** The assets the DAG's schedule waits for, when it is scheduled on assets. */
   readonly scheduledAssets: readonly AssetRef[];
   task(id: string): ResolvedTask | undefined;

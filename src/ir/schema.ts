@@ -78,15 +78,48 @@ export const AssetCondition: z.ZodType<AssetCondition> = z.lazy(() =>
   ]),
 );
 
+/**
+ * How a cron or period schedule maps onto runs: `dataInterval` (a run covers the interval that
+ * just ended, Airflow 2's default) or `trigger` (a run happens at the time, Airflow 3's default).
+ */
+export const TIMETABLES = ["dataInterval", "trigger"] as const;
+export const Timetable = z.enum(TIMETABLES);
+export type Timetable = z.infer<typeof Timetable>;
+
+/** What a trigger timetable's run does when it starts: `true`, `false`, or a window as a duration. */
+const RunImmediately = z.union([z.boolean(), DurationText]);
+
+/** Schedules by time: cron, a fixed period, several crons, or a list of moments. */
+const CronSchedule = z
+  .object({
+    kind: z.literal("cron"),
+    /** A cron expression or a preset such as "@daily". */
+    expression: z.string(),
+    timetable: Timetable.optional(),
+    /** A trigger timetable's data interval: how far back each run covers. */
+    interval: DurationText.optional(),
+    runImmediately: RunImmediately.optional(),
+  })
+  .strict();
+const EverySchedule = z.object({ kind: z.literal("every"), every: DurationText, timetable: Timetable.optional(), interval: DurationText.optional() }).strict();
+const CronsSchedule = z
+  .object({ kind: z.literal("crons"), expressions: z.array(z.string()), interval: DurationText.optional(), runImmediately: RunImmediately.optional() })
+  .strict();
+const EventsSchedule = z
+  .object({ kind: z.literal("events"), dates: z.array(z.string()), restrictToEvents: z.boolean().optional(), description: z.string().optional() })
+  .strict();
+export const TimeSchedule = z.discriminatedUnion("kind", [CronSchedule, EverySchedule, CronsSchedule, EventsSchedule]);
+export type TimeSchedule = z.infer<typeof TimeSchedule>;
+
 export const Schedule = z.discriminatedUnion("kind", [
-  /** Runs when assets other DAGs produce are updated. */
-  z.object({ kind: z.literal("assets"), condition: AssetCondition }),
+  /** Runs when assets other DAGs produce are updated, and with `orTime`, also on that schedule. */
+  z.object({ kind: z.literal("assets"), condition: AssetCondition, orTime: TimeSchedule.optional() }).strict(),
   /** Runs only when triggered by hand or through the API. */
-  z.object({ kind: z.literal("manual") }),
-  /** A cron expression or a preset such as "@daily". */
-  z.object({ kind: z.literal("cron"), expression: z.string() }),
-  /** A fixed period between runs. */
-  z.object({ kind: z.literal("every"), every: DurationText }),
+  z.object({ kind: z.literal("manual") }).strict(),
+  CronSchedule,
+  EverySchedule,
+  CronsSchedule,
+  EventsSchedule,
 ]);
 export type Schedule = z.infer<typeof Schedule>;
 
@@ -205,6 +238,8 @@ export const Dag = z.object({
   id: z.string(),
   location: Location,
   schedule: Schedule,
+  /** The timetable of cron and period schedules that do not choose their own. */
+  timetable: Timetable.optional(),
   /** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]Z", always UTC. */
   startDate: z.string().optional(),
   endDate: z.string().optional(),
@@ -256,6 +291,8 @@ export type OpenLineageConfig = z.infer<typeof OpenLineageConfig>;
 /** Everything one compile knows: the DAGs of the project and what they are compiled for. */
 export const Project = z.object({
   airflow: AirflowTarget,
+  /** The timetable of cron and period schedules that choose none, from the configuration. */
+  timetable: Timetable.optional(),
   /** Task defaults of every DAG in the project, from the configuration. */
   defaults: TaskDefaults.optional(),
   /** Task defaults of the DAGs whose modules sit in a folder of the source folder (relative paths). */

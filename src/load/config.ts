@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
-import { AirflowTarget, OpenLineageConfig, TaskDefaults } from "../ir/schema.js";
+import { AirflowTarget, OpenLineageConfig, TaskDefaults, Timetable } from "../ir/schema.js";
 import { SparkProjectConfig } from "../ir/spark.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
 
@@ -22,6 +22,7 @@ const ConfigSchema = z
     srcDir: z.string().min(1).default("dags-src"),
     outDir: z.string().min(1).default("generated"),
     airflow: AirflowTarget,
+    timetable: Timetable.optional(),
     templates: z.string().min(1).optional(),
     defaults: EmailAsList.optional(),
     folders: z.record(z.string(), EmailAsList).optional(),
@@ -37,6 +38,7 @@ export interface ResolvedConfig {
   srcDir: string;
   outDir: string;
   airflow: AirflowTarget;
+  timetable?: Timetable;
   templatesDir?: string;
   spark?: SparkProjectConfig;
   openLineage?: OpenLineageConfig;
@@ -75,6 +77,7 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     srcDir: path.resolve(root, config.srcDir),
     outDir: path.resolve(root, config.outDir),
     airflow: config.airflow,
+    ...(config.timetable ? { timetable: config.timetable } : {}),
     ...(config.templates ? { templatesDir: path.resolve(root, config.templates) } : {}),
     ...(config.spark ? { spark: config.spark } : {}),
     ...(config.openLineage ? { openLineage: config.openLineage } : {}),

@@ -83,6 +83,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     }
     const project: Project = {
       airflow: config.airflow,
+      ...(config.timetable ? { timetable: config.timetable } : {}),
       ...(config.defaults ? { defaults: config.defaults } : {}),
       ...(config.folders ? { folders: folderKeys(root, config) } : {}),
       ...(config.spark ? { spark: config.spark } : {}),

@@ -124,6 +124,7 @@ function resolveDag(project: Project, dag: Dag): ResolvedDag {
     groups,
     edges,
     ...(peak ? { sparkPeak: peak } : {}),
+    timetable: dag.timetable ?? project.timetable ?? "dataInterval",
     scheduledAssets: dag.schedule.kind === "assets" ? scheduledAssets(dag.schedule.condition) : [],
     task: (id) => tasksById.get(id),
     group: (id) => groupById.get(id),

@@ -23,7 +23,7 @@ export function validate(project: ResolvedProject): Diagnostic[] {
   for (const dag of project.dags) {
     const context: RuleContext = { project, dag, capabilities };
     if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", { dag: dag.id }, dag.ir.location));
-    diagnostics.push(...checkDependencies(dag), ...checkSchedule(dag.ir), ...checkOptions(dag, capabilities));
+    diagnostics.push(...checkDependencies(dag), ...checkSchedule(dag, capabilities), ...checkOptions(dag, capabilities));
     for (const task of dag.tasks) {
       const rule = KIND_RULES[task.ir.config.kind] as KindRule<TaskKind>;
       diagnostics.push(...rule(task as TaskOf<TaskKind>, context));

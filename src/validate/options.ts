@@ -55,7 +55,8 @@ function checkTaskOptions(diagnostics: Diagnostic[], where: OptionsOwner, option
   checkWhole(diagnostics, where, "priorityWeight", options.priorityWeight, -INT32_MAX - 1, INT32_MAX, location);
 }
 
-function checkDuration(diagnostics: Diagnostic[], where: OptionsOwner, option: string, value: string, location: Location): void {
+/** DW301 for a duration Airflow could not read; schedules' intervals share it. */
+export function checkDuration(diagnostics: Diagnostic[], where: OptionsOwner, option: string, value: string, location: Location): void {
   if (durationSeconds(value) === undefined) diagnostics.push(diagnose("DW301", { where, option, value }, location));
 }
 

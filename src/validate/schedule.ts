@@ -1,37 +1,89 @@
-/** DW201-DW205: schedules and the dates around them. */
+/** DW201-DW206 and DW140: schedules, the timetables they become, and the dates around them. */
+import type { Capabilities, PythonName } from "../capabilities/index.js";
+import { firstTargetWith } from "../capabilities/index.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
-import { SCHEDULE_PRESETS, type Dag } from "../ir/schema.js";
+import type { ResolvedDag } from "../ir/resolved.js";
+import { SCHEDULE_PRESETS, type TimeSchedule } from "../ir/schema.js";
 import { parseUtcDate, utcMillis } from "../values/date.js";
 import { durationSeconds } from "../values/duration.js";
 import { cronProblem } from "./cron.js";
+import { checkDuration } from "./options.js";
 
 const PRESETS: readonly string[] = SCHEDULE_PRESETS;
 
-export function checkSchedule(dag: Dag): Diagnostic[] {
+export function checkSchedule(resolved: ResolvedDag, capabilities: Capabilities): Diagnostic[] {
+  const dag = resolved.ir;
   const diagnostics: Diagnostic[] = [];
   const at = dag.location;
   const { schedule } = dag;
-  if (schedule.kind === "cron") {
-    const expression = schedule.expression;
+  const needs = (name: PythonName, feature: string) => {
+    if (capabilities.imports[name]) return;
+    const since = firstTargetWith((other) => other.imports[name] !== undefined) ?? "a newer version";
+    diagnostics.push(diagnose("DW140", { where: { dag: dag.id }, feature, since, target: capabilities.target }, at));
+  };
+  const checkCron = (expression: string) => {
     if (expression.startsWith("@")) {
       if (!PRESETS.includes(expression)) diagnostics.push(diagnose("DW201", { dag: dag.id, preset: expression, presets: PRESETS }, at));
-    } else {
-      const problem = cronProblem(expression);
-      if (problem) diagnostics.push(diagnose("DW201", { dag: dag.id, cron: expression, problem }, at));
+      return;
     }
-    if (expression === "@continuous" && dag.maxActiveRuns !== undefined && dag.maxActiveRuns !== 1) {
-      diagnostics.push(diagnose("DW205", { dag: dag.id, maxActiveRuns: dag.maxActiveRuns }, at));
+    const problem = cronProblem(expression);
+    if (problem) diagnostics.push(diagnose("DW201", { dag: dag.id, cron: expression, problem }, at));
+  };
+  const checkTrigger = (time: { interval?: string; runImmediately?: boolean | string }, trigger: boolean) => {
+    for (const option of ["interval", "runImmediately"] as const) {
+      if (time[option] !== undefined && !trigger) diagnostics.push(diagnose("DW206", { dag: dag.id, option }, at));
     }
+    const where = { dag: dag.id };
+    if (time.interval !== undefined) checkDuration(diagnostics, where, "interval", time.interval, at);
+    if (typeof time.runImmediately === "string") checkDuration(diagnostics, where, "runImmediately", time.runImmediately, at);
+    if (time.runImmediately !== undefined && trigger && !capabilities.runImmediately) {
+      const since = firstTargetWith((other) => other.runImmediately) ?? "a newer version";
+      diagnostics.push(diagnose("DW140", { where: { dag: dag.id }, feature: "runImmediately (run_immediately)", since, target: capabilities.target }, at));
+    }
+  };
+  const checkTime = (time: TimeSchedule) => {
+    switch (time.kind) {
+      case "cron": {
+        checkCron(time.expression);
+        const trigger = (time.timetable ?? resolved.timetable) === "trigger";
+        if (trigger && !time.expression.startsWith("@once") && time.expression !== "@continuous") needs("CronTriggerTimetable", "the cron trigger timetable (CronTriggerTimetable)");
+        checkTrigger(time, trigger);
+        if (time.expression === "@continuous" && dag.maxActiveRuns !== undefined && dag.maxActiveRuns !== 1) {
+          diagnostics.push(diagnose("DW205", { dag: dag.id, maxActiveRuns: dag.maxActiveRuns }, at));
+        }
+        return;
+      }
+      case "every": {
+        const seconds = durationSeconds(time.every);
+        if (seconds === undefined || seconds === 0) diagnostics.push(diagnose("DW201", { dag: dag.id, period: time.every }, at));
+        const trigger = (time.timetable ?? resolved.timetable) === "trigger";
+        if (trigger) needs("DeltaTriggerTimetable", "the period trigger timetable (DeltaTriggerTimetable)");
+        checkTrigger(time, trigger);
+        return;
+      }
+      case "crons":
+        needs("MultipleCronTriggerTimetable", "several crons (MultipleCronTriggerTimetable)");
+        if (time.expressions.length === 0) diagnostics.push(diagnose("DW201", { dag: dag.id, cron: "", problem: "the list of crons is empty" }, at));
+        time.expressions.forEach(checkCron);
+        checkTrigger(time, true);
+        return;
+      case "events":
+        if (time.dates.length === 0) diagnostics.push(diagnose("DW201", { dag: dag.id, cron: "", problem: "the list of events is empty" }, at));
+        for (const value of time.dates) if (parseUtcDate(value) === undefined) diagnostics.push(diagnose("DW203", { dag: dag.id, option: "event", value }, at));
+        return;
+    }
+  };
+  if (schedule.kind === "assets" && schedule.orTime) {
+    needs("AssetOrTimeSchedule", "assets or a time (AssetOrTimeSchedule)");
+    checkTime(schedule.orTime);
+  } else if (schedule.kind !== "assets" && schedule.kind !== "manual") {
+    checkTime(schedule);
   }
-  if (schedule.kind === "every") {
-    const seconds = durationSeconds(schedule.every);
-    if (seconds === undefined || seconds === 0) diagnostics.push(diagnose("DW201", { dag: dag.id, period: schedule.every }, at));
-  }
+
+  const timed = schedule.kind !== "manual" && (schedule.kind !== "assets" || schedule.orTime !== undefined);
   const start = dag.startDate === undefined ? undefined : parseUtcDate(dag.startDate);
   const end = dag.endDate === undefined ? undefined : parseUtcDate(dag.endDate);
-  if (dag.startDate === undefined && schedule.kind !== "manual" && schedule.kind !== "assets") {
-    diagnostics.push(diagnose("DW202", { dag: dag.id }, at));
-  }
+  if (dag.startDate === undefined && timed) diagnostics.push(diagnose("DW202", { dag: dag.id }, at));
   for (const [option, value, parsed] of [
     ["startDate", dag.startDate, start],
     ["endDate", dag.endDate, end],

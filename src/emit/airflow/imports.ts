@@ -14,7 +14,14 @@ export class Imports {
   /** Marks a name as used; returns what it is called on the target's line. */
   use(name: PythonName): string {
     this.#names.add(name);
-    return this.capabilities.imports[name].name;
+    return this.#import(name).name;
+  }
+
+  /** Validation refuses what the target lacks (DW140), so a missing name here is dagwright's bug. */
+  #import(name: PythonName) {
+    const found = this.capabilities.imports[name];
+    if (!found) throw new Error(`${name} does not exist on Airflow ${this.capabilities.target}`);
+    return found;
   }
 
   /** A class by its full import path, for operators dagwright has no builder for; returns its name. */
@@ -36,7 +43,7 @@ export class Imports {
   lines(): string[][] {
     const byModule = new Map<string, string[]>();
     for (const name of this.#names) {
-      const { module, name: local } = this.capabilities.imports[name];
+      const { module, name: local } = this.#import(name);
       byModule.set(module, [...(byModule.get(module) ?? []), local]);
     }
     for (const [module, names] of this.#others) {

@@ -79,7 +79,8 @@ export const DAG_FIELDS: KeywordTable<ResolvedDag, keyof Dag> = {
   id: (d) => kw("dag_id", literal(d.id)),
   displayName: (d) => kw("dag_display_name", optionalLiteral(d.ir.displayName)),
   description: (d) => kw("description", optionalLiteral(d.ir.description)),
-  schedule: (d, c) => kw("schedule", schedule(d.ir, c)),
+  schedule: (d, c) => kw("schedule", schedule(d, c)),
+  timetable: elsewhere("the timetable class of the schedule"),
   startDate: (d, c) => kw("start_date", d.ir.startDate === undefined ? undefined : utcDateTime(d.ir.startDate, c)),
   endDate: (d, c) => kw("end_date", d.ir.endDate === undefined ? undefined : utcDateTime(d.ir.endDate, c)),
   // Airflow 2 catches up by default and Airflow 3 does not: always say which.

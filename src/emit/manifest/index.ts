@@ -22,6 +22,7 @@ export function emitManifest(project: ResolvedProject, files: readonly OutputFil
     formatVersion: MANIFEST_FORMAT_VERSION,
     dagwrightVersion,
     airflow: project.airflow,
+    ...(ir.timetable ? { timetable: ir.timetable } : {}),
     ...(ir.defaults ? { defaults: ir.defaults } : {}),
     ...(ir.folders ? { folders: ir.folders } : {}),
     ...(ir.spark ? { spark: ir.spark } : {}),
