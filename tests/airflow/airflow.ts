@@ -16,11 +16,19 @@ export interface Target {
   airflow: AirflowTarget;
   /** The venv holding that Airflow. */
   venv: VenvName;
+  /** Whether the examples also run end to end there with `dag.test` (the newest line of each major). */
+  runs: boolean;
 }
 
+/** Every Airflow line dagwright compiles for: each loads the examples and compares their structure. */
 export const TARGETS: readonly Target[] = [
-  { airflow: "2.10", venv: "airflow-2.10" },
-  { airflow: "3.3", venv: "airflow-3" },
+  { airflow: "2.9", venv: "airflow-2.9", runs: false },
+  { airflow: "2.10", venv: "airflow-2.10", runs: true },
+  { airflow: "2.11", venv: "airflow-2.11", runs: false },
+  { airflow: "3.0", venv: "airflow-3.0", runs: false },
+  { airflow: "3.1", venv: "airflow-3.1", runs: false },
+  { airflow: "3.2", venv: "airflow-3.2", runs: false },
+  { airflow: "3.3", venv: "airflow-3", runs: true },
 ];
 
 const HERE = path.join(REPO_ROOT, "tests", "airflow");
@@ -66,9 +74,9 @@ function runScript(bin: string, script: string, args: string[], env: NodeJS.Proc
 }
 
 /** Load a DAG folder with Airflow's DagBag and report what Airflow parsed. */
-export function inspectDags(bin: string, dagsFolder: string): Inspection {
+export function inspectDags(bin: string, dagsFolder: string, extraEnv: Record<string, string> = {}): Inspection {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-airflow-home-"));
-  return runScript(bin, "inspect_dags.py", [dagsFolder], airflowEnv(home, dagsFolder)) as Inspection;
+  return runScript(bin, "inspect_dags.py", [dagsFolder], airflowEnv(home, dagsFolder, extraEnv)) as Inspection;
 }
 
 export interface RunOptions {

@@ -18,9 +18,12 @@ export interface Compiled {
   sparkSpecs: SparkSpecs;
 }
 
-/** Compile the repository's examples for `airflow` into a fresh folder, and read back what it wrote. */
-export async function compileExamples(airflow: AirflowTarget): Promise<Compiled> {
-  const result = await compileProject(REPO_ROOT, { airflow });
+/** The examples of what only Airflow 3 has, compiled for the 3.x lines. */
+export const AIRFLOW_3_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-3");
+
+/** Compile the repository's examples (or another example project) for `airflow` into a fresh folder, and read back what it wrote. */
+export async function compileExamples(airflow: AirflowTarget, root = REPO_ROOT): Promise<Compiled> {
+  const result = await compileProject(root, { airflow });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `dagwright-af${airflow}-`)), "generated");
   writeOutput(outDir, result.files!);

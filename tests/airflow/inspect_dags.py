@@ -199,13 +199,23 @@ def describe_schedule(dag):
         "type": None,
         "expression": None,
         "interval_seconds": None,
+        "trigger_interval_seconds": None,
         "timezone": None,
         "summary": None,
+        "serialized": None,
     }
     if tt is None:
         return out
     out["type"] = type(tt).__name__
     core = _core_timetable(tt)
+    out["serialized"] = safe(lambda: jsonable(core.serialize()))
+    # An asset-or-time schedule: describe its time part, as the timetable that runs it.
+    inner = getattr(core, "timetable", None)
+    if inner is not None and type(core).__name__ in ("AssetOrTimeSchedule", "DatasetOrTimeSchedule"):
+        out["time"] = {"type": type(inner).__name__, "expression": _first_attr(inner, "_expression", "expression")}
+    trigger_interval = getattr(core, "_interval", None)
+    if isinstance(trigger_interval, _dt.timedelta):
+        out["trigger_interval_seconds"] = seconds(trigger_interval)
     expr = _first_attr(core, "_expression", "expression")
     out["expression"] = expr if isinstance(expr, str) or expr is None else jsonable(expr)
     delta = _first_attr(core, "_delta", "delta")
@@ -405,7 +415,24 @@ def inspect_folder(folder):
     doc["parse_seconds"] = dict(sorted(doc["parse_seconds"].items()))
     for dag_id in sorted(bag.dags):
         doc["dags"][dag_id] = safe(lambda dag_id=dag_id: describe_dag(bag.dags[dag_id], rel))
+    doc["serialization_errors"] = serialization_errors(bag)
     return doc
+
+
+def serialization_errors(bag):
+    """Each DAG through Airflow's own serialization and back, as the scheduler stores it: errors by DAG id."""
+    from airflow.serialization import serialized_objects
+
+    # Airflow 3.2 renamed the serializer; SerializedDAG is now what it deserializes into.
+    serializer = getattr(serialized_objects, "DagSerialization", None) or serialized_objects.SerializedDAG
+    errors = {}
+    for dag_id in sorted(bag.dags):
+        try:
+            # Through JSON, as the DAG processor stores it in the metadata database.
+            serializer.from_dict(json.loads(json.dumps(serializer.to_dict(bag.dags[dag_id]))))
+        except Exception as error:  # noqa: BLE001 - reported, not raised
+            errors[dag_id] = f"{type(error).__name__}: {error}"
+    return errors
 
 
 def main(argv=None):

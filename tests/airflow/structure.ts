@@ -4,6 +4,7 @@
  * readable line naming the file, the DAG, the task and the field.
  */
 import type { Manifest, ManifestDag } from "../../src/ir/manifest.js";
+import type { TimeSchedule } from "../../src/ir/schema.js";
 import { durationSeconds } from "../../src/values/duration.js";
 import { expectationOf } from "./kinds.js";
 
@@ -13,6 +14,8 @@ export interface Inspection {
   import_errors: Record<string, string>;
   warnings: Record<string, string[]>;
   parse_seconds: Record<string, number>;
+  /** DAGs that failed Airflow's serialization round trip, with the error. */
+  serialization_errors: Record<string, string>;
   dags: Record<string, InspectedDag>;
 }
 
@@ -142,14 +145,36 @@ function isoUtc(date: string | undefined): string | null {
   return `${day}T${time.length === 5 ? `${time}:00` : time}+00:00`;
 }
 
-function scheduleOf(dag: ManifestDag, airflow: string): Shape {
+function scheduleOf(dag: ManifestDag, manifest: Manifest): Shape {
   const { schedule } = dag;
+  const three = manifest.airflow.startsWith("3.");
+  const timetable = (chosen: string | undefined) => chosen ?? dag.timetable ?? manifest.timetable ?? "dataInterval";
+  const time = (part: TimeSchedule): Shape => {
+    switch (part.kind) {
+      case "every":
+        return timetable(part.timetable) === "trigger"
+          ? { type: "DeltaTriggerTimetable", interval_seconds: durationSeconds(part.every), trigger_interval_seconds: seconds(part.interval) ?? 0 }
+          : { type: "DeltaDataIntervalTimetable", interval_seconds: durationSeconds(part.every) };
+      case "crons":
+        return { type: "MultipleCronTriggerTimetable" };
+      case "events":
+        return { type: "EventsTimetable" };
+      case "cron":
+        if (part.expression === "@once") return { type: "OnceTimetable" };
+        if (part.expression === "@continuous") return { type: "ContinuousTimetable" };
+        if (timetable(part.timetable) === "trigger") {
+          return { type: "CronTriggerTimetable", expression: PRESET_CRON[part.expression] ?? part.expression, timezone: "UTC", trigger_interval_seconds: seconds(part.interval) ?? 0 };
+        }
+        return { type: "CronDataIntervalTimetable", expression: PRESET_CRON[part.expression] ?? part.expression, timezone: "UTC" };
+    }
+  };
   if (schedule.kind === "manual") return { type: "NullTimetable" };
-  if (schedule.kind === "assets") return { type: airflow.startsWith("3.") ? "AssetTriggeredTimetable" : "DatasetTriggeredTimetable" };
-  if (schedule.kind === "every") return { type: "DeltaDataIntervalTimetable", interval_seconds: durationSeconds(schedule.every) };
-  if (schedule.expression === "@once") return { type: "OnceTimetable" };
-  if (schedule.expression === "@continuous") return { type: "ContinuousTimetable" };
-  return { type: "CronDataIntervalTimetable", expression: PRESET_CRON[schedule.expression] ?? schedule.expression, timezone: "UTC" };
+  if (schedule.kind === "assets") {
+    if (!schedule.orTime) return { type: three ? "AssetTriggeredTimetable" : "DatasetTriggeredTimetable" };
+    const inner = time(schedule.orTime);
+    return { type: three ? "AssetOrTimeSchedule" : "DatasetOrTimeSchedule", time: { type: inner.type, expression: inner.expression ?? null } };
+  }
+  return time(schedule);
 }
 
 /** The structure each DAG must have in Airflow, keyed by DAG id. */
@@ -159,7 +184,7 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
       dag.id,
       {
         file: dag.airflowFile.replace(/^airflow\//, ""),
-        schedule: scheduleOf(dag, manifest.airflow),
+        schedule: scheduleOf(dag, manifest),
         start_date: isoUtc(dag.startDate),
         end_date: isoUtc(dag.endDate),
         catchup: dag.catchup,

@@ -1,5 +1,14 @@
 /** Types of venvs.mjs: reproducible Python virtualenvs for the tests. */
-export type VenvName = "tools" | "airflow-2.10" | "airflow-3" | "spark";
+export type VenvName =
+  | "tools"
+  | "airflow-2.9"
+  | "airflow-2.10"
+  | "airflow-2.11"
+  | "airflow-3.0"
+  | "airflow-3.1"
+  | "airflow-3.2"
+  | "airflow-3"
+  | "spark";
 export declare const REPO_ROOT: string;
 export declare const REQUIREMENTS_DIR: string;
 export declare const VENV_NAMES: readonly VenvName[];

@@ -31,7 +31,17 @@ import { fileURLToPath } from "node:url";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, "..", "..");
 export const REQUIREMENTS_DIR = path.join(HERE, "requirements");
-export const VENV_NAMES = Object.freeze(["tools", "airflow-2.10", "airflow-3", "spark"]);
+export const VENV_NAMES = Object.freeze([
+  "tools",
+  "airflow-2.9",
+  "airflow-2.10",
+  "airflow-2.11",
+  "airflow-3.0",
+  "airflow-3.1",
+  "airflow-3.2",
+  "airflow-3", // Airflow 3.3
+  "spark",
+]);
 
 // Bump when the build procedure changes in a way that should invalidate existing venvs.
 const RECIPE_VERSION = 3;
@@ -188,7 +198,15 @@ async function acquireBuildLock(name) {
 // (as through this machine's PyPI proxy): about 20 s and another 0.5-1.4 GB in the uv cache
 // each time. Wheels are named by version, so a lock bump builds a new one; delete
 // .wheelhouse/ at any time to reclaim old ones.
-const SDIST_ONLY = Object.freeze({ spark: ["pyspark"], "airflow-2.10": ["pyspark"] });
+// (The Airflow venvs whose locks have apache-spark provider 5.x get the full pyspark through
+// it: 2.9, 2.10 and 3.0, whose lock is resolved at an older --exclude-newer day; the others get
+// the wheel-only pyspark-client through provider 6.x.)
+const SDIST_ONLY = Object.freeze({
+  spark: ["pyspark"],
+  "airflow-2.9": ["pyspark"],
+  "airflow-2.10": ["pyspark"],
+  "airflow-3.0": ["pyspark"],
+});
 
 export function wheelhouseDir() {
   return path.join(venvRoot(), ".wheelhouse");
@@ -379,7 +397,7 @@ function captureOutput(cmd, args) {
 const inFlight = new Map();
 
 /**
- * Make sure venv `name` ("tools" | "airflow-2.10" | "airflow-3" | "spark") exists and matches its lock file.
+ * Make sure venv `name` (one of VENV_NAMES) exists and matches its lock file.
  * Returns the absolute path of its bin directory.
  * @param {string} name
  * @param {{rebuild?: boolean}} [options]
