@@ -37,7 +37,7 @@ export default dag(
     const summarize = d.python("summarize", {
       callable: "reports.sources:summarize",
       kwargs: { top_n: "{{ params.top_n }}" },
-      expand: { kwargs: REGIONS.map((region) => ({ region })) },
+      expand: { region: REGIONS },
       displayName: "Summarize each region",
     });
     const fresh = d.shortCircuit("has_new_data", { callable: "reports.sources:has_new_data" });
@@ -56,7 +56,7 @@ export default dag(
       kwargs: { count: count.output, audience: "{{ params.audience }}" },
     });
     // Mapped over the regions, each instance also given an upstream output.
-    d.python("region_share", { callable: "reports.sources:region_share", kwargs: { count: count.output }, expand: { kwargs: REGIONS.map((region) => ({ region })) } });
+    d.python("region_share", { callable: "reports.sources:region_share", kwargs: { count: count.output }, expand: { region: REGIONS } });
     const commands = d.python("publish_commands", { callable: "reports.sources:publish_commands" });
     const publish = d.bash("publish", { command: "echo unused", expand: { command: commands.output } });
     d.chain(regions, extract, summarize, fresh, pick, [pdf, html]);

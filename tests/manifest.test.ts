@@ -27,6 +27,7 @@ describe("manifest", () => {
       "airflow/feature_audit.py",
       "airflow/feature_drift.py",
       "airflow/hello.py",
+      "airflow/inventory.py",
       "airflow/model_monitor.py",
       "airflow/nightly_exports.py",
       "airflow/platform_ops.py",

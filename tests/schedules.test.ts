@@ -11,7 +11,7 @@ import { source, where } from "./helpers/project.js";
 function dagModule(options: string): Record<string, string> {
   return {
     "dags-src/s.ts": source`
-      import { asset, dag } from "dagwright";
+      import { asset, assetAlias, dag } from "dagwright";
       const raw = asset("s3://lake/raw", { external: true });
       export default dag("s", { ${options} }, (d) => { d.empty("x"); });
     `,
@@ -108,5 +108,41 @@ describe("schedule rules", () => {
   it("report a schedule object of no known form (DW004)", async () => {
     const diagnostics = await diagnosticsOf(dagModule(`schedule: { crom: "@daily" } as any, startDate: "2026-01-01"`));
     expect(diagnostics.map((d) => d.code)).toEqual(["DW004"]);
+  });
+});
+
+describe("assets, aliases and watchers in schedules", () => {
+  const WATCHED = `asset("file:///in/orders.csv", { extra: { format: "csv" }, watchers: [{ name: "dropped", trigger: "airflow.providers.standard.triggers.file.FileDeleteTrigger", kwargs: { filepath: "/in/orders.csv" } }] })`;
+
+  it("write an asset's extra, its watchers where a DAG is scheduled on it, and aliases", async () => {
+    expect(await scheduleArgument(`schedule: [${WATCHED}], startDate: "2026-01-01"`)).toBe(
+      '[ Asset("file:///in/orders.csv", extra={"format": "csv"}, watchers=[ AssetWatcher(name="dropped", trigger=FileDeleteTrigger(filepath="/in/orders.csv")) ]) ]',
+    );
+    expect(await scheduleArgument(`schedule: { any: [raw, assetAlias("parts")] }, startDate: "2026-01-01"`)).toBe('AssetAny(Asset("s3://lake/raw"), AssetAlias("parts"))');
+    expect(await scheduleArgument(`schedule: [assetAlias("parts")], startDate: "2026-01-01"`, "2.10")).toBe('[DatasetAlias("parts")]');
+  });
+
+  it("refuse aliases before 2.10 and watchers before 3.0 (DW140), and a watcher without a full import path (DW506)", async () => {
+    const aliased = await diagnosticsOf(dagModule(`schedule: [assetAlias("parts")], startDate: "2026-01-01"`), "2.9");
+    expect(aliased.map((d) => `${d.code} ${d.message}`)).toEqual([`DW140 DAG "s" uses asset alias "parts" (AssetAlias), which needs Airflow 2.10+; the project targets 2.9`]);
+    const watched = await diagnosticsOf(dagModule(`schedule: [${WATCHED}], startDate: "2026-01-01"`), "2.11");
+    expect(watched.map((d) => d.code)).toEqual(["DW140"]);
+    expect(watched[0]!.message).toContain("needs Airflow 3.0+");
+    const bad = await diagnosticsOf(dagModule(`schedule: [asset("file:///in/x", { watchers: [{ name: "w", trigger: "FileDeleteTrigger" as never }] })], startDate: "2026-01-01"`));
+    expect(bad.map((d) => `${d.code} ${d.message}`)).toEqual([`DW506 asset "file:///in/x" has watcher "w": its trigger "FileDeleteTrigger" is not a full import path (module.Class)`]);
+  });
+});
+
+describe("dates", () => {
+  it("take any year Python's datetime has, and refuse dates the calendar lacks (DW203)", async () => {
+    const { resolved } = await irOf(dagModule(`schedule: "@daily", startDate: "0001-01-01", endDate: "1850-06-01T12:30Z"`));
+    const [file] = emitAirflow(resolved, { templates: new Templates(), dagwrightVersion: "0" });
+    expect(file!.contents).toContain("start_date=datetime.datetime(1, 1, 1, tzinfo=datetime.timezone.utc),");
+    expect(file!.contents).toContain("end_date=datetime.datetime(1850, 6, 1, 12, 30, tzinfo=datetime.timezone.utc),");
+    expect(await diagnosticsOf(dagModule(`schedule: "@daily", startDate: "2024-02-29"`))).toEqual([]);
+    for (const date of ["0000-01-01", "1900-02-29", "2026-13-01"]) {
+      const diagnostics = await diagnosticsOf(dagModule(`schedule: "@daily", startDate: "${date}"`));
+      expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([`DW203 DAG "s" has a malformed startDate "${date}"`]);
+    }
   });
 });

@@ -100,7 +100,7 @@ describe("dynamic task mapping", () => {
         export default dag("mapped", { schedule: null }, (d) => {
           const list = d.python("list", { callable: "pkg.mod:commands" });
           d.bash("run", { command: "unused", expand: { command: list.output } });
-          d.python("each", { callable: "pkg.mod:each", kwargs: { day: "{{ ds }}" }, expand: { kwargs: [{ n: 1 }, { n: 2 }] } });
+          d.python("each", { callable: "pkg.mod:each", kwargs: { day: "{{ ds }}" }, expandKwargs: [{ n: 1 }, { n: 2 }] });
         });
       `,
     });
@@ -117,7 +117,7 @@ describe("dynamic task mapping", () => {
         import { dag } from "dagwright";
         export default dag("mapped", { schedule: null }, (d) => {
           const count = d.python<number>("count", { callable: "pkg.mod:count" });
-          d.python("each", { callable: "pkg.mod:each", kwargs: { rows: count.output }, expand: { kwargs: [{ n: 1 }, { n: 2 }] } });
+          d.python("each", { callable: "pkg.mod:each", kwargs: { rows: count.output }, expandKwargs: [{ n: 1 }, { n: 2 }] });
         });
       `,
     });
@@ -125,7 +125,7 @@ describe("dynamic task mapping", () => {
     // The output travels in partial()'s op_args, which Airflow resolves for every instance without
     // mapping over it; the callable hands it to the function as `rows`.
     expect(python).toContain(
-      '    each = PythonOperator.partial(\n        task_id="each",\n        python_callable=_Callable("pkg.mod:each", outputs=["rows"]),\n        op_args=[count.output],\n    ).expand(op_kwargs=[{"n": 1}, {"n": 2}])\n',
+      '    each = PythonOperator.partial(\n        task_id="each",\n        python_callable=_Callable("pkg.mod:each", keywords=["rows"]),\n        op_args=[count.output],\n    ).expand(op_kwargs=[{"n": 1}, {"n": 2}])\n',
     );
     expect(manifest.dags[0]!.tasks.find((t) => t.id === "each")!.upstreamTasks).toEqual(["count"]);
   });

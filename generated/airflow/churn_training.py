@@ -22,10 +22,13 @@ class _Callable:
     the DAG never imports the function's package.
     """
 
-    def __init__(self, target, outputs=()):
+    def __init__(self, target, keywords=(), context=()):
         self.target = target
-        # Upstream outputs that arrive as positional arguments, beside a mapped task's own.
-        self.outputs = tuple(outputs)
+        # Keyword arguments that arrive as the first positional arguments (a mapped task's
+        # upstream outputs and constant values, which Airflow renders there).
+        self.keywords = tuple(keywords)
+        # The context values the task declares, checked against the function when it runs.
+        self.context = tuple(context)
         self._function = None
 
     def _resolve(self):
@@ -39,11 +42,12 @@ class _Callable:
 
     @property
     def __wrapped__(self):
+        # Airflow 3.3 unwraps the callable to see whether it is async, and awaits it then.
         try:
             return self._resolve()
         except ImportError as error:
-            # Introspection (hasattr, inspect.unwrap) then sees this object itself, as
-            # Airflow 2.9 does when it serializes a mapped task; calling it still raises.
+            # Introspection (hasattr, inspect.unwrap) then sees this object itself, as when
+            # Airflow serializes a mapped task; calling it still raises.
             raise AttributeError(f"__wrapped__: {error}") from error
 
     @property
@@ -54,9 +58,10 @@ class _Callable:
         signature = inspect.signature(function)
         kind = inspect.Parameter
         carried = [
-            kind(f"_output_{n}", kind.POSITIONAL_ONLY) for n in range(len(self.outputs))
+            kind(f"_carried_{n}", kind.POSITIONAL_ONLY)
+            for n in range(len(self.keywords))
         ]
-        own = [p for p in signature.parameters.values() if p.name not in self.outputs]
+        own = [p for p in signature.parameters.values() if p.name not in self.keywords]
         if carried:
             own = [
                 p if p.kind == p.VAR_KEYWORD else p.replace(kind=kind.KEYWORD_ONLY)
@@ -70,8 +75,9 @@ class _Callable:
         import inspect
 
         function = self._resolve()
-        kwargs.update(zip(self.outputs, args))
-        args = args[len(self.outputs) :]
+        _check_context(self, function)
+        kwargs.update(zip(self.keywords, args))
+        args = args[len(self.keywords) :]
         if inspect.isgeneratorfunction(function):
             events = kwargs.get("outlet_events")
             if not _takes_events(function):
@@ -87,6 +93,21 @@ class _Callable:
                 # Airflow awaits it where it runs tasks in an event loop; elsewhere, here.
                 return asyncio.run(result)
         return result
+
+
+def _check_context(callable_, function):
+    """Fail clearly when the function does not take a context value its task declares."""
+    import inspect
+
+    parameters = inspect.signature(function).parameters
+    if any(p.kind == p.VAR_KEYWORD for p in parameters.values()):
+        return
+    missing = [name for name in callable_.context if name not in parameters]
+    if missing:
+        names = ", ".join(missing)
+        raise TypeError(
+            f"{callable_.target} does not take {names}, which its task declares in context"
+        )
 
 
 def _takes_events(function):

@@ -5,6 +5,7 @@
  */
 import { TRIGGER_RULES, type AirflowTarget, type TriggerRule } from "../ir/schema.js";
 import type { SensorKind } from "../ir/kinds/index.js";
+import { CONTEXT_2_9, CONTEXT_2_10, CONTEXT_3_0, CONTEXT_3_2, CONTEXT_3_3, type AirflowContextKey } from "../ir/airflow-context.js";
 
 /** Where a name lives: its module, and what it is called there (Airflow 3 renamed Dataset to Asset). */
 export interface PythonImport {
@@ -16,6 +17,7 @@ export interface PythonImport {
 export const PYTHON_NAMES = [
   "DAG",
   "TaskGroup",
+  "task_group",
   "Param",
   "BashOperator",
   "PythonOperator",
@@ -32,6 +34,8 @@ export const PYTHON_NAMES = [
   "KubernetesPodOperator",
   "Secret",
   "Asset",
+  "AssetAlias",
+  "AssetWatcher",
   "AssetAll",
   "AssetAny",
   "CronDataIntervalTimetable",
@@ -43,6 +47,18 @@ export const PYTHON_NAMES = [
   "AssetOrTimeSchedule",
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
+
+/** Names a generated file defines or imports besides those: no task, group or argument may take them. */
+export const GENERATED_NAMES = ["dag", "datetime", "annotations", "_Callable", "_callback", "Dataset", "DatasetAlias", "DatasetAll", "DatasetAny"] as const;
+
+export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
+);
+
+/** Whether a mapped group's argument can be its function's parameter: an identifier that shadows nothing a generated file uses. */
+export function isUsableArgumentName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]*$/.test(name) && !PYTHON_KEYWORDS.has(name) && !(GENERATED_NAMES as readonly string[]).includes(name) && !(PYTHON_NAMES as readonly string[]).includes(name);
+}
 
 export interface Capabilities {
   readonly target: AirflowTarget;
@@ -65,7 +81,14 @@ export interface Capabilities {
   readonly callableRunner?: PythonImport;
   /** Whether trigger timetables take `run_immediately`. */
   readonly runImmediately: boolean;
+  /** Whether outputs can be joined one after the other (`XComArg.concat`, 2.10+). */
+  readonly concatOutputs: boolean;
+  /** Whether PythonOperator awaits an `async def` callable itself (3.2+); before, dagwright's helper runs it. */
+  readonly asyncCallables: boolean;
+  /** The names of the task context Airflow passes to a Python callable that asks for them. */
+  readonly contextKeys: ReadonlySet<AirflowContextKey>;
 }
+
 
 /** Every rule but those a later line added (see the 3.1 entry). */
 const AIRFLOW_2_TRIGGER_RULES: readonly TriggerRule[] = TRIGGER_RULES.filter((rule) => rule !== "all_done_min_one_success");
@@ -78,6 +101,7 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
   imports: {
     DAG: at("airflow", "DAG"),
     TaskGroup: at("airflow.utils.task_group", "TaskGroup"),
+    task_group: at("airflow.decorators", "task_group"),
     Param: at("airflow.models.param", "Param"),
     BashOperator: at("airflow.operators.bash", "BashOperator"),
     PythonOperator: at("airflow.operators.python", "PythonOperator"),
@@ -107,10 +131,19 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
   sla: true,
   assetNames: false,
   runImmediately: false,
+  concatOutputs: false,
+  asyncCallables: false,
+  contextKeys: new Set(CONTEXT_2_9),
 };
 
-/** Airflow 2.10 records asset (dataset) metadata a generator yields. */
-const AIRFLOW_2_10: Omit<Capabilities, "target"> = { ...AIRFLOW_2, callableRunner: at("airflow.utils.operator_helpers", "ExecutionCallableRunner") };
+/** Airflow 2.10 records asset (dataset) metadata a generator yields, and passes the asset events. */
+const AIRFLOW_2_10: Omit<Capabilities, "target"> = {
+  ...AIRFLOW_2,
+  imports: { ...AIRFLOW_2.imports, AssetAlias: at("airflow.datasets", "DatasetAlias") },
+  callableRunner: at("airflow.utils.operator_helpers", "ExecutionCallableRunner"),
+  concatOutputs: true,
+  contextKeys: new Set(CONTEXT_2_10),
+};
 
 /** Airflow 2.11 adds the period trigger timetable. */
 const AIRFLOW_2_11: Omit<Capabilities, "target"> = {
@@ -124,11 +157,14 @@ const STANDARD = "airflow.providers.standard";
 const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
   ...AIRFLOW_2,
   line: 3,
+  concatOutputs: true,
   callableRunner: at("airflow.sdk.execution_time.callback_runner", "create_executable_runner"),
+  contextKeys: new Set(CONTEXT_3_0),
   imports: {
     ...AIRFLOW_2.imports,
     DAG: at("airflow.sdk", "DAG"),
     TaskGroup: at("airflow.sdk", "TaskGroup"),
+    task_group: at("airflow.sdk", "task_group"),
     Param: at("airflow.sdk", "Param"),
     BashOperator: at(`${STANDARD}.operators.bash`, "BashOperator"),
     PythonOperator: at(`${STANDARD}.operators.python`, "PythonOperator"),
@@ -141,6 +177,8 @@ const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
     TimeDeltaSensor: at(`${STANDARD}.sensors.time_delta`, "TimeDeltaSensor"),
     DateTimeSensor: at(`${STANDARD}.sensors.date_time`, "DateTimeSensor"),
     Asset: at("airflow.sdk", "Asset"),
+    AssetAlias: at("airflow.sdk", "AssetAlias"),
+    AssetWatcher: at("airflow.sdk", "AssetWatcher"),
     AssetAll: at("airflow.sdk", "AssetAll"),
     AssetAny: at("airflow.sdk", "AssetAny"),
     DeltaTriggerTimetable: at("airflow.timetables.trigger", "DeltaTriggerTimetable"),
@@ -159,9 +197,14 @@ const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
   triggerRules: new Set([...AIRFLOW_3_0.triggerRules, "all_done_min_one_success"]),
 };
 
-/** Airflow 3.2's task SDK exports the timetables (the core module's AssetOrTimeSchedule takes serialized assets from then on). */
+/**
+ * Airflow 3.2's task SDK exports the timetables (the core module's AssetOrTimeSchedule takes
+ * serialized assets from then on), and PythonOperator awaits async callables.
+ */
 const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_1,
+  asyncCallables: true,
+  contextKeys: new Set(CONTEXT_3_2),
   imports: {
     ...AIRFLOW_3_1.imports,
     ...Object.fromEntries(
@@ -180,7 +223,7 @@ export const CAPABILITIES: { readonly [T in AirflowTarget]: Capabilities } = {
   "3.0": { target: "3.0", ...AIRFLOW_3_0 },
   "3.1": { target: "3.1", ...AIRFLOW_3_1 },
   "3.2": { target: "3.2", ...AIRFLOW_3_2 },
-  "3.3": { target: "3.3", ...AIRFLOW_3_2 },
+  "3.3": { target: "3.3", ...AIRFLOW_3_2, contextKeys: new Set(CONTEXT_3_3) },
 };
 
 export function capabilitiesOf(target: AirflowTarget): Capabilities {

@@ -283,13 +283,13 @@ export const CATALOGUE = {
     fix: "Use letters, digits, underscores and dashes.",
     message: (a) => `task group id ${q(a.group)} in DAG ${q(a.dag)} is not one Airflow accepts`,
   }),
-  DW113: entry<Task & { source: string }>({
+  DW113: entry<{ where: Subject; source: string }>({
     title: "Output of a task that is not in the DAG",
     severity: "error",
     explanation: "A task can only map over, or take as an argument, the output (XCom) of a task in the same DAG.",
     example: "expand: { command: otherDagTask.output }",
     fix: "Map over the output of a task of this DAG.",
-    message: (a) => `${task(a)} uses the output of ${q(a.source)}, which is not a task of this DAG`,
+    message: (a) => `${subject(a.where)} uses the output of ${q(a.source)}, which is not a task of this DAG`,
   }),
   DW120: entry<{ dag: string; branch: string; target: string }>({
     title: "Branch target not directly downstream",
@@ -359,13 +359,13 @@ export const CATALOGUE = {
       "importPath" in a ? `${task(a)}: ${q(a.importPath)} is not the import path of an Airflow operator class` : `${task(a)}: ${q(a.argument)} cannot be an operator argument`,
     hint: (a) => ("argument" in a ? "use Python identifiers; the task id comes from the builder" : undefined),
   }),
-  DW127: entry<Task & { count: number; max: number }>({
+  DW127: entry<{ where: Subject; count: number; max: number }>({
     title: "Mapped list out of range",
     severity: "error",
     explanation: "A mapped task needs 1 to 1024 values (Airflow's max_map_length).",
     example: "expand: { command: [] }",
     fix: "Map over at least one and at most 1024 values.",
-    message: (a) => `${task(a)} maps over ${a.count} values; Airflow maps over 1 to ${a.max}`,
+    message: (a) => `${subject(a.where)} maps over ${a.count} values; Airflow maps over 1 to ${a.max}`,
   }),
   DW128: entry<(Task & { both: true }) | (Task & { notASetup: string }) | (Task & { setup: string; rule: string })>({
     title: "Invalid setup or teardown",
@@ -416,8 +416,102 @@ export const CATALOGUE = {
     explanation:
       "The DAG uses something the Airflow version the project compiles for does not have (a timetable, an operator, an argument); the generated file would fail to import there, so it is refused.",
     example: `schedule: { every: "6h", timetable: "trigger" } // DeltaTriggerTimetable: Airflow 2.11+`,
+    sharedBy: ["validate/kinds/mapping", "validate/lineage", "validate/schedule"],
     fix: "Use what the target has, or target a newer Airflow in dagwright.config.ts (or with --airflow).",
     message: (a) => `${subject(a.where)} uses ${a.feature}, which needs Airflow ${a.since}+; the project targets ${a.target}`,
+  }),
+  DW150: entry<{ where: Subject; source: string; key: string }>({
+    title: "Output key of a task without multiple outputs",
+    severity: "error",
+    explanation:
+      "`task.output.key(\"k\")` reads the XCom Airflow pushes for one key of the dict a task returns, which it pushes only when the task sets multipleOutputs: true; otherwise the key's XCom never exists and the reading task fails when it runs.",
+    example: `d.python("use", { callable: "m:f", kwargs: { rows: stats.output.key("rows") } }) // stats lacks multipleOutputs`,
+    fix: "Set multipleOutputs: true on the task whose key is read, or pass its whole output.",
+    message: (a) => `${subject(a.where)} reads key ${q(a.key)} of ${q(a.source)}'s output, but ${q(a.source)} does not set multipleOutputs: true`,
+    hint: (a) => `add multipleOutputs: true to ${q(a.source)}, or pass ${q(a.source)}.output whole`,
+  }),
+  DW151: entry<Task & { key: string; airflow: string; replacement?: string }>({
+    title: "Context value the target does not have",
+    severity: "error",
+    explanation:
+      "The task declares a value of Airflow's task context that the target version does not pass (Airflow 3 removed execution_date, conf, next_ds, prev_ds, tomorrow_ds and yesterday_ds; inlet_events and outlet_events arrived in 2.10), so the function would never receive it.",
+    example: `d.python("t", { callable: "m:f", context: ["execution_date"] }) // compiled for Airflow 3`,
+    fix: "Declare a context value the target has (logical_date instead of execution_date), or target a version that has it.",
+    message: (a) => `${task(a)} declares context value ${q(a.key)}, which Airflow ${a.airflow} does not pass`,
+    hint: (a) => (a.replacement ? `use ${q(a.replacement)} instead` : undefined),
+  }),
+  DW152: entry<Task & { key: string }>({
+    title: "Keyword argument shadows a context value",
+    severity: "error",
+    explanation:
+      "Airflow merges a Python task's keyword arguments into its context, so a keyword argument named like a context value the task declares replaces that value: the function gets the argument, never Airflow's value.",
+    example: `d.python("t", { callable: "m:f", context: ["ds"], kwargs: { ds: "2026-01-01" } })`,
+    fix: "Rename the keyword argument, or drop the context value from `context`.",
+    message: (a) => `${task(a)} has a keyword argument ${q(a.key)} and declares the context value ${q(a.key)}; the argument would replace Airflow's value`,
+  }),
+  DW153: entry<{ mixed: true } | { both: true } | (Task & { outputs: string; others: readonly string[] }) | { where: Subject; source: string; key: string }>({
+    title: "Mapping that Airflow cannot express",
+    severity: "error",
+    explanation:
+      "A mapped argument takes its values from a literal list, from an upstream output that is a list, or from several such outputs one after the other; a list mixing outputs and values is none of these. Airflow maps only over a task's return value, never one key of it. PythonOperator maps over one list of keyword-argument sets, so an argument mapped over an output cannot be crossed with other mapped arguments.",
+    example: `expand: { region: regions.output, day: ["mon", "tue"] }`,
+    fix: "Map over outputs alone or values alone; to cross an output with more values, build the combinations in the upstream task and map with expandKwargs.",
+    sharedBy: ["dsl/kinds/python", "validate/kinds/mapping"],
+    message: (a) =>
+      "mixed" in a
+        ? "a mapped list mixes task outputs with values"
+        : "both" in a
+          ? "a Python task maps with both expand and expandKwargs; Airflow maps one of them"
+          : "key" in a
+          ? `${subject(a.where)} maps over key ${q(a.key)} of ${q(a.source)}'s output; Airflow maps only over a task's return value`
+          : `${task(a)} maps ${q(a.outputs)} over an upstream output and also maps ${a.others.map(q).join(", ")}; Airflow's PythonOperator cannot cross an output with other mapped arguments`,
+    hint: (a) =>
+      "both" in a
+        ? "map each argument with expand, or whole sets of keyword arguments with expandKwargs"
+        : "mixed" in a
+        ? "map over a list of outputs (each a list) or a list of values"
+        : "key" in a
+          ? `map over the whole output of a task that returns the list (${q(a.source)}.output), or pass the key as a plain argument`
+          : "return the combinations from the upstream task and use expandKwargs: upstream.output",
+  }),
+  DW154: entry<
+    | (Task & { group: string; argument: string })
+    | (Task & { group: string; mappedInside: true })
+    | { dag: string; group: string; nested: string }
+    | { dag: string; group: string; badArgument: string }
+  >({
+    title: "Mapped task group misused",
+    severity: "error",
+    explanation:
+      "Airflow builds a mapped task group's tasks inside its @task_group function, once per instance: a group argument exists only for the tasks inside it, tasks inside cannot be mapped again, and mapped groups do not nest.",
+    example: `d.group("per_region", { expand: { region: regions } }, (g, { region }) => { g.python("t", { callable: "m:f", expand: { day: days } }) })`,
+    fix: "Use a group's arguments only inside it; map the group or its tasks, not both.",
+    message: (a) =>
+      "badArgument" in a
+        ? `DAG ${q(a.dag)}: mapped group ${q(a.group)} has argument ${q(a.badArgument)}, which cannot be a Python parameter of its function (a letter, then letters, digits or _; not a keyword or a name the DAG file uses)`
+        : "nested" in a
+        ? `DAG ${q(a.dag)}: mapped group ${q(a.nested)} is inside mapped group ${q(a.group)}; Airflow does not nest mapped task groups`
+        : "argument" in a
+          ? `${task(a)} takes argument ${q(a.argument)} of mapped group ${q(a.group)}, but is not inside that group`
+          : `${task(a)} is mapped inside mapped group ${q(a.group)}; Airflow does not map tasks of a mapped group again`,
+  }),
+  DW155: entry<{ where: Subject; source: string }>({
+    title: "Output of a task that pushes none",
+    severity: "error",
+    explanation: "The task reads the output (XCom) of a task with doXcomPush: false, which Airflow never pushes; the reading task would fail when it runs.",
+    example: `d.python("use", { callable: "m:f", kwargs: { n: quiet.output } }) // quiet has doXcomPush: false`,
+    fix: "Remove doXcomPush: false from the upstream task, or stop reading its output.",
+    message: (a) => `${subject(a.where)} reads the output of ${q(a.source)}, which sets doXcomPush: false`,
+  }),
+  DW156: entry<Task>({
+    title: "An argument named kwargs mapped over dicts",
+    severity: "warning",
+    explanation:
+      "expand maps each named argument of the function over a list, so expand: { kwargs: [{...}, {...}] } passes each dict as an argument called kwargs. One instance per set of keyword arguments is expandKwargs.",
+    example: `d.python("t", { callable: "m:f", expand: { kwargs: [{ n: 1 }, { n: 2 }] } })`,
+    fix: "Write expandKwargs: [{ n: 1 }, { n: 2 }] for one instance per set; keep expand if the function really takes an argument named kwargs.",
+    message: (a) => `${task(a)} maps an argument named "kwargs" over dicts; each instance gets one dict as its kwargs argument`,
+    hint: () => "for one instance per set of keyword arguments, write expandKwargs: [...]",
   }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",
@@ -690,6 +784,15 @@ export const CATALOGUE = {
     example: `asset("lake/features")`,
     fix: "Write the full URI, for example \"s3://lake/features\".",
     message: (a) => `asset URI ${q(a.uri)} is malformed: ${a.problem}`,
+  }),
+  DW506: entry<{ uri: string; watcher: string; problem: string }>({
+    title: "Invalid asset watcher",
+    severity: "error",
+    explanation:
+      "An asset watcher names an event trigger class by its full import path (a BaseEventTrigger subclass, such as the standard provider's FileDeleteTrigger), and each watcher of an asset has its own name.",
+    example: `asset("file:///data/in.csv", { watchers: [{ name: "in", trigger: "FileDeleteTrigger" }] })`,
+    fix: 'Write the trigger\'s module and class, for example "airflow.providers.standard.triggers.file.FileDeleteTrigger", and give each watcher a distinct name.',
+    message: (a) => `asset ${q(a.uri)} has watcher ${q(a.watcher)}: ${a.problem}`,
   }),
 } as const;
 

@@ -8,6 +8,7 @@ import type * as ir from "../ir/schema.js";
 import type { Complete, Conforms, Equal } from "./conformance.js";
 import { DagwrightUsageError } from "./errors.js";
 import { BUILDERS } from "./kinds/index.js";
+import { mappedValues } from "./kinds/python.js";
 import { copy, defined } from "./kinds/types.js";
 import { callSite } from "./site.js";
 import type {
@@ -23,7 +24,9 @@ import type {
   DateTimeSensorOptions,
   ExternalTaskSensorOptions,
   FileSensorOptions,
+  GroupArguments,
   GroupOptions,
+  MappedGroupOptions,
   OperatorOptions,
   PodTaskOptions,
   PythonTaskOptions,
@@ -31,6 +34,7 @@ import type {
   ShortCircuitTaskOptions,
   SparkTaskOptions,
   TaskOptions,
+  TaskOutput,
   TaskOutputRef,
   TimeDeltaSensorOptions,
   TriggerDagOptions,
@@ -40,10 +44,10 @@ const DAG_BRAND = Symbol.for("dagwright.dag");
 const BUILD = Symbol.for("dagwright.build");
 
 /** What can be linked: a task, a task group, or a list of them. */
-export type Linkable = TaskHandle | GroupHandle | readonly (TaskHandle | GroupHandle)[] | TaskList;
+export type Linkable = TaskHandle | MappedTaskHandle | GroupHandle | readonly (TaskHandle | MappedTaskHandle | GroupHandle)[] | TaskList;
 
 /** What `then` returns: the task or group it was given, or a list when it was given several. */
-export type Next<T> = T extends TaskHandle | GroupHandle ? T : TaskList;
+export type Next<T> = T extends TaskHandle | MappedTaskHandle | GroupHandle ? T : TaskList;
 
 /** What tasks and groups share: dependencies made with `then` and `after`. */
 abstract class Node {
@@ -93,9 +97,21 @@ export class TaskHandle<T = unknown> extends Node {
 
   /**
    * What the task returns (its XCom): to map a later task over (`expand: { command: list.output }`)
-   * or to pass as a keyword argument of a Python task, type-checked with typed tasks.
+   * or to pass as a keyword argument of a Python task, type-checked with typed tasks;
+   * `.output.key("k")` for one key of a dict returned with `multipleOutputs`.
    */
-  get output(): TaskOutputRef<T> {
+  get output(): TaskOutput<T> {
+    const id = this.ir.id;
+    return Object.freeze({ output: id, key: (key: string) => Object.freeze({ output: id, xcomKey: key }) }) as unknown as TaskOutput<T>;
+  }
+}
+
+/** A mapped task: one instance per value it maps over; its output is the list of the instances' results. */
+export class MappedTaskHandle<T = unknown> extends Node {
+  declare readonly ir: ir.Task;
+
+  /** The list of what each instance returned, in map-index order: to map a later task over, or to pass whole. */
+  get output(): TaskOutputRef<T[]> {
     return Object.freeze({ output: this.ir.id });
   }
 }
@@ -170,7 +186,7 @@ function link(upstream: Node, downstream: Node, location: ir.Location): void {
 /** The options every task has, by name: what a builder takes off before the kind's own options. */
 const TASK_OPTION_KEYS = [
   "owner", "retries", "retryDelay", "retryExponentialBackoff", "maxRetryDelay", "executionTimeout", "pool", "poolSlots", "queue", "priorityWeight",
-  "dependsOnPast", "email", "emailOnFailure", "emailOnRetry", "onFailure", "onSuccess", "onRetry", "onExecute", "sla", "inputs", "outputs", "stage",
+  "dependsOnPast", "email", "emailOnFailure", "emailOnRetry", "onFailure", "onSuccess", "onRetry", "onExecute", "doXcomPush", "sla", "inputs", "outputs", "stage",
   "triggerRule", "doc", "displayName", "setup", "teardown",
 ] as const satisfies ReadonlyArray<keyof TaskOptions>;
 const taskOptionsComplete: Complete<(typeof TASK_OPTION_KEYS)[number], TaskOptions> = true;
@@ -178,7 +194,7 @@ const taskOptionsComplete: Complete<(typeof TASK_OPTION_KEYS)[number], TaskOptio
 const taskOptionsConform: Conforms<Omit<TaskOptions, "inputs" | "outputs" | "stage">, keyof ir.TaskOptions> = true;
 const lineageConforms: Equal<"inputs" | "outputs" | "stage", Extract<keyof ir.Task, "inputs" | "outputs" | "stage">> = true;
 const defaultsConform: Conforms<CommonTaskOptions, keyof ir.TaskDefaults> = true;
-const groupConforms: Conforms<GroupOptions, Exclude<keyof ir.Group, "id" | "parent" | "location" | "upstream">> = true;
+const groupConforms: Conforms<MappedGroupOptions<Record<string, unknown>>, Exclude<keyof ir.Group, "id" | "parent" | "location" | "upstream">> = true;
 void taskOptionsComplete, taskOptionsConform, lineageConforms, defaultsConform, groupConforms;
 
 /** The builder a DAG body (or a group body) receives: task builders, groups and `chain`. */
@@ -202,14 +218,23 @@ export class DagContext {
     return this.#task(id, "empty", options);
   }
 
-  /** A shell command (Airflow's `BashOperator`). */
+  /** A shell command (Airflow's `BashOperator`); its output is the last line it prints. */
   bash(id: string, options: BashTaskOptions): TaskHandle {
     return this.#task(id, "bash", options);
   }
 
-  /** A Python function from your own package, imported lazily when the task runs (Airflow's `PythonOperator`). */
-  python<R = unknown, P = Record<string, import("./types.js").JsonValue>>(id: string, options: PythonTaskOptions<P>): TaskHandle<R> {
-    return this.#task(id, "python", options) as TaskHandle<R>;
+  /**
+   * A Python function from your own package, imported lazily when the task runs (Airflow's
+   * `PythonOperator`). `d.python<R, P, E>` types what it returns (`R`), its keyword arguments
+   * (`P`) and those it maps over (`E`). Mapped with `expand` or `expandKwargs`, its output is a
+   * list of `R`.
+   */
+  python<R = unknown, P = Record<string, import("./types.js").JsonValue>, E extends string = never>(
+    id: string,
+    options: PythonTaskOptions<P, E>,
+  ): [E] extends [never] ? TaskHandle<R> : MappedTaskHandle<R> {
+    const mapped = options.expand !== undefined || options.expandKwargs !== undefined;
+    return this.#task(id, "python", options as TaskOptions, mapped) as [E] extends [never] ? TaskHandle<R> : MappedTaskHandle<R>;
   }
 
   /**
@@ -281,20 +306,33 @@ export class DagContext {
    * A task group: its tasks' ids are prefixed with the group's id, its `defaults` apply to them,
    * and dependencies on the group apply to its first or last tasks.
    */
-  group(id: string, options: GroupOptions, body: (g: DagContext) => void): GroupHandle {
+  group<A extends Record<string, unknown>>(id: string, options: MappedGroupOptions<A>, body: (g: DagContext, args: GroupArguments<A>) => void): GroupHandle;
+  group(id: string, options: GroupOptions, body: (g: DagContext) => void): GroupHandle;
+  group(id: string, options: GroupOptions | MappedGroupOptions<Record<string, unknown>>, body: (g: DagContext, args: GroupArguments<Record<string, unknown>>) => void): GroupHandle {
     const location = callSite();
     this.#checkOpen(id, location);
+    const fullId = this.#prefix() + id;
+    const uses: string[] = [];
+    const expand = options?.expand && Object.fromEntries(Object.entries(options.expand).map(([name, source]) => [name, mappedValues(source, uses)]));
     const groupIr: ir.Group = {
-      id: this.#prefix() + id,
+      id: fullId,
       ...(this.#group ? { parent: this.#group.id } : {}),
       location,
       ...defined({ tooltip: options?.tooltip }),
       defaults: taskOptions(options?.defaults ?? {}),
+      ...defined({ expand }),
       upstream: [],
     };
     this.#build.dag.groups.push(groupIr);
-    body(new DagContext(this.#build, groupIr));
-    return new GroupHandle(groupIr, this.#build);
+    const handle = new GroupHandle(groupIr, this.#build);
+    const args = Object.fromEntries(Object.keys(expand ?? {}).map((argument) => [argument, Object.freeze({ group: fullId, argument })]));
+    body(new DagContext(this.#build, groupIr), args as GroupArguments<Record<string, unknown>>);
+    // Mapping over an output depends on its task, as Airflow makes it when expand() runs: after the body.
+    for (const source of uses) {
+      const upstream = this.#build.dag.tasks.find((candidate) => candidate.id === source);
+      if (upstream) link(new TaskHandle(upstream, this.#build), handle, location);
+    }
+    return handle;
   }
 
   /**
@@ -326,7 +364,9 @@ export class DagContext {
   }
 
   /** Add a task of `kind`: the options every task has, and the kind's own, through its builder. */
-  #task<K extends TaskKind>(id: string, kind: K, options: TaskOptions): TaskHandle {
+  #task<K extends TaskKind>(id: string, kind: K, options: TaskOptions, mapped?: false): TaskHandle;
+  #task<K extends TaskKind>(id: string, kind: K, options: TaskOptions, mapped: boolean): TaskHandle | MappedTaskHandle;
+  #task<K extends TaskKind>(id: string, kind: K, options: TaskOptions, mapped = false): TaskHandle | MappedTaskHandle {
     const location = callSite();
     this.#checkOpen(id, location);
     const builder = BUILDERS[kind];
@@ -346,11 +386,15 @@ export class DagContext {
       upstream: [],
     };
     this.#build.dag.tasks.push(task);
-    const handle = new TaskHandle(task, this.#build);
+    const handle = mapped ? new MappedTaskHandle(task, this.#build) : new TaskHandle(task, this.#build);
     // as_teardown(setups=...) makes each setup an upstream of the teardown: say so in the IR too.
     for (const setup of (common as TaskOptions).teardown?.setups ?? []) if (setup instanceof Node) link(setup, handle, location);
-    // Using a task's output depends on it, as Airflow makes it.
-    for (const source of uses ?? []) {
+    // Using a task's output depends on it, as Airflow makes it; so does taking a mapped group's
+    // argument on the outputs that group maps over (Airflow 2 links them; said so on every line).
+    const groupSources = Object.values((config as { kwargsAtRunTime?: Record<string, ir.RunTimeValue> }).kwargsAtRunTime ?? {}).flatMap((value) =>
+      "group" in value ? Object.values(this.#build.dag.groups.find((group) => group.id === value.group)?.expand ?? {}).flatMap((source) => ("outputs" in source ? source.outputs.map((output) => output.output) : [])) : [],
+    );
+    for (const source of [...(uses ?? []), ...groupSources]) {
       const upstream = this.#build.dag.tasks.find((candidate) => candidate.id === source);
       if (upstream) link(new TaskHandle(upstream, this.#build), handle, location);
     }
@@ -464,8 +508,9 @@ function timeScheduleOf(schedule: unknown): ir.TimeSchedule {
 
 /** An asset or an all/any expression of them, as IR data. */
 function conditionOf(item: unknown): ir.AssetCondition {
-  const value = item as { kind?: string; all?: unknown[]; any?: unknown[] };
+  const value = item as { kind?: string; name?: string; all?: unknown[]; any?: unknown[] };
   if (value?.kind === "asset") return { asset: assetRef(value) };
+  if (value?.kind === "asset_alias") return { alias: value.name! };
   if (Array.isArray(value?.all)) return { all: value.all.map(conditionOf) };
   if (Array.isArray(value?.any)) return { any: value.any.map(conditionOf) };
   return { asset: value as ir.AssetRef };
@@ -478,6 +523,7 @@ function lineageOf(options: TaskOptions): Partial<ir.Task> {
   const result = {
     inputs: byKind<ir.AssetRef>(options.inputs, "asset"),
     outputs: byKind<ir.AssetRef>(options.outputs, "asset"),
+    outputAliases: (options.outputs ?? []).filter((item) => (item as { kind?: string })?.kind === "asset_alias").map((item) => (item as { name: string }).name),
     modelInputs: byKind<ir.ModelRef>(options.inputs, "model"),
     modelOutputs: byKind<ir.ModelRef>(options.outputs, "model"),
     metrics: byKind<ir.MetricRef>(options.outputs, "metric"),
@@ -490,7 +536,7 @@ function lineageOf(options: TaskOptions): Partial<ir.Task> {
 
 function assetRef(value: unknown): ir.AssetRef {
   const { kind: _kind, ...ref } = value as { kind: string } & ir.AssetRef;
-  return ref;
+  return copy(ref);
 }
 
 function taskOptions(options: TaskOptions & CommonTaskOptions): ir.TaskOptions {

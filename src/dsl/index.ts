@@ -5,5 +5,5 @@ export { dag, DagContext, GroupHandle, TaskHandle, TaskList } from "./dag.js";
 export type { Linkable, Next } from "./dag.js";
 export { defineConfig } from "./config.js";
 export type { AirflowVersion, DagwrightConfig } from "./config.js";
-export { asset, external, metric, model, param } from "./params.js";
+export { asset, assetAlias, external, metric, model, param } from "./params.js";
 export type * from "./types.js";

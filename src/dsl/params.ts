@@ -1,5 +1,5 @@
 /** Typed DAG parameters: each becomes an Airflow `Param` with a JSON-schema type. */
-import type { JsonValue, ParamSpec } from "./types.js";
+import type { Asset, AssetAlias, JsonValue, ParamSpec } from "./types.js";
 
 interface Common<T> {
   /** The value a run gets when it gives none; checked against the type at compile time. */
@@ -27,9 +27,20 @@ export function external(id: string): { readonly external: true; readonly id: st
   return Object.freeze({ external: true as const, id });
 }
 
-/** A dataset or table the pipeline reads or writes, named by URI, such as "s3://lake/features/churn". */
-export function asset(uri: string, options: { name?: string; description?: string; external?: boolean } = {}): import("./types.js").Asset {
+/**
+ * A dataset or table the pipeline reads or writes, named by URI, such as "s3://lake/features/churn";
+ * with `extra` (Airflow's free-form JSON) and, on Airflow 3, `watchers` that update it from outside.
+ */
+export function asset(
+  uri: string,
+  options: { name?: string; description?: string; external?: boolean; extra?: Asset["extra"]; watchers?: Asset["watchers"] } = {},
+): Asset {
   return Object.freeze({ kind: "asset" as const, uri, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) });
+}
+
+/** An asset alias (Airflow's AssetAlias; DatasetAlias on 2.10+): a task that writes it names the assets it stands for when it runs. */
+export function assetAlias(name: string): AssetAlias {
+  return Object.freeze({ kind: "asset_alias" as const, name });
 }
 
 /** A trained model the pipeline writes or reads, named in a model registry. */

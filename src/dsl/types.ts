@@ -118,6 +118,26 @@ export interface Asset {
   readonly description?: string;
   /** Produced outside this project, so no task here needs to write it. */
   readonly external?: boolean;
+  /** Airflow's `extra`: free-form JSON kept with the asset. */
+  readonly extra?: { readonly [key: string]: JsonValue };
+  /** What updates the asset from outside Airflow, for DAGs scheduled on it (Airflow 3.0+'s AssetWatcher). */
+  readonly watchers?: readonly AssetWatcher[];
+}
+
+/**
+ * An AssetWatcher: an event trigger (a BaseEventTrigger subclass, by import path) whose events
+ * update the asset, so DAGs scheduled on it run. @example { name: "landing", trigger: "airflow.providers.standard.triggers.file.FileDeleteTrigger", kwargs: { filepath: "/data/in.csv" } }
+ */
+export interface AssetWatcher {
+  readonly name: string;
+  readonly trigger: `${string}.${string}`;
+  readonly kwargs?: { readonly [key: string]: JsonValue };
+}
+
+/** An asset alias: a task writing it says when it runs which assets it stands for (`outlet_events[alias].add(asset)`). */
+export interface AssetAlias {
+  readonly kind: "asset_alias";
+  readonly name: string;
 }
 
 /** A trained model: `model("churn", { registry: "mlflow", flavour: "sklearn" })`. */
@@ -140,8 +160,8 @@ export interface Metric {
  * Run when assets are updated: a list means all of them (Airflow's list schedule);
  * `{ all: [...] }` and `{ any: [...] }` nest.
  */
-export type AssetSchedule = readonly Asset[] | AssetExpression;
-export type AssetExpression = { all: ReadonlyArray<Asset | AssetExpression> } | { any: ReadonlyArray<Asset | AssetExpression> };
+export type AssetSchedule = ReadonlyArray<Asset | AssetAlias> | AssetExpression;
+export type AssetExpression = { all: ReadonlyArray<Asset | AssetAlias | AssetExpression> } | { any: ReadonlyArray<Asset | AssetAlias | AssetExpression> };
 
 /**
  * When a task runs, given the states of its upstream tasks (Airflow's trigger rules).
@@ -206,6 +226,11 @@ export interface CommonTaskOptions {
   /** Called with the task's context right before it runs. */
   onExecute?: CallablePath;
   /**
+   * Push the task's return value as its XCom. Set false for a task whose result nothing reads
+   * (a later task taking its `.output` then is an error). @default true
+   */
+  doXcomPush?: boolean;
+  /**
    * Airflow 2's SLA: the task should be done this long after the run's start. Airflow 3 removed
    * SLAs; for it dagwright reports a warning and leaves the option out.
    */
@@ -220,7 +245,7 @@ export interface TaskOptions extends CommonTaskOptions {
    * Assets (Airflow's outlets: DAGs scheduled on them run when the task succeeds), models and
    * metrics the task writes.
    */
-  outputs?: ReadonlyArray<Asset | Model | Metric>;
+  outputs?: ReadonlyArray<Asset | AssetAlias | Model | Metric>;
   /** The task's step in an ML pipeline, for lineage and docs. */
   stage?: "ingest" | "validate" | "features" | "train" | "evaluate" | "predict" | "publish";
   /** When the task runs, given its upstream tasks' states. @default "all_success" */
@@ -255,33 +280,120 @@ export interface BashTaskOptions extends TaskOptions {
   expand?: { command?: readonly string[] | TaskOutputRef; env?: ReadonlyArray<Record<string, string>> };
 }
 
-/** The value an upstream task returns (its XCom), for mapping over: `extract.output`. */
+/**
+ * The value an upstream task returns (its XCom): `extract.output`, or one key of the dict it
+ * returned with `multipleOutputs`: `extract.output.key("rows")`.
+ */
 export interface TaskOutputRef<T = unknown> {
+  /** The id of the task. */
   readonly output: string;
+  /** The key of the XCom, when it is one key of a dict returned with `multipleOutputs`. */
+  readonly xcomKey?: string;
   /** The type of the value, for the compiler only: `d.python<number>(...)` makes `.output` a TaskOutputRef<number>. */
   readonly __returns?: T;
 }
 
-/** Keyword arguments of a Python task: values, or the output of an upstream task of the same type. */
-export type PythonKwargs<P> = { [K in keyof P]: P[K] | TaskOutputRef<P[K]> };
+/** The keys `output.key()` accepts: those of a typed dict, any string for an untyped task. */
+export type OutputKey<T> = unknown extends T ? string : T extends readonly unknown[] ? never : T extends object ? keyof T & string : never;
 
-/** Options of a Python task (Airflow's `PythonOperator`). */
-export interface PythonTaskOptions<P = Record<string, JsonValue>> extends TaskOptions {
+/** A task's whole output, with a reference to each key of the dict it returns with `multipleOutputs`. */
+export interface TaskOutput<T = unknown> extends TaskOutputRef<T> {
+  /**
+   * One key of the dict the task returns, pushed as its own XCom (Airflow's `task.output["rows"]`).
+   * The task must set `multipleOutputs: true` (DW150 otherwise).
+   */
+  key<K extends OutputKey<T>>(key: K): TaskOutputRef<T extends object ? T[K & keyof T] : unknown>;
+}
+
+/** One argument of a mapped task group, as its tasks see it: each group instance has one value. */
+export interface GroupArgumentRef<T = unknown> {
+  /** The id of the mapped group. */
+  readonly group: string;
+  /** The argument's name. */
+  readonly argument: string;
+  /** The type of the value, for the compiler only. */
+  readonly __value?: T;
+}
+
+/**
+ * What a mapped argument takes one value from per task instance: a literal list, an upstream
+ * output that is a list (a mapped task's output is the list of its instances' results), or
+ * several such outputs one after the other (Airflow's `concat`, 2.10+).
+ */
+export type MappedValues<T = JsonValue> = readonly T[] | TaskOutputRef<readonly T[]> | ReadonlyArray<TaskOutputRef<readonly T[]>>;
+
+/**
+ * Keyword arguments of a Python task: values, the output of an upstream task of the same type,
+ * or the argument of the mapped group the task is in.
+ */
+export type PythonKwargs<P> = { [K in keyof P]: P[K] | TaskOutputRef<P[K]> | GroupArgumentRef<P[K]> };
+
+/** The names of Airflow's task context a Python callable may take (each line has its own; DW151 names those the target lacks). */
+export type { AirflowContextKey } from "../ir/airflow-context.js";
+import type { AirflowContextKey } from "../ir/airflow-context.js";
+
+/** What every Python task has, mapped or not. */
+export interface PythonCallOptions extends TaskOptions {
   /**
    * The function to call, as `"package.module:function"`. It is imported only when the task
-   * runs, so a module missing on the scheduler never breaks DAG parsing.
+   * runs, so a module missing on the scheduler never breaks DAG parsing. An `async def` is
+   * awaited and a generator's yielded asset metadata is recorded, as Airflow does.
    * @example "ml.churn.train:main"
    */
   callable: `${string}:${string}`;
+  /** Positional arguments, before the keyword arguments (Airflow's `op_args`). */
+  args?: readonly JsonValue[];
   /**
-   * Keyword arguments passed to the function. Airflow renders Jinja in string values. A value
-   * may be an upstream task's `.output`: it travels as an XCom, and with typed tasks
-   * (`d.python<number>(...)` upstream, `d.python<R, { rows: number }>(...)` here) TypeScript
-   * checks that its type fits.
+   * The values of Airflow's task context the function takes by name (`def f(ti, params)`).
+   * Airflow passes what the function's signature names whatever is declared here; declaring
+   * them checks, at compile time, that the target has them and that no keyword argument
+   * shadows them, and, when the task runs, that the function accepts them.
+   * @example ["ti", "params"]
    */
-  kwargs?: PythonKwargs<P>;
-  /** Dynamic task mapping: one task instance per entry, each called with `kwargs` plus the entry. */
-  expand?: { kwargs: ReadonlyArray<Record<string, JsonValue>> };
+  context?: readonly AirflowContextKey[];
+  /** Push each key of the returned dict as its own XCom, for `task.output.key("k")`. @default false */
+  multipleOutputs?: boolean;
+  /** Values rendered with Jinja and passed as the context's `templates_dict`. */
+  templatesDict?: Record<string, JsonValue>;
+  /** File endings whose files Airflow reads and renders when a templated value names one. @example [".sql"] */
+  templatesExts?: readonly string[];
+  /** Log the return value. @default true */
+  showReturnValueInLogs?: boolean;
+}
+
+/** A keyword argument's type: the function's, or any JSON value for an untyped task. */
+export type ArgumentOf<P, K> = K extends keyof P ? P[K] : JsonValue;
+
+/** For a typed task, each keyword argument it may map over, with what to do to map over it. */
+type MappableArguments<P, E extends string> = string extends keyof P
+  ? {}
+  : { readonly [K in Exclude<keyof P & string, E>]?: `name "${K}" in d.python's third type argument to map over it` };
+
+/**
+ * Options of a Python task (Airflow's `PythonOperator`). `P` types the function's keyword
+ * arguments; `E` names those it maps over (`expand`, `expandKwargs`), inferred for untyped tasks:
+ * `d.python<R, { region: string; top: number }, "region">(...)`. A mapped task's `.output` is the
+ * list of its instances' results.
+ */
+export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends string = never> extends PythonCallOptions {
+  /**
+   * Keyword arguments passed to the function (every instance's, when mapped). Airflow renders
+   * Jinja in string values. A value may be an upstream task's `.output` (or `.output.key("k")`):
+   * it travels as an XCom, and with typed tasks (`d.python<number>(...)` upstream,
+   * `d.python<R, { rows: number }>(...)` here) TypeScript checks that its type fits.
+   */
+  kwargs?: PythonKwargs<Omit<P, NoInfer<E>>> & Partial<PythonKwargs<Pick<P, NoInfer<E> & keyof P>>>;
+  /**
+   * Dynamic task mapping: one instance per value of each argument (the cross product when
+   * several are, as Airflow's `expand`): a literal list, an upstream output that is a list, or
+   * several such outputs one after the other. @example { region: regions.output }
+   */
+  expand?: { [K in E]: MappedValues<ArgumentOf<P, K>> } & MappableArguments<P, E>;
+  /**
+   * Dynamic task mapping over sets of keyword arguments (Airflow's `expand_kwargs`): a literal
+   * list, or an upstream output that is a list of dicts. Not with `expand`.
+   */
+  expandKwargs?: ReadonlyArray<{ [K in E]: ArgumentOf<P, K> }> | TaskOutputRef<ReadonlyArray<{ [K in E]: ArgumentOf<P, K> }>>;
 }
 
 /** Options of a branch: a Python function that returns which of `targets` run next. */
@@ -461,7 +573,21 @@ export interface GroupOptions {
   tooltip?: string;
   /** Options of every task in the group; a task's own options win. */
   defaults?: CommonTaskOptions;
+  expand?: never;
 }
+
+/**
+ * A mapped task group (Airflow's `@task_group(...).expand(...)`): one instance of all its tasks
+ * per value of each argument, the cross product when several are. The body receives the
+ * arguments, for its Python tasks' `kwargs`.
+ */
+export interface MappedGroupOptions<A> extends Omit<GroupOptions, "expand"> {
+  /** Each argument and what it takes its values from. @example { region: regions.output } */
+  expand: { [K in keyof A]: MappedValues<A[K]> };
+}
+
+/** The arguments of a mapped group, as its body sees them. */
+export type GroupArguments<A> = { readonly [K in keyof A]: GroupArgumentRef<A[K]> };
 
 /** A JVM memory size: a whole number and k, m, g or t, with no space and no "b". @example "512m", "4g" */
 export type MemorySize = `${number}${"k" | "m" | "g" | "t" | "K" | "M" | "G" | "T"}`;

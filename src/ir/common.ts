@@ -20,8 +20,30 @@ export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 
 export const JsonObject = z.record(z.string(), JsonValue);
 
-/** The output (XCom return value) of an upstream task, for mapping over. */
-export const TaskOutput = z.object({ output: z.string() }).strict();
+/**
+ * The output (XCom) of an upstream task, by its id: its return value, or with `key` one key of
+ * the dict it returned with `multipleOutputs`.
+ */
+export const TaskOutput = z.object({ output: z.string(), key: z.string().optional() }).strict();
+export type TaskOutput = z.infer<typeof TaskOutput>;
+
+/** One argument of the mapped task group around a task: each group instance gets one value. */
+export const GroupArgument = z.object({ group: z.string(), argument: z.string() }).strict();
+export type GroupArgument = z.infer<typeof GroupArgument>;
+
+/** A value that exists only when the task runs: an upstream output, or a mapped group's argument. */
+export const RunTimeValue = z.union([TaskOutput, GroupArgument]);
+export type RunTimeValue = z.infer<typeof RunTimeValue>;
+
+/**
+ * What one mapped argument takes its values from: a literal list, one upstream output that is a
+ * list, several such outputs one after the other (Airflow's `concat`), or the mapped group's argument.
+ */
+export const MappedValues = z.union([
+  z.object({ values: z.array(JsonValue) }).strict(),
+  z.object({ outputs: z.array(TaskOutput).min(1) }).strict(),
+]);
+export type MappedValues = z.infer<typeof MappedValues>;
 
 /** A Python function as "package.module:function", imported when it is called. */
 export const Callable = z.string();

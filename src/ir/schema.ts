@@ -7,11 +7,11 @@
  * "2026-01-01"); validation checks them and back ends convert them.
  */
 import { z } from "zod";
-import { DurationText, JsonValue, Location } from "./common.js";
+import { DurationText, JsonValue, Location, MappedValues } from "./common.js";
 import { TaskConfig } from "./kinds/index.js";
 import { SparkProjectConfig } from "./spark.js";
 
-export { Callable, DurationText, JsonObject, JsonValue, Location, TaskOutput } from "./common.js";
+export { Callable, DurationText, GroupArgument, JsonObject, JsonValue, Location, MappedValues, RunTimeValue, TaskOutput } from "./common.js";
 export { TaskConfig, type ConfigOf, type FieldsOf, type TaskKind } from "./kinds/index.js";
 
 export const TRIGGER_RULES = [
@@ -43,6 +43,15 @@ export const SCHEDULE_PRESETS = [
 ] as const;
 
 /** A dataset or table a task reads or writes, named by URI (Airflow's Asset, Dataset on Airflow 2). */
+/**
+ * What makes a DAG scheduled on an asset run when something outside Airflow happens (Airflow 3's
+ * AssetWatcher): an event trigger class by import path, and its keyword arguments.
+ */
+export const AssetWatcherRef = z
+  .object({ name: z.string(), trigger: z.string(), kwargs: z.record(z.string(), JsonValue).optional() })
+  .strict();
+export type AssetWatcherRef = z.infer<typeof AssetWatcherRef>;
+
 export const AssetRef = z
   .object({
     uri: z.string(),
@@ -50,9 +59,17 @@ export const AssetRef = z
     description: z.string().optional(),
     /** Produced outside this project, so no task here needs to write it. */
     external: z.boolean().optional(),
+    /** Airflow's `extra`: free-form JSON kept with the asset. */
+    extra: z.record(z.string(), JsonValue).optional(),
+    /** Event triggers that update the asset from outside (Airflow 3.0+). */
+    watchers: z.array(AssetWatcherRef).optional(),
   })
   .strict();
 export type AssetRef = z.infer<typeof AssetRef>;
+
+/** An asset alias (Airflow's AssetAlias, DatasetAlias on 2.10+): tasks name at run time which assets it stands for. */
+export const AssetAliasRef = z.object({ alias: z.string() }).strict();
+export type AssetAliasRef = z.infer<typeof AssetAliasRef>;
 
 /** A trained model, named in a registry: lineage records which data trained it and what evaluated it. */
 export const ModelRef = z
@@ -69,10 +86,11 @@ export type MetricRef = z.infer<typeof MetricRef>;
 export const STAGES = ["ingest", "validate", "features", "train", "evaluate", "predict", "publish"] as const;
 
 /** Which asset updates start a run: one asset, all of several, or any of several. */
-export type AssetCondition = { asset: AssetRef } | { all: AssetCondition[] } | { any: AssetCondition[] };
+export type AssetCondition = { asset: AssetRef } | { alias: string } | { all: AssetCondition[] } | { any: AssetCondition[] };
 export const AssetCondition: z.ZodType<AssetCondition> = z.lazy(() =>
   z.union([
     z.object({ asset: AssetRef }).strict(),
+    AssetAliasRef,
     z.object({ all: z.array(AssetCondition) }).strict(),
     z.object({ any: z.array(AssetCondition) }).strict(),
   ]),
@@ -149,6 +167,8 @@ export const TaskOptions = z
     onSuccess: z.string(),
     onRetry: z.string(),
     onExecute: z.string(),
+    /** Whether the task's return value is pushed as its XCom (Airflow's default: yes). */
+    doXcomPush: z.boolean(),
     /** Airflow 2's SLA: how long after the run's start the task should be done. */
     sla: DurationText,
     /** This task sets up a resource that teardown tasks remove. */
@@ -188,6 +208,8 @@ export const Task = z.object({
   /** Assets the task reads (Airflow's inlets) and writes (outlets). */
   inputs: z.array(AssetRef).optional(),
   outputs: z.array(AssetRef).optional(),
+  /** Asset aliases the task writes: which assets they stand for, it says when it runs. */
+  outputAliases: z.array(z.string()).optional(),
   /** Models the task reads and writes, and metrics it reports. */
   modelInputs: z.array(ModelRef).optional(),
   modelOutputs: z.array(ModelRef).optional(),
@@ -212,6 +234,8 @@ export const Group = z
     location: Location,
     tooltip: z.string().optional(),
     defaults: TaskDefaults,
+    /** A mapped group: one instance of all its tasks per value of each argument (the cross product when several are). */
+    expand: z.record(z.string(), MappedValues).optional(),
     /** Dependencies of the whole group: its first tasks run after these. */
     upstream: z.array(Upstream),
   })

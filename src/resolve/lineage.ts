@@ -9,6 +9,8 @@ import type { AssetCondition, AssetRef, Dag, ModelRef } from "../ir/schema.js";
 /** Assets a schedule waits for. */
 export function scheduledAssets(condition: AssetCondition): AssetRef[] {
   if ("asset" in condition) return [condition.asset];
+  // An alias stands for assets named only when a task runs: lineage cannot follow it.
+  if ("alias" in condition) return [];
   return ("all" in condition ? condition.all : condition.any).flatMap(scheduledAssets);
 }
 

@@ -12,6 +12,7 @@ import { checkDependencies } from "./dependencies.js";
 import { checkIds } from "./ids.js";
 import { KIND_RULES } from "./kinds/index.js";
 import { checkLineage } from "./lineage.js";
+import { checkMappedGroups } from "./mapped-groups.js";
 import { checkOptions } from "./options.js";
 import { checkParams } from "./params.js";
 import { checkSchedule } from "./schedule.js";
@@ -28,7 +29,7 @@ export function validate(project: ResolvedProject): Diagnostic[] {
       const rule = KIND_RULES[task.ir.config.kind] as KindRule<TaskKind>;
       diagnostics.push(...rule(task as TaskOf<TaskKind>, context));
     }
-    diagnostics.push(...checkSetupTeardown(dag), ...checkParams(dag.ir));
+    diagnostics.push(...checkMappedGroups(dag, context), ...checkSetupTeardown(dag), ...checkParams(dag.ir));
   }
   return sortDiagnostics(diagnostics);
 }

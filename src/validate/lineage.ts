@@ -1,9 +1,9 @@
-/** DW501-DW505 and DW131: the assets DAGs read, write and are scheduled on, across the whole project. */
+/** DW501-DW506, DW131 and DW140: the assets and aliases DAGs read, write and are scheduled on, across the whole project. */
 import { Graph } from "@dagrejs/graphlib";
-import type { Capabilities } from "../capabilities/index.js";
+import { firstTargetWith, type Capabilities } from "../capabilities/index.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { ResolvedProject } from "../ir/resolved.js";
-import type { AssetRef, Location, Task } from "../ir/schema.js";
+import type { AssetCondition, AssetRef, Location, Task } from "../ir/schema.js";
 import { cyclePath, cyclicComponents } from "./graph.js";
 
 /** An asset URI Airflow accepts: ASCII, a scheme other than "airflow", and no spaces. */
@@ -24,8 +24,48 @@ interface Use {
   writes: boolean;
 }
 
+/** A DAG scheduled on an asset with watchers: Airflow 3.0+, each watcher an event trigger by import path (DW140, DW506). */
+function checkWatchers(use: Use, capabilities: Capabilities): Diagnostic[] {
+  const watchers = use.asset.watchers ?? [];
+  if (watchers.length === 0) return [];
+  if (!capabilities.imports.AssetWatcher) {
+    const since = firstTargetWith((other) => other.imports.AssetWatcher !== undefined) ?? "a newer version";
+    return [diagnose("DW140", { where: { dag: use.dag }, feature: `watchers of asset ${JSON.stringify(use.asset.uri)} (AssetWatcher)`, since, target: capabilities.target }, use.location)];
+  }
+  const seen = new Set<string>();
+  return watchers.flatMap((watcher) => {
+    const problem = !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(watcher.trigger)
+      ? `its trigger ${JSON.stringify(watcher.trigger)} is not a full import path (module.Class)`
+      : seen.has(watcher.name)
+        ? "another watcher of the asset has the same name"
+        : undefined;
+    seen.add(watcher.name);
+    return problem ? [diagnose("DW506", { uri: use.asset.uri, watcher: watcher.name, problem }, use.location)] : [];
+  });
+}
+
+/** Asset aliases, written by tasks or scheduled on, need Airflow 2.10+ (DW140). */
+function checkAliases(project: ResolvedProject, capabilities: Capabilities): Diagnostic[] {
+  if (capabilities.imports.AssetAlias) return [];
+  const since = firstTargetWith((other) => other.imports.AssetAlias !== undefined) ?? "a newer version";
+  const aliasesOf = (condition: AssetCondition): string[] =>
+    "alias" in condition ? [condition.alias] : "asset" in condition ? [] : ("all" in condition ? condition.all : condition.any).flatMap(aliasesOf);
+  return project.dags.flatMap(({ ir: dag }) => [
+    ...dag.tasks.flatMap((task) =>
+      (task.outputAliases ?? []).map((alias) =>
+        diagnose("DW140", { where: { dag: dag.id, task: task.id }, feature: `asset alias ${JSON.stringify(alias)} (AssetAlias)`, since, target: capabilities.target }, task.location),
+      ),
+    ),
+    ...(dag.schedule.kind === "assets"
+      ? aliasesOf(dag.schedule.condition).map((alias) =>
+          diagnose("DW140", { where: { dag: dag.id }, feature: `asset alias ${JSON.stringify(alias)} (AssetAlias)`, since, target: capabilities.target }, dag.location),
+        )
+      : []),
+  ]);
+}
+
 export function checkLineage(project: ResolvedProject, capabilities: Capabilities): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...checkAliases(project, capabilities)];
   const uses: Use[] = [];
   for (const { ir: dag, scheduledAssets } of project.dags) {
     for (const task of dag.tasks) {
@@ -46,13 +86,15 @@ export function checkLineage(project: ResolvedProject, capabilities: Capabilitie
       checked.add(uri);
       diagnostics.push(diagnose("DW505", { uri, problem }, use.location));
     }
+    if (use.task === undefined) diagnostics.push(...checkWatchers(use, capabilities));
     if (use.asset.name !== undefined && !capabilities.assetNames && !named.has(uri)) {
       named.add(uri);
       diagnostics.push(diagnose("DW131", { dag: use.dag, uri, name: use.asset.name, airflow: capabilities.target }, use.location));
     }
   }
   for (const use of uses.filter((candidate) => !candidate.writes)) {
-    if (use.asset.external || producers.has(use.asset.uri) || uriProblem(use.asset.uri)) continue;
+    // Watchers update an asset from outside Airflow: nothing in the project needs to write it.
+    if (use.asset.external || use.asset.watchers?.length || producers.has(use.asset.uri) || uriProblem(use.asset.uri)) continue;
     const reader = use.task === undefined ? { dag: use.dag } : { dag: use.dag, task: use.task };
     diagnostics.push(diagnose("DW501", { reader, uri: use.asset.uri }, use.location));
   }

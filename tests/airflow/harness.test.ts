@@ -103,6 +103,7 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
     ["churn_training", "2026-01-12", ["score_customers"], []],
     ["report_builder", "2026-01-12", [], ["render_pdf"]],
     ["feature_drift", "2026-01-19", [], []],
+    ["inventory", "2026-01-12", [], []],
   ])("runs %s end to end, every task succeeding", (dagId, logicalDate, markSuccess, skipped) => {
     const started = performance.now();
     const runDir = `/tmp/dagwright-churn/${logicalDate}`;
@@ -137,6 +138,14 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
       // The Spark feature step really ran: its Parquet output is there, and training read its features.
       expect(fs.existsSync(path.join(runDir, "features.parquet", "_SUCCESS"))).toBe(true);
       expect(JSON.parse(fs.readFileSync(path.join(runDir, "metrics.json"), "utf8")).auc).toBeGreaterThan(0.7);
+    }
+    if (dagId === "inventory") {
+      // Mapped over list_tables' output, and a group mapped over list_regions': two instances each.
+      for (const mapped of ["profile_table", "per_region.extract", "per_region.load"]) {
+        expect(Object.keys(run.tasks).filter((key) => key.startsWith(`${mapped}[`))).toHaveLength(2);
+      }
+      // The metadata the generator yielded is on its asset event (Airflow 2.10's dag.test records no events).
+      if (target.airflow.startsWith("3.")) expect(run.asset_events).toEqual(['publish_profiles file:///tmp/dagwright-inventory/profiles {"columns": 15}']);
     }
     if (dagId === "report_builder") {
       // Three instances each of the tasks mapped over a list, and of the one mapped over an output.

@@ -65,7 +65,15 @@ def module_name(name):
 # Other operators get every attribute named in their template_fields.
 SPECIFIC_FIELDS = {
     "BashOperator": ("bash_command", "env", "append_env", "cwd"),
-    "PythonOperator": ("python_callable", "op_args", "op_kwargs", "templates_dict"),
+    "PythonOperator": (
+        "python_callable",
+        "op_args",
+        "op_kwargs",
+        "templates_dict",
+        "template_ext",
+        "multiple_outputs",
+        "show_return_value_in_logs",
+    ),
 }
 
 
@@ -75,14 +83,25 @@ def jsonable(value, depth=0):
         return repr(value)
     if value is None or isinstance(value, (bool, int, str)):
         return value
-    if "XComArg" in type(value).__name__ and getattr(value, "operator", None) is not None:
+    kind = type(value).__name__
+    if "XComArg" in kind and getattr(value, "operator", None) is not None:
         # An upstream task's output, resolved when the task runs: named by its task.
         key = getattr(value, "key", "return_value")
         return {"output": value.operator.task_id, **({} if key in (None, "return_value") else {"key": key})}
-    if type(value).__name__ == "_Callable" and isinstance(getattr(value, "target", None), str):
+    if kind == "MapXComArg":
+        # An output transformed item by item: the output, and the names of the functions.
+        names = [c if isinstance(c, str) else getattr(c, "__name__", repr(c)) for c in value.callables]
+        return {"map": jsonable(value.arg, depth + 1), "with": names}
+    if kind == "ConcatXComArg":
+        return {"concat": [jsonable(arg, depth + 1) for arg in value.args]}
+    if kind == "MappedArgument":
+        # An argument of the mapped task group around the task.
+        return {"group_argument": getattr(value, "_key", None)}
+    if kind == "_Callable" and isinstance(getattr(value, "target", None), str):
         # dagwright's lazily imported callable: named by its target, never imported here.
-        outputs = list(getattr(value, "outputs", ()))
-        return {"callable": value.target, **({"outputs": outputs} if outputs else {})}
+        keywords = list(getattr(value, "keywords", ()))
+        context = list(getattr(value, "context", ()))
+        return {"callable": value.target, **({"keywords": keywords} if keywords else {}), **({"context": context} if context else {})}
     if isinstance(value, float):
         return value if math.isfinite(value) else repr(value)
     if isinstance(value, enum.Enum):
@@ -224,7 +243,32 @@ def describe_schedule(dag):
     tz = _first_attr(core, "_timezone", "timezone")
     out["timezone"] = _tz_name(tz) if isinstance(tz, _dt.tzinfo) else jsonable(tz)
     out["summary"] = safe(lambda: jsonable(_first_attr(core, "summary", "description")))
+    condition = _first_attr(tt, "asset_condition", "dataset_condition")
+    if condition is not None:
+        out["assets"] = safe(lambda: describe_condition(condition))
     return out
+
+
+def describe_condition(condition):
+    """An asset schedule as Airflow holds it: assets (with extras and watchers), aliases, all/any."""
+    kind = type(condition).__name__
+    if kind in ("AssetAll", "DatasetAll", "AssetAny", "DatasetAny"):
+        key = "all" if kind.endswith("All") else "any"
+        return {key: [describe_condition(item) for item in condition.objects]}
+    if kind in ("AssetAlias", "DatasetAlias"):
+        return {"alias": condition.name}
+    out = {"asset": getattr(condition, "uri", repr(condition))}
+    if getattr(condition, "extra", None):
+        out["extra"] = jsonable(condition.extra)
+    watchers = getattr(condition, "watchers", None) or []
+    if watchers:
+        out["watchers"] = [describe_watcher(watcher) for watcher in watchers]
+    return out
+
+
+def describe_watcher(watcher):
+    classpath, kwargs = watcher.trigger.serialize()
+    return {"name": watcher.name, "trigger": classpath, "kwargs": jsonable(kwargs)}
 
 
 def describe_params(dag):
@@ -274,9 +318,17 @@ def describe_fields(task):
 
 
 def asset_uri(item):
-    """The URI of an Asset (Dataset on Airflow 2), or the repr of anything else."""
+    """The URI of an Asset (Dataset on Airflow 2), "alias:<name>" for an alias, or the repr of anything else."""
+    if type(item).__name__ in ("AssetAlias", "DatasetAlias"):
+        return f"alias:{item.name}"
     uri = getattr(item, "uri", None)
     return uri if isinstance(uri, str) else repr(item)
+
+
+def asset_extras(task):
+    """The extra of each inlet and outlet that has one, by URI."""
+    items = [*(getattr(task, "inlets", None) or []), *(getattr(task, "outlets", None) or [])]
+    return {item.uri: jsonable(item.extra) for item in items if getattr(item, "extra", None)}
 
 
 def describe_task(task):
@@ -308,11 +360,17 @@ def describe_task(task):
         else:
             name = getattr(operator_class, "__name__", repr(operator_class))
 
-        def value(item):
-            upstream = getattr(item, "operator", None)
-            return {"output": upstream.task_id} if upstream is not None else jsonable(item)
+        return {"operator_class": name, "expand": {k: jsonable(v) for k, v in expand_input.value.items()}}
 
-        return {"operator_class": name, "expand": {k: value(v) for k, v in expand_input.value.items()}}
+    def mapped_group():
+        """The mapped task group around the task, and what it expands over (None outside one)."""
+        group = getattr(task, "task_group", None)
+        while group is not None:
+            expand_input = getattr(group, "_expand_input", None)
+            if expand_input is not None:
+                return {"group_id": group.group_id, "expand": {k: jsonable(v) for k, v in expand_input.value.items()}}
+            group = getattr(group, "parent_group", None)
+        return None
 
     def setup_teardown():
         return {
@@ -343,7 +401,11 @@ def describe_task(task):
         "display_name": safe(lambda: jsonable(getattr(task, "task_display_name", None))),
         "inlets": safe(lambda: sorted(asset_uri(item) for item in (getattr(task, "inlets", None) or []))),
         "outlets": safe(lambda: sorted(asset_uri(item) for item in (getattr(task, "outlets", None) or []))),
+        "asset_extras": safe(lambda: asset_extras(task)),
         "mapped": safe(mapped),
+        "mapped_group": safe(mapped_group),
+        # A mapped operator keeps it among the arguments it passes to each instance.
+        "do_xcom_push": safe(lambda: jsonable(task.do_xcom_push if hasattr(task, "do_xcom_push") else task.partial_kwargs.get("do_xcom_push", True))),
         "role": safe(setup_teardown),
         "fields": safe(lambda: describe_fields(task)),
     }

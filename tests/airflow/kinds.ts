@@ -3,6 +3,7 @@
  * instantiate, and the operator arguments it must hold after parsing. One entry per kind, in a
  * map over every kind, so a kind the harness does not compare is a type error.
  */
+import type { RunTimeValue } from "../../src/ir/common.js";
 import type { ConfigOf, TaskKind } from "../../src/ir/kinds/index.js";
 
 type Shape = Record<string, unknown>;
@@ -15,10 +16,14 @@ export interface KindExpectation<K extends TaskKind> {
 }
 
 const STANDARD = (module: string, name: string) => ({ 2: `airflow.${module}.${name}`, 3: `airflow.providers.standard.${module}.${name}` });
-/** A callable through dagwright's `_Callable`, with its keyword arguments (outputs as the XComArgs they are at parse time). */
-const lazyCall = (config: { callable: string; kwargs?: Shape; kwargsFromOutputs?: Record<string, string> }) => ({
-  python_callable: { callable: config.callable },
-  op_kwargs: { ...config.kwargs, ...Object.fromEntries(Object.entries(config.kwargsFromOutputs ?? {}).map(([key, source]) => [key, { output: source }])) },
+/** A value known when the task runs, as the inspector reports it: an XComArg (with its key), or a mapped group's argument. */
+export const runTimeShape = (value: RunTimeValue): Shape =>
+  "output" in value ? { output: value.output, ...(value.key === undefined ? {} : { key: value.key }) } : { group_argument: value.argument };
+
+/** A callable through dagwright's `_Callable`, with its keyword arguments (run-time values as Airflow holds them at parse time). */
+const lazyCall = (config: { callable: string; kwargs?: Shape; kwargsAtRunTime?: Record<string, RunTimeValue>; context?: string[] }) => ({
+  python_callable: { callable: config.callable, ...(config.context?.length ? { context: config.context } : {}) },
+  op_kwargs: { ...config.kwargs, ...Object.fromEntries(Object.entries(config.kwargsAtRunTime ?? {}).map(([key, value]) => [key, runTimeShape(value)])) },
 });
 
 export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> } = {
@@ -30,7 +35,18 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
   python: {
     operator: STANDARD("operators.python", "PythonOperator"),
     // A mapped task's arguments are compared as what it expands over (structure.ts).
-    fields: (config) => (config.expand ? {} : lazyCall(config)),
+    fields: (config) =>
+      config.expand
+        ? {}
+        : {
+            ...lazyCall(config),
+            op_args: config.args ?? [],
+            templates_dict: config.templatesDict ?? null,
+            // PythonOperator keeps templates_exts as its template_ext.
+            template_ext: config.templatesExts ?? [],
+            multiple_outputs: config.multipleOutputs ?? false,
+            show_return_value_in_logs: config.showReturnValueInLogs ?? true,
+          },
   },
   // Compared field by field with its job spec and SparkApplication instead (structure.ts).
   spark: { operator: () => "", fields: () => ({}) },

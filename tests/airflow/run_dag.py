@@ -147,7 +147,7 @@ def read_back(dag_id, run_id):
 
 
 def asset_events(session, dag_id, run_id):
-    """The asset (Airflow 2: dataset) events a run recorded: "task_id uri" per event, sorted."""
+    """The asset (Airflow 2: dataset) events a run recorded: "task_id uri [extra as JSON]" per event, sorted."""
     from sqlalchemy import select
 
     try:
@@ -161,7 +161,12 @@ def asset_events(session, dag_id, run_id):
     events = session.scalars(
         select(Event).where(Event.source_dag_id == dag_id, Event.source_run_id == run_id)
     ).all()
-    return sorted(f"{event.source_task_id} {uri_of(event)}" for event in events)
+    def describe(event):
+        # The metadata a task yielded for the asset, when there is any.
+        extra = json.dumps(event.extra, sort_keys=True) if event.extra else ""
+        return f"{event.source_task_id} {uri_of(event)}" + (f" {extra}" if extra else "")
+
+    return sorted(describe(event) for event in events)
 
 
 def enable_openlineage(path):

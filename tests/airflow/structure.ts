@@ -4,9 +4,9 @@
  * readable line naming the file, the DAG, the task and the field.
  */
 import type { Manifest, ManifestDag } from "../../src/ir/manifest.js";
-import type { TimeSchedule } from "../../src/ir/schema.js";
+import type { AssetCondition, MappedValues, TimeSchedule } from "../../src/ir/schema.js";
 import { durationSeconds } from "../../src/values/duration.js";
-import { expectationOf } from "./kinds.js";
+import { expectationOf, runTimeShape } from "./kinds.js";
 
 /** What inspect_dags.py reports, in the parts the comparison reads. */
 export interface Inspection {
@@ -95,16 +95,46 @@ function isMapped(config: TaskConfig): boolean {
 }
 
 /** For a mapped task: the operator it maps and what it expands over, as the inspector reports them. */
-function mappedOf(config: TaskConfig): Shape | null {
+function mappedOf(taskId: string, config: TaskConfig): Shape | null {
   if (config.kind === "bash" && config.expand) {
     const expand: Shape = {};
     if (config.expand.command !== undefined) expand.bash_command = config.expand.command;
     if (config.expand.env !== undefined) expand.env = config.expand.env;
     return { operator_class: "BashOperator", expand };
   }
-  if (config.kind === "python" && config.expand) {
-    const instances = config.expand.kwargs.map((entry) => ({ ...config.kwargs, ...entry }));
-    return { operator_class: "PythonOperator", expand: { op_kwargs: instances } };
+  if (config.kind === "python" && config.expand) return { operator_class: "PythonOperator", expand: { op_kwargs: mappedPythonKwargs(taskId, config) } };
+  return null;
+}
+
+/** What a mapped Python task's op_kwargs expands over, as the inspector reports it. */
+function mappedPythonKwargs(taskId: string, config: Extract<TaskConfig, { kind: "python" }>): unknown {
+  const expand = config.expand!;
+  if ("kwargs" in expand) return expand.kwargs.map((entry) => ({ ...config.kwargs, ...entry }));
+  if ("kwargsFrom" in expand) return runTimeShape(expand.kwargsFrom);
+  const entries = Object.entries(expand.arguments);
+  const [first] = entries;
+  if (entries.length === 1 && "outputs" in first![1]) {
+    // Each item becomes one instance's keyword arguments through the generated <task>_kwargs function.
+    return { map: sourceShape(first![1]), with: [`${taskId.replace(/[^A-Za-z0-9_]/g, "_")}_kwargs`] };
+  }
+  // Literal lists: their cross product, the last argument varying fastest, constants merged in.
+  return entries
+    .reduce<Shape[]>((sets, [name, source]) => sets.flatMap((set) => ("values" in source ? source.values : []).map((value) => ({ ...set, [name]: value }))), [{}])
+    .map((set) => ({ ...config.kwargs, ...set }));
+}
+
+/** A mapped argument's source as the inspector reports it: a list, an XComArg, or several concatenated. */
+export function sourceShape(source: MappedValues): unknown {
+  if ("values" in source) return source.values;
+  const outputs = source.outputs.map(runTimeShape);
+  return outputs.length === 1 ? outputs[0] : { concat: outputs };
+}
+
+/** The mapped task group around a task and what it expands over, or null outside one. */
+function mappedGroupOf(dag: ManifestDag, task: { group?: string }): Shape | null {
+  for (let id = task.group; id !== undefined; id = dag.groups.find((group) => group.id === id)?.parent) {
+    const group = dag.groups.find((candidate) => candidate.id === id);
+    if (group?.expand) return { group_id: group.id, expand: Object.fromEntries(Object.entries(group.expand).map(([name, source]) => [name, sourceShape(source)])) };
   }
   return null;
 }
@@ -170,11 +200,25 @@ function scheduleOf(dag: ManifestDag, manifest: Manifest): Shape {
   };
   if (schedule.kind === "manual") return { type: "NullTimetable" };
   if (schedule.kind === "assets") {
-    if (!schedule.orTime) return { type: three ? "AssetTriggeredTimetable" : "DatasetTriggeredTimetable" };
+    const assets = conditionShape(schedule.condition, three);
+    if (!schedule.orTime) return { type: three ? "AssetTriggeredTimetable" : "DatasetTriggeredTimetable", assets };
     const inner = time(schedule.orTime);
-    return { type: three ? "AssetOrTimeSchedule" : "DatasetOrTimeSchedule", time: { type: inner.type, expression: inner.expression ?? null } };
+    return { type: three ? "AssetOrTimeSchedule" : "DatasetOrTimeSchedule", time: { type: inner.type, expression: inner.expression ?? null }, assets };
   }
   return time(schedule);
+}
+
+/** An asset schedule as the inspector reports it: assets with their extras and (on Airflow 3) watchers, aliases, all/any. */
+function conditionShape(condition: AssetCondition, three: boolean): Shape {
+  if ("alias" in condition) return { alias: condition.alias };
+  if ("all" in condition) return { all: condition.all.map((item) => conditionShape(item, three)) };
+  if ("any" in condition) return { any: condition.any.map((item) => conditionShape(item, three)) };
+  const { asset } = condition;
+  return {
+    asset: asset.uri,
+    ...(asset.extra && Object.keys(asset.extra).length ? { extra: asset.extra } : {}),
+    ...(three && asset.watchers?.length ? { watchers: asset.watchers.map((w) => ({ name: w.name, trigger: w.trigger, kwargs: w.kwargs ?? {} })) } : {}),
+  };
 }
 
 /** The structure each DAG must have in Airflow, keyed by DAG id. */
@@ -216,8 +260,14 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
                 upstream: [...task.upstreamTasks].sort(),
                 task_group: task.group ?? null,
                 inlets: (task.inputs ?? []).map((asset) => asset.uri).sort(),
-                outlets: (task.outputs ?? []).map((asset) => asset.uri).sort(),
-                mapped: mappedOf(config),
+                outlets: [...(task.outputs ?? []).map((asset) => asset.uri), ...(task.outputAliases ?? []).map((alias) => `alias:${alias}`)].sort(),
+                asset_extras: Object.fromEntries(
+                  [...(task.inputs ?? []), ...(task.outputs ?? [])].filter((asset) => asset.extra && Object.keys(asset.extra).length).map((asset) => [asset.uri, asset.extra]),
+                ),
+                mapped: mappedOf(task.id, config),
+                mapped_group: mappedGroupOf(dag, task),
+                // Compared where set: operators have their own defaults (the Spark operators push none).
+                ...(options.doXcomPush === undefined ? {} : { do_xcom_push: options.doXcomPush }),
                 role: { is_setup: options.setup ?? false, is_teardown: options.teardown !== undefined },
                 ...(looseFields ? { looseFields } : {}),
                 trigger_rule: options.triggerRule ?? AIRFLOW_DEFAULTS.trigger_rule,

@@ -31,3 +31,13 @@ export function copy<T>(value: T): T {
 export function isOutput(value: unknown): value is { output: string } {
   return typeof value === "object" && value !== null && typeof (value as { output?: unknown }).output === "string";
 }
+
+/** A task's `.output` (or `.output.key("k")`) as IR: the task's id, and the key when there is one. */
+export function outputRef(value: { output: string; xcomKey?: string }): { output: string; key?: string } {
+  return { output: value.output, ...(value.xcomKey === undefined ? {} : { key: value.xcomKey }) };
+}
+
+/** Whether a value is an argument of a mapped task group. */
+export function isGroupArgument(value: unknown): value is { group: string; argument: string } {
+  return typeof value === "object" && value !== null && typeof (value as { argument?: unknown }).argument === "string" && typeof (value as { group?: unknown }).group === "string";
+}

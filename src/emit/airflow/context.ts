@@ -5,7 +5,7 @@
  */
 import type { Capabilities } from "../../capabilities/index.js";
 import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
-import type { AssetRef } from "../../ir/schema.js";
+import type { AssetRef, AssetWatcherRef } from "../../ir/schema.js";
 import { parseUtcDate } from "../../values/date.js";
 import { durationParts } from "../../values/duration.js";
 import { call, code, keywords, literal, type PyExpr } from "../python/expr.js";
@@ -51,14 +51,35 @@ export function callback(target: string | undefined): PyExpr | undefined {
   return target === undefined ? undefined : call("_callback", [literal(target)]);
 }
 
-/** An asset as `Asset(...)` (Airflow 3, with its name when it has one) or `Dataset(...)` (Airflow 2). */
-export function assetCall(asset: AssetRef, context: EmitContext): PyExpr {
+/**
+ * An asset as `Asset(...)` (Airflow 3, with its name when it has one) or `Dataset(...)` (Airflow
+ * 2), with its extra, and its watchers where a DAG is scheduled on it.
+ */
+export function assetCall(asset: AssetRef, context: EmitContext, { watchers = false } = {}): PyExpr {
   const Asset = context.imports.use("Asset");
-  if (asset.name === undefined || !context.capabilities.assetNames) return call(Asset, [literal(asset.uri)]);
-  return call(Asset, keywords([["name", literal(asset.name)], ["uri", literal(asset.uri)]]));
+  const extra = asset.extra && Object.keys(asset.extra).length ? literal(asset.extra) : undefined;
+  const watching = watchers && asset.watchers?.length ? { kind: "list" as const, items: asset.watchers.map((watcher) => watcherCall(watcher, context)) } : undefined;
+  if ((asset.name === undefined || !context.capabilities.assetNames) && extra === undefined && watching === undefined) return call(Asset, [literal(asset.uri)]);
+  const named = asset.name !== undefined && context.capabilities.assetNames;
+  return call(Asset, [
+    ...(named ? keywords([["name", literal(asset.name!)], ["uri", literal(asset.uri)]]) : [{ value: literal(asset.uri) }]),
+    ...keywords([["extra", extra], ["watchers", watching]]),
+  ]);
 }
 
-/** A list of assets, or undefined for none. */
-export function assetList(assets: readonly AssetRef[] | undefined, context: EmitContext): PyExpr | undefined {
-  return assets?.length ? { kind: "list", items: assets.map((asset) => assetCall(asset, context)) } : undefined;
+/** `AssetWatcher(name=..., trigger=Trigger(...))`, the trigger class imported by its path. */
+function watcherCall(watcher: AssetWatcherRef, context: EmitContext): PyExpr {
+  const trigger = call(context.imports.useClass(watcher.trigger), keywords(Object.entries(watcher.kwargs ?? {}).map(([name, value]) => [name, literal(value)])));
+  return call(context.imports.use("AssetWatcher"), keywords([["name", literal(watcher.name)], ["trigger", trigger]]));
+}
+
+/** An asset alias: `AssetAlias("name")` (`DatasetAlias` on Airflow 2). */
+export function aliasCall(name: string, context: EmitContext): PyExpr {
+  return call(context.imports.use("AssetAlias"), [literal(name)]);
+}
+
+/** A list of assets and aliases, or undefined for none. */
+export function assetList(assets: readonly AssetRef[] | undefined, context: EmitContext, aliases: readonly string[] = []): PyExpr | undefined {
+  const items = [...(assets ?? []).map((asset) => assetCall(asset, context)), ...aliases.map((alias) => aliasCall(alias, context))];
+  return items.length ? { kind: "list", items } : undefined;
 }

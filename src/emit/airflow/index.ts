@@ -4,17 +4,19 @@
  * author meant, so one source means the same on both lines.
  */
 import { capabilitiesOf } from "../../capabilities/index.js";
+import type { RunTimeValue } from "../../ir/common.js";
 import type { TaskKind } from "../../ir/kinds/index.js";
-import type { ResolvedDag, ResolvedProject, ResolvedTask, ResolvedTaskOf } from "../../ir/resolved.js";
+import type { ResolvedDag, ResolvedGroup, ResolvedProject, ResolvedTask, ResolvedTaskOf } from "../../ir/resolved.js";
 import type { TaskDefaults, TaskOptions } from "../../ir/schema.js";
 import type { OutputFile } from "../files.js";
-import { call, code, keywords, literal, method, type PyArg, type PyExpr } from "../python/expr.js";
+import { call, code, keywords, literal, method, stringLiteral, type PyArg, type PyExpr } from "../python/expr.js";
 import { LINE_LENGTH, flat, statement } from "../python/layout.js";
 import type { Templates } from "../templates.js";
 import { optionalLiteral, type EmitContext } from "./context.js";
 import { Imports } from "./imports.js";
 import { emitFields, type KeywordTable } from "./keywords.js";
 import { variableNames } from "./names.js";
+import { mappedSource } from "./operators/lazy-call.js";
 import { OPERATORS, type Helper, type OperatorEmitter } from "./operators/index.js";
 import { DAG_FIELDS, defaultsDict, TASK_FIELDS } from "./options.js";
 
@@ -47,7 +49,7 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
     airflow: project.airflow,
     importGroups: imports.lines(),
     helpers: [
-      ...helpers.map((helper) => templates.get(`airflow/${helper}.py.hbs`)({ airflow: project.airflow, runner: capabilities.callableRunner }).trimEnd()),
+      ...helpers.map((helper) => templates.get(`airflow/${helper}.py.hbs`)({ airflow: project.airflow, runner: capabilities.callableRunner, nativeAsync: capabilities.asyncCallables }).trimEnd()),
       ...(usesCallbacks(dag) ? [templates.get("airflow/callback.py.hbs")({}).trimEnd()] : []),
     ],
     dagStatement: statement(dagCall, "", "with ", " as dag:"),
@@ -70,30 +72,69 @@ function usesCallbacks(dag: ResolvedDag): boolean {
  * The statements of one block: the tasks and groups directly in `groupId` (the DAG's top level
  * when undefined), in the order they were declared; a group becomes a nested `with` block.
  */
-function blockLines(context: EmitContext, groupId: string | undefined, indent: string): string[] {
+function blockLines(context: EmitContext, groupId: string | undefined, indent: string, inFunction?: ReadonlySet<string>): string[] {
   const { dag, imports, names } = context;
   const entries: Array<{ order: number; lines: string[] }> = [];
   for (const [index, task] of dag.tasks.entries()) {
     if (task.ir.group !== groupId) continue;
-    entries.push({ order: index, lines: [statement(taskCall(context, task), indent, `${names.get(task.id)} = `)] });
+    const prelude = emitterOf(task).prelude?.(task as ResolvedTaskOf<TaskKind>, context) ?? [];
+    // Inside a mapped group's function a task is named only when another task there reads its output.
+    const assign = !inFunction || inFunction.has(task.id) ? `${names.get(task.id)} = ` : "";
+    entries.push({ order: index, lines: [...prelude.map((line) => (line ? indent + line : line)), statement(taskCall(context, task), indent, assign)] });
   }
   for (const group of dag.groups) {
     if (group.ir.parent !== groupId) continue;
     const first = group.members.length ? dag.tasks.findIndex((task) => task.id === group.members[0]) : -1;
-    const groupCall = call(imports.use("TaskGroup"), [
-      ...keywords([
-        ["group_id", literal(group.localId)],
-        ["tooltip", optionalLiteral(group.ir.tooltip)],
-        ["default_args", defaultsDict(group.ir.defaults, context)],
-      ]),
+    const groupArgs = keywords([
+      ["group_id", literal(group.localId)],
+      ["tooltip", optionalLiteral(group.ir.tooltip)],
+      ["default_args", defaultsDict(group.ir.defaults, context)],
     ]);
-    const inner = blockLines(context, group.id, indent + BODY);
+    const inner = blockLines(context, group.id, indent + BODY, group.ir.expand ? readInside(dag, group) : inFunction);
+    const body = inner.length ? inner : [`${indent}${BODY}pass`];
+    const name = names.get(`group:${group.id}`)!;
     entries.push({
       order: first === -1 ? Number.MAX_SAFE_INTEGER : first - 0.5,
-      lines: [statement(groupCall, indent, "with ", ` as ${names.get(`group:${group.id}`)}:`), ...(inner.length ? inner : [`${indent}${BODY}pass`])],
+      lines: group.ir.expand
+        ? mappedGroupLines(context, group, groupArgs, body, indent)
+        : [statement(call(imports.use("TaskGroup"), groupArgs), indent, "with ", ` as ${name}:`), ...body],
     });
   }
-  return entries.sort((a, b) => a.order - b.order).flatMap((entry) => entry.lines);
+  // A function definition after other statements gets a blank line before it, as ruff format writes it.
+  return entries
+    .sort((a, b) => a.order - b.order)
+    .flatMap((entry, index) => (index > 0 && /^\s*(def |@)/.test(entry.lines[0] ?? "") ? ["", ...entry.lines] : entry.lines));
+}
+
+/** The tasks of a mapped group whose outputs other tasks of the group read. */
+function readInside(dag: ResolvedDag, group: ResolvedGroup): Set<string> {
+  const members = new Set(group.members);
+  return new Set(
+    dag.tasks
+      .filter((task) => members.has(task.id))
+      .flatMap((task) => Object.values((task.ir.config as { kwargsAtRunTime?: Record<string, RunTimeValue> }).kwargsAtRunTime ?? {}))
+      .flatMap((value) => ("output" in value && members.has(value.output) ? [value.output] : [])),
+  );
+}
+
+/**
+ * A mapped group as Airflow has it: a @task_group function whose parameters are the group's
+ * arguments, expanded over their values; its tasks are then taken from the DAG by id, so the
+ * dependency lines name them as they name every other task.
+ */
+function mappedGroupLines(context: EmitContext, group: ResolvedGroup, groupArgs: PyArg[], body: string[], indent: string): string[] {
+  const { imports, names, dag } = context;
+  const name = names.get(`group:${group.id}`)!;
+  const expand = Object.entries(group.ir.expand!);
+  const tasks = dag.tasks.filter((task) => group.members.includes(task.id));
+  return [
+    statement(call(imports.use("task_group"), groupArgs), indent, "@"),
+    `${indent}def ${name}(${expand.map(([argument]) => argument).join(", ")}):`,
+    ...body,
+    "",
+    statement(call(`${name}.expand`, expand.map(([argument, source]) => ({ name: argument, value: mappedSource(source, context) }))), indent),
+    ...tasks.map((task) => `${indent}${names.get(task.id)} = dag.get_task(${stringLiteral(task.id)})`),
+  ];
 }
 
 /** One task's statement: its operator called with its own fields, its kind's fields and its options. */

@@ -1,18 +1,17 @@
 /** Python variable names for a DAG's tasks and groups, derived from their ids, distinct and never a keyword. */
-import { PYTHON_NAMES } from "../../capabilities/index.js";
+import { GENERATED_NAMES, PYTHON_KEYWORDS, PYTHON_NAMES } from "../../capabilities/index.js";
 import type { Dag } from "../../ir/schema.js";
 
-const PYTHON_KEYWORDS = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
-    " ",
-  ),
-);
-/** Names the generated file defines or imports itself. */
-const TAKEN = new Set<string>(["dag", "datetime", "annotations", "_Callable", "_callback", "Dataset", "DatasetAll", "DatasetAny", ...PYTHON_NAMES]);
+const TAKEN = new Set<string>([...GENERATED_NAMES, ...PYTHON_NAMES]);
 
-/** A distinct Python variable per task and per group ("group:<id>"). */
+/**
+ * A distinct Python variable per task, per group ("group:<id>", the function of a mapped group)
+ * and per mapped Python task's keyword-argument builder ("kwargs:<id>"). Mapped groups'
+ * arguments are taken first: they are parameters the group's tasks see.
+ */
 export function variableNames(dag: Dag): Map<string, string> {
   const used = new Set(TAKEN);
+  for (const group of dag.groups) for (const argument of Object.keys(group.expand ?? {})) used.add(argument);
   const names = new Map<string, string>();
   const claim = (key: string, id: string, suffix: string) => {
     let base = id.replace(/[^A-Za-z0-9_]/g, "_") + suffix;
@@ -25,5 +24,6 @@ export function variableNames(dag: Dag): Map<string, string> {
   };
   for (const task of dag.tasks) claim(task.id, task.id, "");
   for (const group of dag.groups) claim(`group:${group.id}`, group.id, "_group");
+  for (const task of dag.tasks) if (task.config.kind === "python" && task.config.expand) claim(`kwargs:${task.id}`, task.id, "_kwargs");
   return names;
 }

@@ -6,7 +6,7 @@
 import type { ResolvedDag } from "../../ir/resolved.js";
 import type { AssetCondition, TimeSchedule, Timetable } from "../../ir/schema.js";
 import { call, code, keywords, literal, type PyArg, type PyExpr } from "../python/expr.js";
-import { assetCall, optionalLiteral, timedelta, utcDateTime, type EmitContext } from "./context.js";
+import { aliasCall, assetCall, optionalLiteral, timedelta, utcDateTime, type EmitContext } from "./context.js";
 
 export function schedule(dag: ResolvedDag, context: EmitContext): PyExpr {
   const { schedule } = dag.ir;
@@ -70,7 +70,9 @@ function timeSchedule(schedule: TimeSchedule, dagTimetable: Timetable, context: 
  * AssetAll and AssetAny (DatasetAll and DatasetAny on Airflow 2) for nested expressions.
  */
 function assetCondition(condition: AssetCondition, context: EmitContext, top = false): PyExpr {
-  if ("asset" in condition) return assetCall(condition.asset, context);
+  // Watchers matter where a DAG is scheduled on the asset: written there.
+  if ("asset" in condition) return assetCall(condition.asset, context, { watchers: true });
+  if ("alias" in condition) return aliasCall(condition.alias, context);
   if ("all" in condition) {
     const items = condition.all.map((item) => assetCondition(item, context));
     return top ? { kind: "list", items } : call(context.imports.use("AssetAll"), items);

@@ -1,7 +1,8 @@
 /** BashOperator, mapped over commands or environments with partial().expand(). */
-import { code, literal } from "../../python/expr.js";
+import { literal } from "../../python/expr.js";
 import { optionalLiteral } from "../context.js";
 import { kw } from "../keywords.js";
+import { outputOf } from "./lazy-call.js";
 import type { OperatorEmitter } from "./types.js";
 
 /** Airflow reads a bash_command ending in .sh or .bash as a template file; a trailing space keeps it a command. */
@@ -19,12 +20,12 @@ export const bash: OperatorEmitter<"bash"> = {
       ...kw("append_env", config.env === undefined && config.expand?.env === undefined ? undefined : literal(true)),
     ],
     cwd: (t) => kw("cwd", optionalLiteral(t.ir.config.cwd)),
-    expand: ({ ir: { config } }, { names }) => {
+    expand: ({ ir: { config } }, context) => {
       const commands = config.expand?.command;
       return [
         ...kw(
           "bash_command",
-          commands === undefined ? undefined : Array.isArray(commands) ? literal(commands.map(bashCommand)) : code(`${names.get(commands.output)}.output`),
+          commands === undefined ? undefined : Array.isArray(commands) ? literal(commands.map(bashCommand)) : outputOf(commands, context),
           true,
         ),
         ...kw("env", config.expand?.env === undefined ? undefined : literal(config.expand.env), true),

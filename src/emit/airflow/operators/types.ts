@@ -16,4 +16,6 @@ export interface OperatorEmitter<K extends TaskKind> {
   /** Every field of the kind's IR: the keywords it becomes, or where it is expressed instead. */
   fields: KeywordTable<ResolvedTaskOf<K>, FieldsOf<K>>;
   helpers?: readonly Helper[];
+  /** Statements the task's statement needs before it (a function it passes), unindented. */
+  prelude?(task: ResolvedTaskOf<K>, context: EmitContext): string[];
 }

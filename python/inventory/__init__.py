@@ -1,0 +1,1 @@
+"""Callables of the inventory example: Airflow's context, several outputs, async, generators, mapping."""
