@@ -243,8 +243,12 @@ def describe_schedule(dag):
     tz = _first_attr(core, "_timezone", "timezone")
     out["timezone"] = _tz_name(tz) if isinstance(tz, _dt.tzinfo) else jsonable(tz)
     out["summary"] = safe(lambda: jsonable(_first_attr(core, "summary", "description")))
-    condition = _first_attr(tt, "asset_condition", "dataset_condition")
-    if condition is not None:
+    # Where the asset condition lives: the timetable on 2.10+, `datasets` of a dataset-or-time
+    # schedule and the DAG's `dataset_triggers` on 2.9. Cron timetables of 3.0-3.1 hold a _NullAsset.
+    condition = _first_attr(tt, "asset_condition", "dataset_condition", "datasets")
+    if condition is None and type(tt).__name__ == "DatasetTriggeredTimetable":
+        condition = getattr(dag, "dataset_triggers", None)
+    if condition is not None and not type(condition).__name__.startswith("_Null"):
         out["assets"] = safe(lambda: describe_condition(condition))
     return out
 
