@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -11,6 +12,9 @@ export default defineConfig({
           exclude: ["tests/airflow/**", "node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 300_000,
+          // Vitest keeps one core for itself by default; most of these tests wait on a child
+          // (the CLI, the evaluation worker, the native type-checker), so every core runs a file.
+          maxWorkers: availableParallelism(),
         },
       },
       {
