@@ -90,7 +90,7 @@ const copies: string[] = [];
 function copyFixture(name: string): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `dagwright-fixture-${name}-`));
   copies.push(root);
-  fs.cpSync(path.join(FIXTURES, name), root, { recursive: true, filter: (source) => path.basename(source) !== "expected.json" });
+  fs.cpSync(path.join(FIXTURES, name), root, { recursive: true, verbatimSymlinks: true, filter: (source) => path.basename(source) !== "expected.json" });
   return root;
 }
 

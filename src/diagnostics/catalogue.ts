@@ -139,14 +139,22 @@ export const CATALOGUE = {
       return "export a plain object: defineConfig({ ... }) with strings, numbers, booleans, lists and objects";
     },
   }),
-  DW006: entry<{ file: string }>({
+  DW006: entry<{ file: string; stalled?: true }>({
     title: "Module evaluation timed out",
     severity: "error",
-    explanation: "A DAG module did not finish evaluating within the time limit (10 seconds by default), so the compile was stopped rather than hang.",
+    explanation:
+      "A DAG module (or the config) did not finish evaluating within the time limit (10 seconds by default), so the compile was stopped rather than hang. A busy loop is stopped at the limit; a blocking call (`execSync`), or a timer that keeps looping after the module returned, is stopped soon after by killing the evaluation process and what it started.",
     example: `while (true) {}`,
-    fix: "Look for an endless loop or slow top-level work; DAG modules should only build DAGs.",
-    message: (a) => `module ${a.file} did not finish evaluating within the time limit`,
-    hint: () => "DAG modules run at compile time: look for an endless loop or very slow top-level code",
+    fix: "Look for an endless loop, a blocking call or a timer; DAG modules should only build DAGs.",
+    sharedBy: ["load/evaluate", "load/session"],
+    message: (a) =>
+      a.stalled
+        ? `evaluation stalled in ${a.file}: no answer within the time limit, so it was stopped`
+        : `module ${a.file} did not finish evaluating within the time limit`,
+    hint: (a) =>
+      a.stalled
+        ? "look for a blocking call (execSync, Atomics.wait), or a timer or promise left running (setInterval, setTimeout) in this module or what it imports"
+        : "DAG modules run at compile time: look for an endless loop or very slow top-level code",
   }),
   DW007: entry<{ file?: string; limitMb: number }>({
     title: "Module evaluation ran out of memory",
@@ -180,6 +188,16 @@ export const CATALOGUE = {
     fix: "Set SOURCE_DATE_EPOCH to seconds since 1970, such as `$(git log -1 --format=%ct)`, or unset it.",
     message: (a) => `SOURCE_DATE_EPOCH is ${JSON.stringify(a.value)}, not a whole number of seconds since 1970`,
     hint: () => "set it to seconds since 1970, such as $(git log -1 --format=%ct), or unset it",
+  }),
+  DW010: entry<{ link: string; target: string } | { link: string; broken: true }>({
+    title: "Symlink in the source folder not followed",
+    severity: "warning",
+    explanation:
+      "dagwright follows symlinks in the source folder as Node and tsc do, files and folders alike. A folder link that points back to a folder being walked would make the walk endless, and a link to nothing has no module behind it; neither is followed, and the rest compiles.",
+    example: `ln -s .. dags-src/loop`,
+    fix: "Remove the link, or point it at a folder outside the one it sits in.",
+    message: (a) => ("broken" in a ? `${a.link} is a symlink to nothing, not followed` : `${a.link} links back to ${a.target || "."}, which contains it: a loop, not followed`),
+    hint: () => "remove the link, or point it somewhere that does not contain it",
   }),
   DW101: entry<{ dag: string; path: readonly string[] }>({
     title: "Dependency cycle",

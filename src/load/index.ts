@@ -60,18 +60,21 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     if (!("root" in resolved)) return { modules: [], timings, diagnostics: [resolved] };
     const config: ResolvedConfig = options.airflow ? { ...resolved, airflow: options.airflow } : resolved;
 
-    const modules = discoverModules(config.srcDir);
+    const discovered = discoverModules(root, config.srcDir);
+    const modules = discovered.files;
     if (!options.skipTypecheck) {
       const started = performance.now();
       // TypeScript is loaded only when something is checked: commands that check nothing start fast.
       const { typecheck } = await import("./typecheck/index.js");
       const { diagnostics: typeErrors } = typecheck({ root, files: [configFile, ...modules], apiTypes: apiTypesEntry() });
       timings.typecheck = performance.now() - started;
-      if (hasErrors(typeErrors)) return { config, modules, timings, diagnostics: typeErrors };
+      if (hasErrors(typeErrors)) return { config, modules, timings, diagnostics: [...discovered.diagnostics, ...typeErrors] };
     }
 
     const started = performance.now();
-    const { dags, diagnostics } = await session.modules(modules);
+    const evaluated = await session.modules(modules);
+    const dags = evaluated.dags;
+    const diagnostics = [...discovered.diagnostics, ...evaluated.diagnostics];
     timings.evaluate = performance.now() - started;
     if (dags.length === 0 && !hasErrors(diagnostics)) {
       diagnostics.push(diagnose("DW003", { srcDir: fileRelative(root, config.srcDir) }));

@@ -2,10 +2,12 @@
  * The compiler's side of the evaluation worker. User modules run there, so a module that
  * exhausts memory ends the worker, not the compiler, and becomes a diagnostic naming it.
  */
+import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { evaluateConfig, EvaluatedModules } from "./evaluate.js";
 import type { ModuleRunner } from "./modules.js";
@@ -54,31 +56,61 @@ export class InProcessEvaluation implements Evaluation {
   async close(): Promise<void> {}
 }
 
-/** Evaluation in a worker thread with its own heap limit. */
+/**
+ * Evaluation in a child process with its own heap limit. A process, not a thread, because a
+ * module can block in native code (`execSync("sleep infinity")`) or leave a timer that loops
+ * after it returned, and only a process can be stopped from outside then: a watchdog kills its
+ * whole process group (the module's own children too) when a request outlives the time limit.
+ */
 export class EvaluationSession implements Evaluation {
-  readonly #worker: Worker;
+  readonly #child: ChildProcess;
   readonly #root: string;
-  /** The module being evaluated, to name it when the worker dies. */
+  readonly #timeoutMs: number;
+  /** The module being evaluated, to name it when the child dies or stalls. */
   #current: string | undefined;
   #failure: Diagnostic | undefined;
   #pending: { resolve: (reply: Reply) => void; reject: (failure: Diagnostic) => void; kind: Request["kind"] } | undefined;
+  #watchdog: NodeJS.Timeout | undefined;
+  #outOfMemory = false;
+  readonly #killOnExit = () => this.#kill();
 
   constructor({ root, timeoutMs, memoryMb }: SessionOptions) {
     this.#root = root;
-    const workerData: WorkerOptions = { root, timeoutMs };
-    this.#worker = new Worker(workerEntry(), { workerData, resourceLimits: { maxOldGenerationSizeMb: memoryMb }, stdout: false, stderr: false });
-    this.#worker.on("message", (reply: Reply) => {
+    this.#timeoutMs = timeoutMs;
+    const options: WorkerOptions = { root, timeoutMs };
+    this.#child = fork(workerEntry(), [JSON.stringify(options)], {
+      execArgv: [`--max-old-space-size=${memoryMb}`],
+      serialization: "advanced",
+      // What modules print goes to stderr, so it never mixes with a report on stdout.
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      // Its own process group, so the watchdog also stops what a module spawned.
+      detached: true,
+    });
+    this.#child.stdout!.pipe(process.stderr, { end: false });
+    // V8's report of a heap out of memory becomes DW007; everything else the modules print passes on.
+    createInterface({ input: this.#child.stderr!, crlfDelay: Infinity }).on("line", (line) => {
+      if (/heap out of memory|Reached heap limit/.test(line)) this.#outOfMemory = true;
+      else if (!V8_FATAL_REPORT.test(line)) process.stderr.write(`${line}\n`);
+    });
+    process.on("exit", this.#killOnExit);
+    this.#child.on("message", (reply: Reply) => {
       if (reply.kind === "evaluating") {
         this.#current = reply.file;
+        this.#arm();
         return;
       }
       const pending = this.#pending;
       this.#pending = undefined;
+      this.#disarm();
       if (pending?.kind === reply.kind) pending.resolve(reply);
     });
-    this.#worker.on("error", (error: Error & { code?: string }) => this.#fail(this.#diagnose(error, memoryMb)));
-    this.#worker.on("exit", (code) => {
-      this.#fail(diagnose("DW002", { stopped: { exitCode: code, ...this.#during() } }));
+    this.#child.on("error", (error: Error) => this.#fail(diagnose("DW002", { workerFailed: { text: error.message, ...this.#during() } }, this.#location())));
+    this.#child.on("exit", (code, signal) => {
+      if (this.#outOfMemory) {
+        this.#fail(diagnose("DW007", { ...(this.#current ? { file: this.#relative(this.#current) } : {}), limitMb: memoryMb }, this.#location()));
+      } else {
+        this.#fail(diagnose("DW002", { stopped: { exitCode: code ?? signalNumber(signal), ...this.#during() } }, this.#location()));
+      }
     });
   }
 
@@ -94,16 +126,52 @@ export class EvaluationSession implements Evaluation {
   }
 
   async close(): Promise<void> {
-    this.#worker.removeAllListeners("exit");
-    await this.#worker.terminate();
+    this.#disarm();
+    this.#child.removeAllListeners("exit");
+    this.#kill();
+    process.off("exit", this.#killOnExit);
   }
 
   #request(request: Request): Promise<Reply> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#pending = { resolve, reject, kind: request.kind };
-      this.#worker.postMessage(request);
+      this.#arm();
+      this.#child.send(request);
     });
+  }
+
+  /**
+   * (Re)start the watchdog for the module now running. The module's own time limit stops a
+   * busy loop with a precise location first; the watchdog is for what that limit cannot
+   * interrupt, so it waits a little longer: a quarter more, at least a second (a
+   * process that is still starting must not be mistaken for a stalled one).
+   */
+  #arm(): void {
+    this.#disarm();
+    const grace = Math.max(1000, this.#timeoutMs / 4);
+    this.#watchdog = setTimeout(() => {
+      const file = this.#current ? this.#relative(this.#current) : "(unknown)";
+      this.#fail(diagnose("DW006", { file, stalled: true }, this.#location()));
+      this.#child.removeAllListeners("exit");
+      this.#kill();
+    }, this.#timeoutMs + grace);
+  }
+
+  #disarm(): void {
+    if (this.#watchdog) clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+  }
+
+  /** Stop the child and everything in its process group, at once. */
+  #kill(): void {
+    const pid = this.#child.pid;
+    if (pid === undefined || this.#child.exitCode !== null || this.#child.signalCode !== null) return;
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      this.#child.kill("SIGKILL");
+    }
   }
 
   #fail(failure: Diagnostic): void {
@@ -117,17 +185,21 @@ export class EvaluationSession implements Evaluation {
     return this.#current ? { during: this.#relative(this.#current) } : {};
   }
 
+  #location() {
+    return this.#current ? { file: this.#relative(this.#current), line: 1, column: 1 } : undefined;
+  }
+
   #relative(file: string): string {
     return path.relative(this.#root, file).split(path.sep).join("/");
   }
+}
 
-  #diagnose(error: Error & { code?: string }, memoryMb: number): Diagnostic {
-    const location = this.#current ? { file: this.#relative(this.#current), line: 1, column: 1 } : undefined;
-    if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-      return diagnose("DW007", { ...(this.#current ? { file: this.#relative(this.#current) } : {}), limitMb: memoryMb }, location);
-    }
-    return diagnose("DW002", { workerFailed: { text: error.message, ...this.#during() } }, location);
-  }
+/** The lines V8 prints around "heap out of memory": its GC trace and native stack, not the user's output. */
+const V8_FATAL_REPORT = /^(<--- .* --->|\[\d+:0x[0-9a-f]+\] .*|\s*\d+: 0x[0-9a-f]+ .*|----- Native stack trace -----|FATAL ERROR: .*|\s*)$/;
+
+/** The number a signal would give as a shell's exit status (128 + n), for the message. */
+function signalNumber(signal: NodeJS.Signals | null): number {
+  return signal === null ? -1 : 128 + (os.constants.signals[signal] ?? 0);
 }
 
 /** The built worker script. Tests run the compiler from its sources, but workers always run built code. */

@@ -1,8 +1,7 @@
 /**
- * The evaluation worker: runs the user's modules on its own thread with its own heap limit,
+ * The evaluation worker: runs the user's modules in its own process with its own heap limit,
  * and answers the compiler's requests with plain data (see session.ts for the other side).
  */
-import { parentPort, workerData } from "node:worker_threads";
 import { evaluateConfig, evaluateModules, newRunner } from "./evaluate.js";
 
 export type Request = { kind: "config"; file: string } | { kind: "modules"; files: string[] };
@@ -17,12 +16,14 @@ export interface WorkerOptions {
   timeoutMs: number;
 }
 
-const { root, timeoutMs } = workerData as WorkerOptions;
+const { root, timeoutMs } = JSON.parse(process.argv[2]!) as WorkerOptions;
 const runner = newRunner(root, timeoutMs);
-const port = parentPort!;
 
-port.on("message", (request: Request) => {
-  const reply = (message: Reply) => port.postMessage(message);
+// The compiler is gone (killed, or it exited without closing): nothing is waiting for us.
+process.on("disconnect", () => process.exit(0));
+
+process.on("message", (request: Request) => {
+  const reply = (message: Reply) => process.send!(message);
   if (request.kind === "config") reply({ kind: "config", result: evaluateConfig(runner, request.file) });
   else reply({ kind: "modules", result: evaluateModules(runner, request.files, (file) => reply({ kind: "evaluating", file })) });
 });
