@@ -64,6 +64,17 @@ describe("--format json", () => {
     });
   });
 
+  it("keeps what modules and the config print off stdout, on stderr", () => {
+    const root = makeProject({
+      "dagwright.config.ts": `import { defineConfig } from "dagwright";\nconsole.log("config says hi");\nexport default defineConfig({ airflow: "3.3" });\n`,
+      "dags-src/busy.ts": `import { dag } from "dagwright";\nconsole.log("module says hi");\nexport default dag("busy", { schedule: null }, (d) => {\n  d.bash("a", { command: "echo" });\n});\n`,
+    });
+    const run = runCli(["validate", "--format", "json", "-C", root]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).ok).toBe(true);
+    expect(run.stderr).toBe("config says hi\nmodule says hi\n");
+  });
+
   it("reports what compile wrote", () => {
     const root = makeProject(ONLY_WARNING);
     const run = runCli(["compile", "--format", "json", "-C", root]);
