@@ -129,6 +129,22 @@ describe("compile", () => {
     expect(snapshotDir(path.join(root, "generated"))).toEqual(before);
   });
 
+  it("refuses to delete the deployed DAGs when no DAG is found, unless --allow-empty", () => {
+    const root = makeProject({ "dags-src/hello.ts": HELLO });
+    expect(runCli(["compile", "-C", root]).status).toBe(0);
+    const before = snapshotDir(path.join(root, "generated"));
+    // A typo in srcDir: the folder does not exist, so no module is found.
+    fs.writeFileSync(path.join(root, "dagwright.config.ts"), `import { defineConfig } from "dagwright";\nexport default defineConfig({ airflow: "3.3", srcDir: "dag-src" });\n`);
+    const refused = runCli(["compile", "-C", root]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("error DW011: no DAG found in dag-src, but generated/ holds 1 DAG from the previous compile; nothing written");
+    expect(refused.stderr).toContain("hint: check srcDir in dagwright.config.ts; to remove every DAG on purpose, run `dagwright compile --allow-empty`");
+    expect(snapshotDir(path.join(root, "generated"))).toEqual(before);
+    const allowed = runCli(["compile", "--allow-empty", "-C", root]);
+    expect(allowed.status).toBe(0);
+    expect(Object.keys(snapshotDir(path.join(root, "generated"))).filter((file) => file.startsWith("airflow/"))).toEqual([]);
+  });
+
   it("exits 2 on bad usage", () => {
     expect(runCli(["compile", "--airflow", "1.10"]).status).toBe(2);
     expect(runCli(["frobnicate"]).status).toBe(2);

@@ -82,4 +82,34 @@ describe("atomic output", () => {
     expect(snapshotDir(path.join(root, "generated"))).toEqual(before);
     expect(fs.readdirSync(root).filter((entry) => entry.startsWith(".generated."))).toEqual([]);
   });
+
+  it("keeps what users put in generated/: folders, empty folders and symlinks, with a warning each", () => {
+    const root = makeProject({ "dags-src/a.ts": dagModule("a", 2, "echo a") });
+    expect(runCli(["compile", "-C", root]).status).toBe(0);
+    const out = path.join(root, "generated");
+    fs.mkdirSync(path.join(out, "airflow", "plugins"), { recursive: true });
+    fs.writeFileSync(path.join(out, "airflow", "plugins", "hooks.py"), "# ours\n");
+    fs.mkdirSync(path.join(out, "airflow", "include"));
+    fs.writeFileSync(path.join(root, "shared.py"), "X = 1\n");
+    fs.symlinkSync("../../shared.py", path.join(out, "airflow", "shared.py"));
+    fs.symlinkSync("plugins", path.join(out, "airflow", "more_plugins"));
+    fs.writeFileSync(path.join(root, "dags-src", "a.ts"), dagModule("a", 2, "echo changed"));
+
+    const run = runCli(["compile", "-C", root]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      [
+        "airflow/include/",
+        "airflow/more_plugins",
+        "airflow/plugins/hooks.py",
+        "airflow/shared.py",
+      ].map((entry) => `warning: generated/${entry} was not written by dagwright; left as it is\n`).join(""),
+    );
+    expect(fs.readFileSync(path.join(out, "airflow", "a.py"), "utf8")).toContain("echo changed");
+    expect(fs.readFileSync(path.join(out, "airflow", "plugins", "hooks.py"), "utf8")).toBe("# ours\n");
+    expect(fs.statSync(path.join(out, "airflow", "include")).isDirectory()).toBe(true);
+    expect(fs.readlinkSync(path.join(out, "airflow", "shared.py"))).toBe("../../shared.py");
+    expect(fs.readlinkSync(path.join(out, "airflow", "more_plugins"))).toBe("plugins");
+    expect(runCli(["compile", "--check", "-C", root]).status).toBe(0);
+  });
 });

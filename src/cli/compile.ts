@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { compileProject } from "../compiler.js";
-import { checkOutput, writeOutput, type OutputStatus } from "../emit/writer.js";
+import { checkOutput, previousDagCount, writeOutput, type OutputStatus } from "../emit/writer.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
 import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
@@ -10,6 +10,7 @@ import { addReportingOptions, airflowOption, moduleTimeoutOption, tooManyWarning
 
 interface CompileOptions extends CommonOptions, ReportingOptions {
   check?: boolean;
+  allowEmpty?: boolean;
   airflow?: AirflowTarget;
   typecheck: boolean;
   moduleTimeout: number;
@@ -22,6 +23,7 @@ export function registerCompile(program: Command): void {
       "Check the DAG modules and write Airflow DAG files, Spark job specs, OpenLineage job events and the manifest to the output folder",
     )
     .option("--check", "write nothing; exit 1 if the output folder is not what compile would write")
+    .option("--allow-empty", "let a compile that finds no DAG remove the DAGs a previous compile wrote")
     .addOption(airflowOption())
     .option("--no-typecheck", "skip type-checking the DAG modules (faster, less safe)")
     .addOption(moduleTimeoutOption())
@@ -83,6 +85,15 @@ async function runCompile(options: CompileOptions): Promise<number> {
     return EXIT.ok;
   }
 
+  const previous = dags.length === 0 && !options.allowEmpty ? previousDagCount(outDir) : 0;
+  if (previous > 0) {
+    // Deleting every deployed DAG takes an explicit flag: a typo in srcDir must not do it.
+    const srcDir = path.relative(root, result.config.srcDir).split(path.sep).join("/");
+    const refused = diagnose("DW011", { srcDir, outDir: `${shownOut}/`, previous });
+    const diagnostics = [...result.diagnostics, refused];
+    printReport(options.format, { ...report(false), diagnostics, summary: summarize(diagnostics, 0, 0) }, root, {});
+    return EXIT.userErrors;
+  }
   const written = writeOutput(outDir, result.files);
   const detail = written.changed.length + written.removed.length === 0 ? "no changes" : `${written.changed.length} written, ${written.removed.length} removed`;
   printReport(options.format, report(true, { output: prefixed(written, shownOut) }), root, {

@@ -117,6 +117,7 @@ export const CATALOGUE = {
     | { noDefaultExport: { versions: readonly string[] } }
     | { invalid: { problems: readonly string[]; versions: readonly string[] } }
     | { notData: string }
+    | { folder: string }
   >({
     title: "Invalid configuration",
     severity: "error",
@@ -131,8 +132,11 @@ export const CATALOGUE = {
           ? `${CONFIG_FILE} has no default export`
           : "invalid" in a
             ? `invalid configuration: ${a.invalid.problems.join("; ")}`
-            : `${a.notData} exports something other than plain data`,
+            : "folder" in a
+              ? `invalid configuration: ${a.folder}`
+              : `${a.notData} exports something other than plain data`,
     hint: (a) => {
+      if ("folder" in a) return "srcDir, outDir and templates name folders relative to the project; outDir needs a folder of its own, such as generated";
       if ("missing" in a) return "run `dagwright init` to create a project, or run dagwright from the folder that holds the config";
       const versions = "noDefaultExport" in a ? a.noDefaultExport.versions : "invalid" in a ? a.invalid.versions : undefined;
       if (versions) return `export default defineConfig({ airflow: "3.3" }); supported Airflow versions: ${versions.join(", ")}`;
@@ -198,6 +202,27 @@ export const CATALOGUE = {
     fix: "Remove the link, or point it at a folder outside the one it sits in.",
     message: (a) => ("broken" in a ? `${a.link} is a symlink to nothing, not followed` : `${a.link} links back to ${a.target || "."}, which contains it: a loop, not followed`),
     hint: () => "remove the link, or point it somewhere that does not contain it",
+  }),
+  DW011: entry<{ srcDir: string; outDir: string; previous: number }>({
+    title: "No DAGs where the previous compile had some",
+    severity: "error",
+    explanation:
+      "The compile found no DAG, but the output folder holds DAGs a previous compile wrote. Writing now would delete every one of them from the deployment, which is almost always a mistake: a typo in `srcDir`, an empty or missing folder, or a checkout without the sources. Nothing is written.",
+    example: `export default defineConfig({ airflow: "3.3", srcDir: "dag-src" }); // the folder is dags-src`,
+    fix: "Point `srcDir` at the DAG modules; to remove every DAG on purpose, compile with `--allow-empty`.",
+    message: (a) =>
+      `no DAG found in ${a.srcDir || "."}, but ${a.outDir} holds ${a.previous} DAG${a.previous === 1 ? "" : "s"} from the previous compile; nothing written`,
+    hint: () => "check srcDir in dagwright.config.ts; to remove every DAG on purpose, run `dagwright compile --allow-empty`",
+  }),
+  DW012: entry<{ dag: string }>({
+    title: "DAG created but not exported",
+    severity: "warning",
+    explanation:
+      "dagwright compiles the DAGs that modules export. This DAG is created by `dag()` but no module exports it, while other DAGs are exported, so it is most likely a forgotten `export`: it would silently be missing from Airflow.",
+    example: `const nightly = dag("nightly", { schedule: "@daily" }, (d) => {}); // no export`,
+    fix: "Export it (`export const nightly = dag(...)`), or remove it.",
+    message: (a) => `DAG "${a.dag}" is created but not exported, so it is not compiled`,
+    hint: () => "export it: `export const x = dag(...)` or `export default dag(...)`; or remove it",
   }),
   DW101: entry<{ dag: string; path: readonly string[] }>({
     title: "Dependency cycle",

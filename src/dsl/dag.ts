@@ -466,7 +466,16 @@ export function dag(id: string, options: DagOptions, body: (d: DagContext) => vo
     (returned as Promise<unknown>).then(undefined, () => undefined);
     throw new DagwrightUsageError(diagnose("DW111", { dag: id }, location));
   }
+  createdListener?.(dagIr);
   return new DagDefinition(dagIr);
+}
+
+/** Who hears of every DAG `dag()` creates: the evaluator, to name DAGs created but never exported. */
+let createdListener: ((dag: ir.Dag) => void) | undefined;
+
+/** Hear of each DAG created from now on (undefined stops). Not part of the authoring API. */
+export function onDagCreated(listener: ((dag: ir.Dag) => void) | undefined): void {
+  createdListener = listener;
 }
 
 /** The IR of a value `dag()` returned, or undefined for anything else. */

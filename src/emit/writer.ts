@@ -28,17 +28,18 @@ export interface OutputStatus {
 
 /** Compare what compile would write with what is on disk, without writing. */
 export function checkOutput(outDir: string, files: readonly OutputFile[]): OutputStatus {
-  const onDisk = listFiles(outDir);
+  const onDisk = listEntries(outDir);
   const previous = previouslyWritten(outDir);
   const wanted = new Set(files.map((file) => file.path));
   const status: OutputStatus = { stale: [], missing: [], extra: [], foreign: [] };
   for (const file of files) {
-    if (!onDisk.has(file.path)) status.missing.push(file.path);
-    else if (fs.readFileSync(path.join(outDir, file.path), "utf8") !== file.contents) status.stale.push(file.path);
+    const kind = onDisk.get(file.path);
+    if (kind === undefined) status.missing.push(file.path);
+    else if (kind !== "file" || fs.readFileSync(path.join(outDir, file.path), "utf8") !== file.contents) status.stale.push(file.path);
   }
-  for (const file of onDisk) {
-    if (wanted.has(file)) continue;
-    (previous.has(file) ? status.extra : status.foreign).push(file);
+  for (const [entry] of onDisk) {
+    if (wanted.has(entry)) continue;
+    (previous.has(entry) ? status.extra : status.foreign).push(entry);
   }
   for (const list of Object.values(status)) list.sort(compareText);
   return status;
@@ -61,7 +62,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): Write
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     for (const file of files) writeFile(path.join(staging, file.path), file.contents);
-    for (const file of status.foreign) copyFile(path.join(outDir, file), path.join(staging, file));
+    for (const entry of status.foreign) keepForeign(path.join(outDir, entry), path.join(staging, entry));
     fs.mkdirSync(staging, { recursive: true });
     if (fs.existsSync(outDir)) {
       fs.renameSync(outDir, previous);
@@ -102,6 +103,16 @@ function isRunning(pid: string): boolean {
   }
 }
 
+/** How many DAGs the previous compile wrote into `outDir`, from its manifest (0 without one). */
+export function previousDagCount(outDir: string): number {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), "utf8")) as { dags?: unknown };
+    return Array.isArray(manifest.dags) ? manifest.dags.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** The files a previous compile wrote, from its manifest; the manifest and its schema are always ours. */
 function previouslyWritten(outDir: string): Set<string> {
   const written = new Set([MANIFEST_FILE, MANIFEST_SCHEMA_FILE]);
@@ -114,26 +125,39 @@ function previouslyWritten(outDir: string): Set<string> {
   return written;
 }
 
-/** Every file under `dir`, relative, with POSIX separators. */
-function listFiles(dir: string): Set<string> {
-  const found = new Set<string>();
+type EntryKind = "file" | "symlink" | "folder";
+
+/**
+ * Every file under `dir`, relative, with POSIX separators, and what else a user may have put
+ * there: symlinks (not followed: a link is kept as a link) and empty folders (as `name/`).
+ */
+function listEntries(dir: string): Map<string, EntryKind> {
+  const found = new Map<string, EntryKind>();
+  const relative = (full: string) => path.relative(dir, full).split(path.sep).join("/");
   const walk = (current: string) => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+    const entries = fs.readdirSync(current, { withFileTypes: true });
+    if (entries.length === 0 && current !== dir) found.set(`${relative(current)}/`, "folder");
+    for (const entry of entries) {
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else found.add(path.relative(dir, full).split(path.sep).join("/"));
+      if (entry.isSymbolicLink()) found.set(relative(full), "symlink");
+      else if (entry.isDirectory()) walk(full);
+      else found.set(relative(full), "file");
     }
   };
-  if (fs.existsSync(dir)) walk(dir);
+  if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) walk(dir);
   return found;
+}
+
+/** Carry a file, symlink or empty folder that dagwright did not write into the new output, as it is. */
+function keepForeign(from: string, to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  const stats = fs.lstatSync(from);
+  if (stats.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), to);
+  else if (stats.isDirectory()) fs.mkdirSync(to, { recursive: true });
+  else fs.copyFileSync(from, to);
 }
 
 function writeFile(file: string, contents: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, contents);
-}
-
-function copyFile(from: string, to: string): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.copyFileSync(from, to);
 }

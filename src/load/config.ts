@@ -71,6 +71,11 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     return diagnose("DW005", value === undefined ? { noDefaultExport: { versions } } : { invalid: { problems, versions } }, location);
   }
   const config = parsed.data;
+  const folderProblem = checkFolders(root, config);
+  if (folderProblem) {
+    const location = { file, ...locateIssue(fs.readFileSync(configFile, "utf8"), { code: "custom", path: [folderProblem.key], message: "", input: undefined }) };
+    return diagnose("DW005", { folder: folderProblem.problem }, location);
+  }
   return {
     root,
     configFile,
@@ -84,6 +89,28 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     ...(config.defaults ? { defaults: config.defaults } : {}),
     ...(config.folders ? { folders: config.folders } : {}),
   };
+}
+
+/**
+ * The folders must be folders, and the output folder one dagwright may replace whole: never
+ * the project itself, nor a folder that holds the sources or the config.
+ */
+function checkFolders(root: string, config: z.infer<typeof ConfigSchema>): { key: string; problem: string } | undefined {
+  const folders: Array<[key: string, value: string | undefined]> = [
+    ["srcDir", config.srcDir],
+    ["outDir", config.outDir],
+    ["templates", config.templates],
+  ];
+  for (const [key, value] of folders) {
+    if (value === undefined) continue;
+    const full = path.resolve(root, value);
+    if (fs.existsSync(full) && !fs.statSync(full).isDirectory()) return { key, problem: `${key}: ${value} is a file, not a folder` };
+  }
+  const outDir = path.resolve(root, config.outDir);
+  const contains = (outer: string, inner: string) => inner === outer || inner.startsWith(outer + path.sep);
+  if (contains(outDir, root)) return { key: "outDir", problem: `outDir: ${config.outDir} is the project folder or above it; compile replaces the output folder whole` };
+  if (contains(outDir, path.resolve(root, config.srcDir))) return { key: "outDir", problem: `outDir: ${config.outDir} holds the source folder ${config.srcDir}; compile replaces the output folder whole` };
+  return undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
  * worker (see worker.ts), so a module that exhausts memory or corrupts globals cannot take the
  * compiler down with it; only plain data (IR and diagnostics) leaves this module.
  */
-import { dagIrOf } from "../dsl/dag.js";
+import { dagIrOf, onDagCreated } from "../dsl/dag.js";
 import { isUsageError } from "../dsl/errors.js";
 import * as api from "../dsl/index.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
@@ -38,19 +38,32 @@ export function evaluateModules(runner: ModuleRunner, files: readonly string[], 
   const diagnostics: Diagnostic[] = [];
   const dags: Dag[] = [];
   const seen = new Set<Dag>();
-  for (const file of files) {
-    onModule(file);
-    let moduleExports: unknown;
-    try {
-      moduleExports = runner.run(file);
-    } catch (thrown) {
-      diagnostics.push(moduleDiagnostic(runner, file, thrown));
-      continue;
+  const created: Dag[] = [];
+  onDagCreated((dag) => created.push(dag));
+  try {
+    for (const file of files) {
+      onModule(file);
+      let moduleExports: unknown;
+      try {
+        moduleExports = runner.run(file);
+      } catch (thrown) {
+        diagnostics.push(moduleDiagnostic(runner, file, thrown));
+        continue;
+      }
+      for (const dag of exportedDags(moduleExports)) {
+        if (seen.has(dag)) continue;
+        seen.add(dag);
+        dags.push(mapLocations(dag, runner));
+      }
     }
-    for (const dag of exportedDags(moduleExports)) {
-      if (seen.has(dag)) continue;
-      seen.add(dag);
-      dags.push(mapLocations(dag, runner));
+  } finally {
+    onDagCreated(undefined);
+  }
+  // Beside exported DAGs, one that is only created is most likely a forgotten export; with none
+  // exported at all, DW003 says so for the whole project.
+  if (dags.length > 0 && diagnostics.length === 0) {
+    for (const dag of created.filter((dag) => !seen.has(dag))) {
+      diagnostics.push(diagnose("DW012", { dag: dag.id }, mapLocations(dag, runner).location));
     }
   }
   return { dags, diagnostics };
