@@ -77,6 +77,8 @@ export const CATALOGUE = {
     | { failed: { file: string; text: string } }
     | { stopped: { exitCode: number; during?: string } }
     | { workerFailed: { text: string; during?: string } }
+    | { later: { kind: "exception" | "rejection"; text: string; file?: string } }
+    | { exited: { file: string; call: string } }
   >({
     title: "Module failed while running",
     severity: "error",
@@ -89,11 +91,22 @@ export const CATALOGUE = {
       if ("threw" in a) return `${a.threw.file} threw while being evaluated: ${a.threw.text}`;
       if ("unresolved" in a) return `${a.unresolved.file}: ${a.unresolved.text}`;
       if ("failed" in a) return `${a.failed.file} failed: ${a.failed.text}`;
+      if ("later" in a) {
+        const where = a.later.file ? ` in ${a.later.file}` : "";
+        const what = a.later.kind === "rejection" ? `a promise${where} was rejected and nothing handled it` : `a timer or callback${where} threw`;
+        return `${what} after evaluation: ${a.later.text}`;
+      }
+      if ("exited" in a) return `${a.exited.file} called process.exit while being evaluated (${a.exited.call})`;
       if ("stopped" in a) return `module evaluation stopped unexpectedly (exit code ${a.stopped.exitCode})${during(a.stopped.during)}`;
       return `module evaluation failed${during(a.workerFailed.during)}: ${a.workerFailed.text}`;
     },
-    hint: (a) =>
-      "threw" in a ? "DAG modules run at compile time like any code; fix the error at this line" : "unresolved" in a ? "check the import path" : undefined,
+    hint: (a) => {
+      if ("threw" in a) return "DAG modules run at compile time like any code; fix the error at this line";
+      if ("unresolved" in a) return "check the import path";
+      if ("later" in a) return "build DAGs synchronously; handle the promise (await it in a function, or .catch it), or remove the timer";
+      if ("exited" in a) return "DAG modules must not end the process; throw an Error to report a problem instead";
+      return undefined;
+    },
   }),
   DW003: entry<{ srcDir: string }>({
     title: "No DAGs found",
@@ -116,7 +129,7 @@ export const CATALOGUE = {
     | { missing: string }
     | { noDefaultExport: { versions: readonly string[] } }
     | { invalid: { problems: readonly string[]; versions: readonly string[] } }
-    | { notData: string }
+    | { notData: string; function?: true }
     | { folder: string }
   >({
     title: "Invalid configuration",
@@ -134,8 +147,11 @@ export const CATALOGUE = {
             ? `invalid configuration: ${a.invalid.problems.join("; ")}`
             : "folder" in a
               ? `invalid configuration: ${a.folder}`
-              : `${a.notData} exports something other than plain data`,
+              : a.function
+                ? `${a.notData} exports a function, not the configuration`
+                : `${a.notData} exports something other than plain data`,
     hint: (a) => {
+      if ("notData" in a && a.function) return "export the configuration itself: export default defineConfig({ airflow: \"3.3\" }), not a function that returns it";
       if ("folder" in a) return "srcDir, outDir and templates name folders relative to the project; outDir needs a folder of its own, such as generated";
       if ("missing" in a) return "run `dagwright init` to create a project, or run dagwright from the folder that holds the config";
       const versions = "noDefaultExport" in a ? a.noDefaultExport.versions : "invalid" in a ? a.invalid.versions : undefined;

@@ -8,7 +8,7 @@ import { isUsageError } from "../dsl/errors.js";
 import * as api from "../dsl/index.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { Dag, Location } from "../ir/schema.js";
-import { describeThrown, ModuleError, ModuleRunner } from "./modules.js";
+import { describeThrown, ExitCalled, ModuleError, ModuleRunner } from "./modules.js";
 
 export interface EvaluatedModules {
   dags: Dag[];
@@ -23,7 +23,11 @@ export function newRunner(root: string, timeoutMs: number): ModuleRunner {
 export function evaluateConfig(runner: ModuleRunner, file: string): { value: unknown } | { diagnostic: Diagnostic } {
   try {
     const exported = runner.run(file) as { default?: unknown } | undefined;
-    // Only data crosses to the compiler; anything else (a function, a class) is invalid config.
+    if (typeof exported?.default === "function") {
+      const at = runner.locateInSource(file, /\bexport\s+default\b/) ?? { file: runner.relative(file), line: 1, column: 1 };
+      return { diagnostic: diagnose("DW005", { notData: runner.relative(file), function: true }, at) };
+    }
+    // Only data crosses to the compiler; anything else (a class instance, a symbol) is invalid config.
     return { value: structuredClone(exported?.default) };
   } catch (thrown) {
     if (thrown instanceof DOMException && thrown.name === "DataCloneError") {
@@ -102,6 +106,16 @@ function mapLocations(dag: Dag, runner: ModuleRunner): Dag {
   };
 }
 
+/**
+ * What a module's timer or promise threw after the module itself had returned: reported at the
+ * throw, wherever it is, or for the project when nothing places it (never at an innocent module).
+ */
+export function strayDiagnostic(runner: ModuleRunner, thrown: unknown, kind: "exception" | "rejection"): Diagnostic {
+  const [first, ...rest] = runner.framesOf(thrown);
+  const related = rest.map((frame) => ({ message: "called from here", location: frame }));
+  return diagnose("DW002", { later: { kind, text: describeThrown(thrown), ...(first ? { file: first.file } : {}) } }, first, related);
+}
+
 function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): Diagnostic {
   const moduleFile = runner.relative(file);
   if (isUsageError(thrown)) {
@@ -124,6 +138,7 @@ function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): 
       case "resolve":
         return diagnose("DW002", { unresolved: { file: where, text: thrown.message } }, location);
       case "threw":
+        if (thrown.thrown instanceof ExitCalled) return diagnose("DW002", { exited: { file: where, call: thrown.thrown.message } }, location, related);
         return diagnose("DW002", { threw: { file: where, text: thrown.message } }, location, related);
     }
   }

@@ -6,6 +6,7 @@
 import { createRequire, SourceMap } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
+import { inspect } from "node:util";
 import vm from "node:vm";
 import { transformSync } from "esbuild";
 import type { Location } from "../ir/schema.js";
@@ -37,11 +38,33 @@ export class ModuleError extends Error {
 }
 
 export function describeThrown(thrown: unknown): string {
-  if (thrown instanceof Error || (typeof thrown === "object" && thrown !== null && "message" in thrown)) {
+  if (thrown instanceof Error || (typeof thrown === "object" && thrown !== null && "message" in thrown && "name" in thrown)) {
     const error = thrown as Error;
     return `${error.name ?? "Error"}: ${error.message}`;
   }
+  if (typeof thrown === "object" && thrown !== null) return `${inspect(thrown, { depth: 3, breakLength: Infinity, maxArrayLength: 10, maxStringLength: 200 })} was thrown`;
   return `${typeof thrown === "string" ? JSON.stringify(thrown) : String(thrown)} was thrown`;
+}
+
+/** Thrown by `process.exit` while user code runs, so the call is reported at its line instead of ending evaluation. */
+export class ExitCalled extends Error {
+  constructor(readonly exitCode: unknown) {
+    super(`process.exit(${exitCode === undefined ? "" : String(exitCode)}) was called`);
+    this.name = "ExitCalled";
+  }
+}
+
+/**
+ * Record the V8 frames of every error from now on, not only of those thrown while a module runs:
+ * an error a module's timer or promise throws later is then placed at its line too.
+ */
+export function recordFramesAlways(): void {
+  Error.prepareStackTrace = recordFrames;
+}
+
+function recordFrames(error: unknown, frames: NodeJS.CallSite[]): string {
+  if (typeof error === "object" && error !== null) framesOf.set(error, frames);
+  return `${describeThrown(error)}\n${frames.map((frame) => `    at ${String(frame)}`).join("\n")}`;
 }
 
 export class ModuleRunner {
@@ -98,19 +121,23 @@ export class ModuleRunner {
     const module: LoadedModule = { exports: {} };
     // Registered before running, so import cycles see the partial exports as in Node.
     this.#cache.set(file, module);
-    const script = new vm.Script(
-      `(function (exports, require, module, __filename, __dirname) {\n${code}\n}).apply(undefined, globalThis[Symbol.for("dagwright.module-call")]);`,
-      { filename: file },
-    );
+    let script: vm.Script;
+    try {
+      script = new vm.Script(
+        `(function (exports, require, module, __filename, __dirname) {\n${code}\n}).apply(undefined, globalThis[Symbol.for("dagwright.module-call")]);`,
+        { filename: file },
+      );
+    } catch (thrown) {
+      // What esbuild lets through and V8 refuses (an invalid regular expression): a syntax error at its line.
+      this.#cache.delete(file);
+      throw new ModuleError(file, thrown, this.#compileErrorAt(file, thrown), "syntax");
+    }
     const require = (specifier: string) => this.#require(file, specifier);
     const globals = globalThis as Record<symbol, unknown>;
     const previousCall = globals[CALL_KEY];
     const previousPrepare = Error.prepareStackTrace;
     globals[CALL_KEY] = [module.exports, require, module, file, path.dirname(file)];
-    Error.prepareStackTrace = (error, frames) => {
-      if (typeof error === "object" && error !== null) framesOf.set(error, frames);
-      return `${describeThrown(error)}\n${frames.map((frame) => `    at ${String(frame)}`).join("\n")}`;
-    };
+    Error.prepareStackTrace = recordFrames;
     try {
       script.runInThisContext({ timeout: this.timeoutMs, displayErrors: false });
     } catch (thrown) {
@@ -172,6 +199,17 @@ export class ModuleRunner {
     return candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
   }
 
+  /**
+   * Where V8 puts a compile error: its stack starts with `file:line`, the code line, and carets
+   * under the offending part. Mapped back to the TypeScript source.
+   */
+  #compileErrorAt(file: string, thrown: unknown): Location[] {
+    const stack = typeof (thrown as Error | undefined)?.stack === "string" ? (thrown as Error).stack! : "";
+    const match = /^(.*):(\d+)\n.*\n( *)\^/.exec(stack);
+    if (!match || match[1] !== file) return [];
+    return [this.originalLocation(file, Number(match[2]), match[3]!.length + 1)];
+  }
+
   /** Where `pattern` first matches in module `file`'s source, as a location. */
   locateInSource(file: string, pattern: RegExp): Location | undefined {
     const source = this.#sources.get(file);
@@ -195,10 +233,29 @@ export class ModuleRunner {
     return found.length === 1 ? found : [];
   }
 
+  /** Where in the user's modules `thrown` came from, innermost first; for what a timer or promise threw after its module ran. */
+  framesOf(thrown: unknown): Location[] {
+    return this.#userFrames(thrown);
+  }
+
+  /**
+   * An object, `undefined` or `null` thrown has no stack either. When the modules run so far
+   * hold exactly one `throw` that could have thrown it (one not of `new ...`), that is the place.
+   */
+  #locateOnlyThrow(thrown: unknown): Location[] {
+    const shape = thrown === undefined ? "undefined\\b" : thrown === null ? "null\\b" : "(?!new\\b)";
+    const pattern = new RegExp(`\\bthrow\\s+${shape}`, "g");
+    const found = [...this.#sources.keys()].flatMap((file) => {
+      const source = this.#sources.get(file)!;
+      return [...source.matchAll(pattern)].map((match) => ({ file: this.relative(file), ...positionAt(source, match.index) }));
+    });
+    return found.length === 1 ? found : [];
+  }
+
   /** The frames of a thrown error that lie in user modules, mapped to their TypeScript sources. */
   #userFrames(thrown: unknown): Location[] {
     if (typeof thrown === "string" || typeof thrown === "number") return this.#locateThrownLiteral(thrown);
-    if (typeof thrown !== "object" || thrown === null) return [];
+    if (!(thrown instanceof Error)) return this.#locateOnlyThrow(thrown);
     void (thrown as Error).stack; // V8 formats the stack lazily; reading it records the frames.
     const frames = framesOf.get(thrown) ?? [];
     return frames.flatMap((frame) => {

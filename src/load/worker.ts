@@ -2,7 +2,9 @@
  * The evaluation worker: runs the user's modules in its own process with its own heap limit,
  * and answers the compiler's requests with plain data (see session.ts for the other side).
  */
-import { evaluateConfig, evaluateModules, newRunner } from "./evaluate.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import { evaluateConfig, evaluateModules, newRunner, strayDiagnostic } from "./evaluate.js";
+import { ExitCalled, recordFramesAlways } from "./modules.js";
 
 export type Request = { kind: "config"; file: string } | { kind: "modules"; files: string[] };
 
@@ -22,8 +24,39 @@ const runner = newRunner(root, timeoutMs);
 // The compiler is gone (killed, or it exited without closing): nothing is waiting for us.
 process.on("disconnect", () => process.exit(0));
 
+// Errors that modules' timers and promises throw later, placed at their lines by their frames.
+recordFramesAlways();
+const strays: Diagnostic[] = [];
+process.on("uncaughtException", (thrown) => strays.push(strayDiagnostic(runner, thrown, "exception")));
+process.on("unhandledRejection", (reason) => strays.push(strayDiagnostic(runner, reason, "rejection")));
+
+// A module that ends the process would end evaluation with no word of where: report the call.
+const exit = process.exit.bind(process);
+process.exit = ((code?: unknown) => {
+  throw new ExitCalled(code);
+}) as typeof process.exit;
+
+/**
+ * Let what modules scheduled for "right after" run: pending promise reactions, immediates and
+ * zero-delay timers, so a stray failure among them is reported the same way on every run.
+ */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 3; turn++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 process.on("message", (request: Request) => {
   const reply = (message: Reply) => process.send!(message);
-  if (request.kind === "config") reply({ kind: "config", result: evaluateConfig(runner, request.file) });
-  else reply({ kind: "modules", result: evaluateModules(runner, request.files, (file) => reply({ kind: "evaluating", file })) });
+  if (request.kind === "config") {
+    reply({ kind: "config", result: evaluateConfig(runner, request.file) });
+    return;
+  }
+  const result = evaluateModules(runner, request.files, (file) => reply({ kind: "evaluating", file }));
+  void settle().then(() => {
+    reply({ kind: "modules", result: { dags: result.dags, diagnostics: [...result.diagnostics, ...strays.splice(0)] } });
+  });
 });
+
+void exit;
