@@ -41,6 +41,8 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
   const context: EmitContext = { project, dag, capabilities, imports, names: variableNames(dag.ir) };
   const dagCall = call(imports.use("DAG"), emitFields(DAG_FIELDS, dag, context));
   const body = blockLines(context, undefined, BODY);
+  // Before the imports are rendered: labelled edges import Label.
+  const dependencies = [...dependencyLines(context), ...roleLines(context)];
   const helpers: Helper[] = [...new Set(dag.tasks.flatMap((task) => emitterOf(task).helpers ?? []))];
   return templates.get("airflow/dag.py.hbs")({
     dagwrightVersion,
@@ -54,7 +56,7 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
     ],
     dagStatement: statement(dagCall, "", "with ", " as dag:"),
     tasks: body,
-    dependencies: [...dependencyLines(context), ...roleLines(context)],
+    dependencies,
   });
 }
 
