@@ -215,9 +215,10 @@ describe("deadline", () => {
     expect(await diagnosticsOf(`  d.empty("a");`, airflow, deadline)).toEqual([`DW183 2:16 DAG "x" sets deadline, which needs Airflow 3.1 or newer; the target is ${airflow}`]);
   });
 
-  it("checks its interval (DW301), callback (DW304) and fixed moment (DW184)", async () => {
-    expect(await diagnosticsOf(`  d.empty("a");`, "3.3", `, deadline: { reference: { fixed: "soon" as any }, interval: "2 hours" as any, callback: "late" as any }`)).toEqual([
+  it("checks its interval (DW301), callback (DW304), fixed moment (DW184) and kwargs (DW186)", async () => {
+    expect(await diagnosticsOf(`  d.empty("a");`, "3.3", `, deadline: { reference: { fixed: "soon" as any }, interval: "2 hours" as any, callback: "late" as any, kwargs: { context: 1 } }`)).toEqual([
       'DW184 2:16 DAG "x" has a deadline fixed at "soon", not a UTC date or instant',
+      'DW186 2:16 DAG "x" has a deadline whose callback kwargs name context, which Airflow reserves for the run\'s context',
       'DW301 2:16 DAG "x": deadline.interval "2 hours" is not a duration',
       'DW304 2:16 DAG "x": callback deadline.callback "late" is not "package.module:function"',
     ]);

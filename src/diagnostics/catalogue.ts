@@ -571,6 +571,14 @@ export const CATALOGUE = {
     fix: "Give the edge one label.",
     message: (a) => `DAG ${q(a.dag)}: the edge ${bare(a.from)} -> ${bare(a.to)} is labelled ${q(a.first)} and ${q(a.second)}`,
   }),
+  DW186: entry<{ dag: string }>({
+    title: "Deadline callback kwargs name context",
+    severity: "error",
+    explanation: "Airflow passes the run's context to a deadline callback itself and refuses a keyword argument named context (ValueError when the DAG file loads).",
+    example: `deadline: { reference: "dagrunQueuedAt", interval: "1h", callback: "pkg.alerts:late", kwargs: { context: "x" } }`,
+    fix: "Rename the keyword argument; the callback receives the context anyway.",
+    message: (a) => `DAG ${q(a.dag)} has a deadline whose callback kwargs name context, which Airflow reserves for the run's context`,
+  }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",
     severity: "error",

@@ -1,5 +1,5 @@
 /**
- * DW301-DW303, DW305, DW124, DW130 and DW180-DW185: option values that have the right type but
+ * DW301-DW303, DW305, DW124, DW130 and DW180-DW186: option values that have the right type but
  * a value Airflow would reject, or that the target Airflow lacks.
  */
 import { firstTargetWith, type Capabilities } from "../capabilities/index.js";
@@ -37,6 +37,7 @@ export function checkOptions(resolved: ResolvedDag, capabilities: Capabilities):
     if (typeof deadline.reference === "object" && !parseUtcDate(deadline.reference.fixed)) {
       diagnostics.push(diagnose("DW184", { dag: dag.id, value: deadline.reference.fixed }, dag.location));
     }
+    if (deadline.kwargs && "context" in deadline.kwargs) diagnostics.push(diagnose("DW186", { dag: dag.id }, dag.location));
   }
   for (const edge of resolved.edges) {
     if (edge.otherLabel) diagnostics.push(diagnose("DW185", { dag: dag.id, from: edge.from, to: edge.to, first: edge.label!, second: edge.otherLabel.label }, edge.otherLabel.location));
