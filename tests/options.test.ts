@@ -89,20 +89,26 @@ describe("executorConfig", () => {
     expect(python).not.toContain("kubernetes");
   });
 
-  it("refuses a pod override written as JSON or beside other keys (DW180) and quantities Kubernetes rejects (DW181)", async () => {
+  it("refuses a pod override written as JSON (DW180) and quantities Kubernetes rejects (DW181)", async () => {
     expect(
       await diagnosticsOf(
         [
           `  d.empty("a", { executorConfig: { pod_override: { spec: {} } } });`,
-          `  d.empty("b", { executorConfig: { podOverride: {}, other: 1 } as any });`,
           `  d.empty("c", { executorConfig: { podOverride: { container: { resources: { limits: { memory: "2GB" as any } } } } } });`,
         ].join("\n"),
       ),
     ).toEqual([
       'DW180 3:5 task "a" of DAG "x": executorConfig.pod_override is JSON, but the Kubernetes executor needs a V1Pod there',
-      'DW180 4:5 task "b" of DAG "x": executorConfig has podOverride beside other keys; podOverride must be its only key',
-      'DW181 5:5 task "c" of DAG "x": executorConfig.podOverride.container.resources.limits.memory is "2GB", not a Kubernetes quantity',
+      'DW181 4:5 task "c" of DAG "x": executorConfig.podOverride.container.resources.limits.memory is "2GB", not a Kubernetes quantity',
     ]);
+  });
+
+  it.each([
+    ["beside other keys", `{ podOverride: {}, other: 1 } as any`],
+    ["with a field a pod override has not", `{ podOverride: { container: { cpu: 2 } } } as any`],
+  ])("refuses podOverride %s instead of passing it on as JSON (DW004)", async (_, config) => {
+    const diagnostics = await validated(module(`  d.empty("a", { executorConfig: ${config} });`), "3.3");
+    expect(diagnostics.map((d) => d.code)).toEqual(["DW004"]);
   });
 });
 

@@ -522,13 +522,10 @@ export const CATALOGUE = {
     title: "Pod override written as JSON",
     severity: "error",
     explanation:
-      "The Kubernetes executor reads executor_config[\"pod_override\"] as a kubernetes V1Pod object; a JSON dict there fails when the task runs. dagwright builds the V1Pod from the typed podOverride, which must be the only key.",
+      "The Kubernetes executor reads executor_config[\"pod_override\"] as a kubernetes V1Pod object; a JSON dict there fails when the task runs. dagwright builds the V1Pod from the typed podOverride, which must be the only key (DW004 otherwise).",
     example: `executorConfig: { pod_override: { spec: { containers: [] } } }`,
     fix: "Write executorConfig: { podOverride: { container: { resources: { limits: { memory: \"2Gi\" } } } } }, with nothing beside podOverride.",
-    message: (a) =>
-      a.key === "podOverride"
-        ? `${owner(a.where)}: executorConfig has podOverride beside other keys; podOverride must be its only key`
-        : `${owner(a.where)}: executorConfig.${a.key} is JSON, but the Kubernetes executor needs a V1Pod there`,
+    message: (a) => `${owner(a.where)}: executorConfig.${a.key} is JSON, but the Kubernetes executor needs a V1Pod there`,
     hint: () => "write executorConfig: { podOverride: { ... } } and dagwright writes k8s.V1Pod(...)",
   }),
   DW181: entry<{ where: OptionsOwner; field: string; value: string }>({

@@ -83,7 +83,8 @@ abstract class Node {
 
   /**
    * Run `next` after this; returns `next` so calls chain: `a.then(b).then(c)`.
-   * Give a list to fan out: `a.then([b, c])`.
+   * Give a list to fan out: `a.then([b, c])`. `a.then(b, { label: "yes" })` labels the edge
+   * in Airflow's graph view (`a >> Label("yes") >> b`).
    */
   then<T extends Linkable>(next: T, options?: EdgeOptions): Next<T> {
     const location = callSite();
@@ -92,7 +93,7 @@ abstract class Node {
     return (next instanceof Node ? next : new TaskList(downstream)) as Next<T>;
   }
 
-  /** Run this after `upstream` (a task, a group or a list); returns this. */
+  /** Run this after `upstream` (a task, a group or a list); returns this. `{ label }` labels the edges. */
   after(upstream: Linkable, options?: EdgeOptions): this {
     const location = callSite();
     for (const node of nodesOf(upstream, location)) link(node, this, location, options?.label);

@@ -166,7 +166,11 @@ export const PodOverride = z
 export type PodOverride = z.infer<typeof PodOverride>;
 
 /** A task's executor configuration: a Kubernetes pod override, or JSON for other executors. */
-export const ExecutorConfig = z.union([z.object({ podOverride: PodOverride }).strict(), z.record(z.string(), JsonValue)]);
+export const ExecutorConfig = z.union([
+  z.object({ podOverride: PodOverride }).strict(),
+  // JSON never holds podOverride: a malformed or accompanied pod override is refused (DW004), not passed on as JSON.
+  z.record(z.string(), JsonValue).refine((config) => !("podOverride" in config), "podOverride must be the only key, with the fields of a pod override"),
+]);
 export type ExecutorConfig = z.infer<typeof ExecutorConfig>;
 
 /** Options every task has; a DAG's `defaults` holds the same set. */

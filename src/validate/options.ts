@@ -71,7 +71,7 @@ function checkTaskOptions(diagnostics: Diagnostic[], where: OptionsOwner, option
   checkExecutorConfig(diagnostics, where, options.executorConfig, location);
 }
 
-/** DW180, DW181: a pod override is typed and alone (the executor needs a V1Pod), with valid quantities. */
+/** DW180, DW181: a pod override is typed (the executor needs a V1Pod), with valid quantities. */
 function checkExecutorConfig(diagnostics: Diagnostic[], where: OptionsOwner, config: TaskOptions["executorConfig"], location: Location): void {
   if (config === undefined) return;
   const keys = Object.keys(config);
@@ -85,7 +85,8 @@ function checkExecutorConfig(diagnostics: Diagnostic[], where: OptionsOwner, con
     }
     return;
   }
-  for (const key of keys) if (key === "pod_override" || key === "podOverride") diagnostics.push(diagnose("DW180", { where, key }, location));
+  // The IR schema refuses podOverride beside other keys (DW004); pod_override as JSON is refused here.
+  for (const key of keys) if (key === "pod_override") diagnostics.push(diagnose("DW180", { where, key }, location));
 }
 
 /** DW301 for a duration Airflow could not read; schedules' intervals share it. */
