@@ -89,17 +89,19 @@ describe("executorConfig", () => {
     expect(python).not.toContain("kubernetes");
   });
 
-  it("refuses a pod override written as JSON (DW180) and quantities Kubernetes rejects (DW181)", async () => {
+  it("refuses a pod override written as JSON (DW180) and resources Kubernetes rejects (DW181)", async () => {
     expect(
       await diagnosticsOf(
         [
           `  d.empty("a", { executorConfig: { pod_override: { spec: {} } } });`,
           `  d.empty("c", { executorConfig: { podOverride: { container: { resources: { limits: { memory: "2GB" as any } } } } } });`,
+          `  d.empty("d", { executorConfig: { podOverride: { container: { resources: { requests: { cpu: "2" }, limits: { cpu: "500m" } } } } } });`,
         ].join("\n"),
       ),
     ).toEqual([
       'DW180 3:5 task "a" of DAG "x": executorConfig.pod_override is JSON, but the Kubernetes executor needs a V1Pod there',
       'DW181 4:5 task "c" of DAG "x": executorConfig.podOverride.container.resources.limits.memory is "2GB", not a Kubernetes quantity',
+      'DW181 5:5 task "d" of DAG "x": executorConfig.podOverride requests 2 of cpu, above its limit 500m',
     ]);
   });
 

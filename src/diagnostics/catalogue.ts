@@ -528,13 +528,17 @@ export const CATALOGUE = {
     message: (a) => `${owner(a.where)}: executorConfig.${a.key} is JSON, but the Kubernetes executor needs a V1Pod there`,
     hint: () => "write executorConfig: { podOverride: { ... } } and dagwright writes k8s.V1Pod(...)",
   }),
-  DW181: entry<{ where: OptionsOwner; field: string; value: string }>({
-    title: "Invalid quantity in a pod override",
+  DW181: entry<{ where: OptionsOwner; field: string; value: string } | { where: OptionsOwner; resource: string; request: string; limit: string }>({
+    title: "Invalid resources in a pod override",
     severity: "error",
-    explanation: "Resources of a pod override are Kubernetes quantities (500m, 2, 1Gi, 512Mi); Kubernetes rejects the pod otherwise, when the task runs.",
+    explanation:
+      "Resources of a pod override are Kubernetes quantities (500m, 2, 1Gi, 512Mi), and a request cannot exceed its limit; Kubernetes rejects the pod otherwise, when the task runs.",
     example: `executorConfig: { podOverride: { container: { resources: { limits: { memory: "2GB" } } } } }`,
-    fix: "Write a valid quantity, such as \"2Gi\" or \"500m\".",
-    message: (a) => `${owner(a.where)}: executorConfig.podOverride.${a.field} is ${q(a.value)}, not a Kubernetes quantity`,
+    fix: "Write a valid quantity, such as \"2Gi\" or \"500m\", and keep requests at or below limits.",
+    message: (a) =>
+      "field" in a
+        ? `${owner(a.where)}: executorConfig.podOverride.${a.field} is ${q(a.value)}, not a Kubernetes quantity`
+        : `${owner(a.where)}: executorConfig.podOverride requests ${a.request} of ${a.resource}, above its limit ${a.limit}`,
   }),
   DW182: entry<{ dag: string; target: string }>({
     title: "orientation not on Airflow 3",

@@ -8,7 +8,7 @@ import type { ResolvedDag } from "../ir/resolved.js";
 import type { Location, TaskOptions } from "../ir/schema.js";
 import { parseUtcDate } from "../values/date.js";
 import { durationSeconds } from "../values/duration.js";
-import { isQuantity } from "../values/quantity.js";
+import { isQuantity, quantityValue } from "../values/quantity.js";
 import { checkCallable, checkCallbacks, DAG_CALLBACKS, TASK_CALLBACKS } from "./callables.js";
 
 const DURATION_OPTIONS = ["retryDelay", "maxRetryDelay", "executionTimeout"] as const;
@@ -81,6 +81,13 @@ function checkExecutorConfig(diagnostics: Diagnostic[], where: OptionsOwner, con
     for (const side of ["requests", "limits"] as const) {
       for (const [name, value] of Object.entries(resources[side] ?? {})) {
         if (!isQuantity(value)) diagnostics.push(diagnose("DW181", { where, field: `container.resources.${side}.${name}`, value }, location));
+      }
+    }
+    for (const resource of Object.keys(resources.requests ?? {})) {
+      const [request, limit] = [resources.requests?.[resource], resources.limits?.[resource]];
+      const [requested, limited] = [quantityValue(request), quantityValue(limit)];
+      if (requested !== undefined && limited !== undefined && requested > limited) {
+        diagnostics.push(diagnose("DW181", { where, resource, request: request!, limit: limit! }, location));
       }
     }
     return;
