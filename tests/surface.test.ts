@@ -293,7 +293,7 @@ describe("params, owner links and callbacks", () => {
     ]);
   });
 
-  it("warn that Airflow 3 ignores SLAs (DW124) and emit them for Airflow 2", async () => {
+  it("refuse SLAs on Airflow 3, pointing to deadlines (DW124), and emit them for Airflow 2", async () => {
     const files = { "dags-src/s.ts": `import { dag } from "dagwright";\nexport default dag("sla", { schedule: null }, (d) => { d.empty("a", { sla: "1h" }); });\n` };
     expect(where((await compile(makeProject(files), { emit: false })).diagnostics)).toEqual(["DW124 dags-src/s.ts:2:58"]);
     const { file } = await compiled(files, "2.10");

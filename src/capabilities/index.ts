@@ -45,11 +45,15 @@ export const PYTHON_NAMES = [
   "MultipleCronTriggerTimetable",
   "EventsTimetable",
   "AssetOrTimeSchedule",
+  "Label",
+  "DeadlineAlert",
+  "DeadlineReference",
+  "AsyncCallback",
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 
 /** Names a generated file defines or imports besides those: no task, group or argument may take them. */
-export const GENERATED_NAMES = ["dag", "datetime", "annotations", "_Callable", "_callback", "Dataset", "DatasetAlias", "DatasetAll", "DatasetAny"] as const;
+export const GENERATED_NAMES = ["dag", "datetime", "annotations", "_Callable", "_callback", "k8s", "Dataset", "DatasetAlias", "DatasetAll", "DatasetAny"] as const;
 
 export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set(
   "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
@@ -87,6 +91,10 @@ export interface Capabilities {
   readonly asyncCallables: boolean;
   /** The names of the task context Airflow passes to a Python callable that asks for them. */
   readonly contextKeys: ReadonlySet<AirflowContextKey>;
+  /** Whether a DAG takes `orientation` (Airflow 2; Airflow 3's UI removed it). */
+  readonly orientation: boolean;
+  /** Whether a DAG takes deadline alerts (`deadline=DeadlineAlert(...)`, 3.1+). */
+  readonly deadlines: boolean;
 }
 
 
@@ -125,6 +133,7 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
     CronTriggerTimetable: at("airflow.timetables.trigger", "CronTriggerTimetable"),
     EventsTimetable: at("airflow.timetables.events", "EventsTimetable"),
     AssetOrTimeSchedule: at("airflow.timetables.datasets", "DatasetOrTimeSchedule"),
+    Label: at("airflow.utils.edgemodifier", "Label"),
   },
   triggerRules: new Set(AIRFLOW_2_TRIGGER_RULES),
   deferrable: { external_task_sensor: true, file_sensor: true, time_delta_sensor: false, date_time_sensor: false },
@@ -134,6 +143,8 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
   concatOutputs: false,
   asyncCallables: false,
   contextKeys: new Set(CONTEXT_2_9),
+  orientation: true,
+  deadlines: false,
 };
 
 /** Airflow 2.10 records asset (dataset) metadata a generator yields, and passes the asset events. */
@@ -184,17 +195,28 @@ const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
     DeltaTriggerTimetable: at("airflow.timetables.trigger", "DeltaTriggerTimetable"),
     MultipleCronTriggerTimetable: at("airflow.timetables.trigger", "MultipleCronTriggerTimetable"),
     AssetOrTimeSchedule: at("airflow.timetables.assets", "AssetOrTimeSchedule"),
+    Label: at("airflow.sdk", "Label"),
   },
   runImmediately: true,
+  orientation: false,
   deferrable: { ...AIRFLOW_2.deferrable, time_delta_sensor: true },
   sla: false,
   assetNames: true,
 };
 
-/** Airflow 3.1 adds the all_done_min_one_success trigger rule. */
+const DEADLINE = "airflow.sdk.definitions.deadline";
+
+/** Airflow 3.1 adds the all_done_min_one_success trigger rule and deadline alerts (from the SDK's deadline module). */
 const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_0,
   triggerRules: new Set([...AIRFLOW_3_0.triggerRules, "all_done_min_one_success"]),
+  deadlines: true,
+  imports: {
+    ...AIRFLOW_3_0.imports,
+    DeadlineAlert: at(DEADLINE, "DeadlineAlert"),
+    DeadlineReference: at(DEADLINE, "DeadlineReference"),
+    AsyncCallback: at(DEADLINE, "AsyncCallback"),
+  },
 };
 
 /**
@@ -209,7 +231,8 @@ const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
     ...AIRFLOW_3_1.imports,
     ...Object.fromEntries(
       // Not EventsTimetable: the task SDK's fails Airflow's own serialization on 3.2 and 3.3 (KeyError: '_summary').
-      (["CronDataIntervalTimetable", "DeltaDataIntervalTimetable", "CronTriggerTimetable", "DeltaTriggerTimetable", "MultipleCronTriggerTimetable", "AssetOrTimeSchedule"] as const).map(
+      // The task SDK exports the deadline names from 3.2 on.
+      (["CronDataIntervalTimetable", "DeltaDataIntervalTimetable", "CronTriggerTimetable", "DeltaTriggerTimetable", "MultipleCronTriggerTimetable", "AssetOrTimeSchedule", "DeadlineAlert", "DeadlineReference", "AsyncCallback"] as const).map(
         (name) => [name, at("airflow.sdk", name)],
       ),
     ),

@@ -389,13 +389,18 @@ export const CATALOGUE = {
     message: (a) => `${task(a)}: this sensor cannot be deferrable on Airflow ${a.airflow}`,
     hint: () => 'use mode: "reschedule" to free the worker between checks',
   }),
-  DW124: entry<Task>({
-    title: "SLA ignored on Airflow 3",
-    severity: "warning",
-    explanation: "Airflow 3 removed SLAs; the option is left out of the generated file.",
-    example: "sla: \"1h\"",
-    fix: "Use dagrunTimeout or executionTimeout, or Airflow 3.1's deadline alerts.",
-    message: (a) => `${task(a)} sets sla, which Airflow 3 removed; it is left out of the generated file`,
+  DW124: entry<Task & { target: string }>({
+    title: "SLA on Airflow 3",
+    severity: "error",
+    explanation:
+      "Airflow 3 removed task SLAs (sla and sla_miss_callback do nothing there), so a DAG that relies on one would silently lose its alert. Airflow 3.1 replaces them with deadline alerts on the DAG run.",
+    example: "defaults: { sla: \"1h\" }",
+    fix: "Remove sla; on Airflow 3.1+ set the DAG's deadline: { reference: \"dagrunQueuedAt\", interval: \"1h\", callback: \"pkg.alerts:late\" }; before 3.1 use dagrunTimeout or executionTimeout.",
+    message: (a) => `${task(a)} sets sla, which Airflow ${a.target} does not have (Airflow 3 removed SLAs)`,
+    hint: (a) =>
+      a.target === "3.0"
+        ? "Airflow 3.0 has no replacement: use dagrunTimeout or executionTimeout, or target 3.1+ and use the DAG's deadline"
+        : "use the DAG's deadline: { reference: \"dagrunQueuedAt\", interval: \"1h\", callback: \"pkg.alerts:late\" } (Airflow's DeadlineAlert)",
   }),
   DW125: entry<(Task & { field: string; value: string }) | (Task & { resource: string; request: string; limit: string })>({
     title: "Invalid Kubernetes resources",
@@ -571,6 +576,68 @@ export const CATALOGUE = {
     fix: "Write expandKwargs: [{ n: 1 }, { n: 2 }] for one instance per set; keep expand if the function really takes an argument named kwargs.",
     message: (a) => `${task(a)} maps an argument named "kwargs" over dicts; each instance gets one dict as its kwargs argument`,
     hint: () => "for one instance per set of keyword arguments, write expandKwargs: [...]",
+  }),
+  DW180: entry<{ where: OptionsOwner; key: string }>({
+    title: "Pod override written as JSON",
+    severity: "error",
+    explanation:
+      "The Kubernetes executor reads executor_config[\"pod_override\"] as a kubernetes V1Pod object; a JSON dict there fails when the task runs. dagwright builds the V1Pod from the typed podOverride, which must be the only key (DW004 otherwise).",
+    example: `executorConfig: { pod_override: { spec: { containers: [] } } }`,
+    fix: "Write executorConfig: { podOverride: { container: { resources: { limits: { memory: \"2Gi\" } } } } }, with nothing beside podOverride.",
+    message: (a) => `${owner(a.where)}: executorConfig.${a.key} is JSON, but the Kubernetes executor needs a V1Pod there`,
+    hint: () => "write executorConfig: { podOverride: { ... } } and dagwright writes k8s.V1Pod(...)",
+  }),
+  DW181: entry<{ where: OptionsOwner; field: string; value: string } | { where: OptionsOwner; resource: string; request: string; limit: string }>({
+    title: "Invalid resources in a pod override",
+    severity: "error",
+    explanation:
+      "Resources of a pod override are Kubernetes quantities (500m, 2, 1Gi, 512Mi), and a request cannot exceed its limit; Kubernetes rejects the pod otherwise, when the task runs.",
+    example: `executorConfig: { podOverride: { container: { resources: { limits: { memory: "2GB" } } } } }`,
+    fix: "Write a valid quantity, such as \"2Gi\" or \"500m\", and keep requests at or below limits.",
+    message: (a) =>
+      "field" in a
+        ? `${owner(a.where)}: executorConfig.podOverride.${a.field} is ${q(a.value)}, not a Kubernetes quantity`
+        : `${owner(a.where)}: executorConfig.podOverride requests ${a.request} of ${a.resource}, above its limit ${a.limit}`,
+  }),
+  DW182: entry<{ dag: string; target: string }>({
+    title: "orientation not on Airflow 3",
+    severity: "error",
+    explanation: "Airflow 3's DAG has no orientation argument (its UI chooses the direction of the graph), so the DAG would fail to load with it.",
+    example: `dag("d", { schedule: null, orientation: "TB" }, ...)`,
+    fix: "Remove orientation, or target Airflow 2.",
+    message: (a) => `DAG ${q(a.dag)} sets orientation, which Airflow ${a.target} does not have (Airflow 3 removed it)`,
+  }),
+  DW183: entry<{ dag: string; target: string }>({
+    title: "Deadline alerts need Airflow 3.1",
+    severity: "error",
+    explanation: "Deadline alerts (DeadlineAlert, Airflow's replacement for SLAs) exist from Airflow 3.1 on.",
+    example: `dag("d", { schedule: "@daily", deadline: { reference: "dagrunQueuedAt", interval: "1h", callback: "pkg.alerts:late" } }, ...)`,
+    fix: "Target Airflow 3.1 or newer, or use dagrunTimeout (or, on Airflow 2, a task's sla).",
+    message: (a) => `DAG ${q(a.dag)} sets deadline, which needs Airflow 3.1 or newer; the target is ${a.target}`,
+  }),
+  DW184: entry<{ dag: string; value: string }>({
+    title: "Invalid fixed deadline",
+    severity: "error",
+    explanation: "A fixed deadline reference is a UTC date (YYYY-MM-DD) or instant (YYYY-MM-DDTHH:MM[:SS]Z).",
+    example: `deadline: { reference: { fixed: "next friday" }, interval: "1h", callback: "pkg.alerts:late" }`,
+    fix: "Write a UTC date or instant such as \"2026-06-30T18:00Z\".",
+    message: (a) => `DAG ${q(a.dag)} has a deadline fixed at ${q(a.value)}, not a UTC date or instant`,
+  }),
+  DW185: entry<{ dag: string; from: string; to: string; first: string; second: string }>({
+    title: "Edge labelled twice",
+    severity: "error",
+    explanation: "Airflow keeps one label per edge; a dependency declared again with another label would lose one of them.",
+    example: `a.then(b, { label: "yes" }); a.then(b, { label: "no" });`,
+    fix: "Give the edge one label.",
+    message: (a) => `DAG ${q(a.dag)}: the edge ${bare(a.from)} -> ${bare(a.to)} is labelled ${q(a.first)} and ${q(a.second)}`,
+  }),
+  DW186: entry<{ dag: string }>({
+    title: "Deadline callback kwargs name context",
+    severity: "error",
+    explanation: "Airflow passes the run's context to a deadline callback itself and refuses a keyword argument named context (ValueError when the DAG file loads).",
+    example: `deadline: { reference: "dagrunQueuedAt", interval: "1h", callback: "pkg.alerts:late", kwargs: { context: "x" } }`,
+    fix: "Rename the keyword argument; the callback receives the context anyway.",
+    message: (a) => `DAG ${q(a.dag)} has a deadline whose callback kwargs name context, which Airflow reserves for the run's context`,
   }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",

@@ -49,6 +49,15 @@ export type Linkable = TaskHandle | MappedTaskHandle | GroupHandle | readonly (T
 /** What `then` returns: the task or group it was given, or a list when it was given several. */
 export type Next<T> = T extends TaskHandle | MappedTaskHandle | GroupHandle ? T : TaskList;
 
+/** Options of a dependency made with `then` or `after`. */
+export interface EdgeOptions {
+  /**
+   * A label on the edge in Airflow's graph view (`a >> Label("yes") >> b`, Airflow's
+   * `Label` edge modifier); on an edge to or from a group, every edge it expands to has it.
+   */
+  label?: string;
+}
+
 /** What tasks and groups share: dependencies made with `then` and `after`. */
 abstract class Node {
   /** @internal */
@@ -74,19 +83,20 @@ abstract class Node {
 
   /**
    * Run `next` after this; returns `next` so calls chain: `a.then(b).then(c)`.
-   * Give a list to fan out: `a.then([b, c])`.
+   * Give a list to fan out: `a.then([b, c])`. `a.then(b, { label: "yes" })` labels the edge
+   * in Airflow's graph view (`a >> Label("yes") >> b`).
    */
-  then<T extends Linkable>(next: T): Next<T> {
+  then<T extends Linkable>(next: T, options?: EdgeOptions): Next<T> {
     const location = callSite();
     const downstream = nodesOf(next, location);
-    for (const node of downstream) link(this, node, location);
+    for (const node of downstream) link(this, node, location, options?.label);
     return (next instanceof Node ? next : new TaskList(downstream)) as Next<T>;
   }
 
-  /** Run this after `upstream` (a task, a group or a list); returns this. */
-  after(upstream: Linkable): this {
+  /** Run this after `upstream` (a task, a group or a list); returns this. `{ label }` labels the edges. */
+  after(upstream: Linkable, options?: EdgeOptions): this {
     const location = callSite();
-    for (const node of nodesOf(upstream, location)) link(node, this, location);
+    for (const node of nodesOf(upstream, location)) link(node, this, location, options?.label);
     return this;
   }
 }
@@ -127,18 +137,18 @@ export class TaskList {
   constructor(readonly tasks: readonly Node[]) {}
 
   /** Run `next` after every member of this list. */
-  then<T extends Linkable>(next: T): Next<T> {
+  then<T extends Linkable>(next: T, options?: EdgeOptions): Next<T> {
     const location = callSite();
     const downstream = nodesOf(next, location);
-    for (const up of this.tasks) for (const down of downstream) link(up, down, location);
+    for (const up of this.tasks) for (const down of downstream) link(up, down, location, options?.label);
     return (next instanceof Node ? next : new TaskList(downstream)) as Next<T>;
   }
 
   /** Run every member of this list after `upstream`. */
-  after(upstream: Linkable): this {
+  after(upstream: Linkable, options?: EdgeOptions): this {
     const location = callSite();
     const ups = nodesOf(upstream, location);
-    for (const up of ups) for (const down of this.tasks) link(up, down, location);
+    for (const up of ups) for (const down of this.tasks) link(up, down, location, options?.label);
     return this;
   }
 }
@@ -168,17 +178,26 @@ interface DagBuild {
   declared: number;
 }
 
-function link(upstream: Node, downstream: Node, location: ir.Location): void {
+function link(upstream: Node, downstream: Node, location: ir.Location, label?: string): void {
   const edges = downstream.ir.upstream;
   const isGroup = upstream instanceof GroupHandle;
   const foreign = upstream.dagId !== downstream.dagId;
-  if (edges.some((edge) => edge.task === upstream.id && (edge.group ?? false) === isGroup && (edge.foreignDag ?? downstream.dagId) === upstream.dagId)) return;
+  const existing = edges.find((edge) => edge.task === upstream.id && (edge.group ?? false) === isGroup && (edge.foreignDag ?? downstream.dagId) === upstream.dagId);
+  if (existing) {
+    if (label === undefined || existing.label === label) return;
+    if (existing.label === undefined) {
+      existing.label = label;
+      return;
+    }
+    // A different label for the same edge is declared again, so validation names both (DW185).
+  }
   const build = downstream[BUILD];
   edges.push({
     task: upstream.id,
     ...(isGroup ? { group: true as const } : {}),
     ...(foreign ? { foreignDag: upstream.dagId } : {}),
     order: build.declared++,
+    ...(label === undefined ? {} : { label }),
     location,
   });
 }
@@ -186,7 +205,8 @@ function link(upstream: Node, downstream: Node, location: ir.Location): void {
 /** The options every task has, by name: what a builder takes off before the kind's own options. */
 const TASK_OPTION_KEYS = [
   "owner", "retries", "retryDelay", "retryExponentialBackoff", "maxRetryDelay", "executionTimeout", "pool", "poolSlots", "queue", "priorityWeight",
-  "dependsOnPast", "email", "emailOnFailure", "emailOnRetry", "onFailure", "onSuccess", "onRetry", "onExecute", "doXcomPush", "sla", "inputs", "outputs", "stage",
+  "weightRule", "executorConfig", "dependsOnPast", "email", "emailOnFailure", "emailOnRetry", "onFailure", "onSuccess", "onRetry", "onExecute", "preExecute",
+  "postExecute", "doXcomPush", "sla", "inputs", "outputs", "stage",
   "triggerRule", "doc", "displayName", "setup", "teardown",
 ] as const satisfies ReadonlyArray<keyof TaskOptions>;
 const taskOptionsComplete: Complete<(typeof TASK_OPTION_KEYS)[number], TaskOptions> = true;
@@ -420,7 +440,7 @@ class DagDefinition implements Dag {
 /** The DAG options, by name. */
 const DAG_OPTION_KEYS = [
   "schedule", "timetable", "startDate", "endDate", "catchup", "owner", "tags", "description", "docs", "maxActiveRuns", "maxActiveTasks", "dagrunTimeout",
-  "defaults", "displayName", "ownerLinks", "params", "onFailure", "onSuccess",
+  "defaults", "displayName", "ownerLinks", "params", "onFailure", "onSuccess", "orientation", "deadline",
 ] as const satisfies ReadonlyArray<keyof DagOptions>;
 const dagOptionsComplete: Complete<(typeof DAG_OPTION_KEYS)[number], DagOptions> = true;
 const dagOptionsConform: Conforms<DagOptions, Exclude<keyof ir.Dag, "id" | "location" | "groups" | "tasks">> = true;
@@ -439,7 +459,7 @@ export function dag(id: string, options: DagOptions, body: (d: DagContext) => vo
   const location = callSite();
   const given = options ?? ({} as DagOptions);
   const unknown = Object.fromEntries(Object.entries(given).filter(([key]) => !(DAG_OPTION_KEYS as readonly string[]).includes(key)));
-  const { schedule, timetable, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess } =
+  const { schedule, timetable, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess, orientation, deadline } =
     given;
   const dagIr: ir.Dag = {
     id,
@@ -451,7 +471,8 @@ export function dag(id: string, options: DagOptions, body: (d: DagContext) => vo
     tags: tags ? [...tags] : [],
     ...defined({ description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout }),
     defaults: taskOptions(defaults ?? {}),
-    ...defined({ displayName, ownerLinks: ownerLinks && { ...ownerLinks }, params: params && (copy(params) as ir.Dag["params"]), onFailure, onSuccess }),
+    ...defined({ displayName, ownerLinks: ownerLinks && { ...ownerLinks }, params: params && (copy(params) as ir.Dag["params"]), onFailure, onSuccess, orientation }),
+    ...defined({ deadline: deadline === undefined ? undefined : (copy(Array.isArray(deadline) ? deadline : [deadline]) as ir.Dag["deadline"]) }),
     groups: [],
     tasks: [],
     // Unknown options travel on so the IR schema reports them instead of dropping them.
@@ -549,9 +570,10 @@ function assetRef(value: unknown): ir.AssetRef {
 }
 
 function taskOptions(options: TaskOptions & CommonTaskOptions): ir.TaskOptions {
-  const { email, teardown, inputs: _inputs, outputs: _outputs, stage: _stage, ...rest } = options;
+  const { email, teardown, executorConfig, inputs: _inputs, outputs: _outputs, stage: _stage, ...rest } = options;
   return defined({
     ...rest,
+    executorConfig: executorConfig === undefined ? undefined : (copy(executorConfig) as ir.TaskOptions["executorConfig"]),
     email: email === undefined ? undefined : Array.isArray(email) ? [...email] : [email as string],
     teardown: teardown === undefined ? undefined : { setups: (teardown.setups ?? []).map((setup) => setup.id), ...defined({ onFailureFailDagrun: teardown.onFailureFailDagrun }) },
   });

@@ -2,7 +2,7 @@
  * dagwright's authoring API: what DAG modules import as `from "dagwright"`.
  */
 export { dag, DagContext, GroupHandle, TaskHandle, TaskList } from "./dag.js";
-export type { Linkable, Next } from "./dag.js";
+export type { EdgeOptions, Linkable, Next } from "./dag.js";
 export { defineConfig } from "./config.js";
 export type { AirflowVersion, DagwrightConfig } from "./config.js";
 export { asset, assetAlias, external, metric, model, param } from "./params.js";

@@ -187,6 +187,46 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** A Python function as "package.module:function", imported only when it is called. @example "ml.alerts:notify" */
 export type CallablePath = `${string}:${string}`;
 
+/**
+ * How Airflow adds up a task's priority weight against other waiting tasks (Airflow's
+ * `weight_rule`): `"downstream"` (Airflow's default) adds the weights of every task after it,
+ * `"upstream"` those of every task before it, `"absolute"` takes the task's own `priorityWeight`.
+ */
+export type WeightRule = "downstream" | "upstream" | "absolute";
+
+/**
+ * What the Kubernetes executor changes in a task's pod (Airflow's
+ * `executor_config={"pod_override": k8s.V1Pod(...)}`, built with the kubernetes client's models).
+ */
+export interface PodOverride {
+  /** The task's own container (the one the Kubernetes executor names "base"). */
+  container?: {
+    /** Another image for the task's container (`V1Container.image`). */
+    image?: string;
+    /** Environment variables of the container (`V1Container.env`). */
+    env?: Record<string, string>;
+    /** Requests and limits as Kubernetes quantities (`V1Container.resources`). */
+    resources?: { requests?: { cpu?: Quantity; memory?: Quantity }; limits?: { cpu?: Quantity; memory?: Quantity } };
+  };
+  /** Labels of the pod (`V1ObjectMeta.labels`). */
+  labels?: Record<string, string>;
+  /** Annotations of the pod (`V1ObjectMeta.annotations`). */
+  annotations?: Record<string, string>;
+  /** The nodes the pod may run on (`V1PodSpec.node_selector`). */
+  nodeSelector?: Record<string, string>;
+  /** Taints the pod tolerates (`V1PodSpec.tolerations`). */
+  tolerations?: Array<{ key?: string; operator?: "Exists" | "Equal"; value?: string; effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute" }>;
+  /** The service account the pod runs as (`V1PodSpec.service_account_name`). */
+  serviceAccount?: string;
+}
+
+/**
+ * A task's executor configuration (Airflow's `executor_config`): `{ podOverride }` for the
+ * Kubernetes executor, or plain JSON that another executor reads (for example the ECS
+ * executor's `{ overrides: ... }`). A `pod_override` written as JSON is refused (DW180).
+ */
+export type ExecutorConfig = { podOverride: PodOverride } | { [key: string]: JsonValue };
+
 /** Options shared by a DAG's `defaults` and every task. */
 export interface CommonTaskOptions {
   /** Who owns the task, shown in Airflow's UI. Defaults to the DAG's `owner`. */
@@ -207,8 +247,12 @@ export interface CommonTaskOptions {
   poolSlots?: number;
   /** The executor queue (for example a Celery queue) that runs the task. */
   queue?: string;
-  /** Priority against other tasks waiting for a slot; higher runs first. A whole number. */
+  /** Priority against other tasks waiting for a slot; higher runs first. A whole number (Airflow's `priority_weight`). */
   priorityWeight?: number;
+  /** How the priority weight adds up over the DAG (Airflow's `weight_rule`). @default "downstream" */
+  weightRule?: WeightRule;
+  /** What the executor needs to run the task: a Kubernetes pod override, or JSON (Airflow's `executor_config`). */
+  executorConfig?: ExecutorConfig;
   /** Run only when this task succeeded in the previous DAG run. */
   dependsOnPast?: boolean;
   /** Addresses Airflow emails about this task. */
@@ -226,13 +270,24 @@ export interface CommonTaskOptions {
   /** Called with the task's context right before it runs. */
   onExecute?: CallablePath;
   /**
+   * Called with the task's context right before `execute`; raising stops the task (Airflow's
+   * `pre_execute`, imported only when called).
+   */
+  preExecute?: CallablePath;
+  /**
+   * Called with the task's context and its result right after `execute`; raising fails the
+   * task (Airflow's `post_execute`, imported only when called).
+   */
+  postExecute?: CallablePath;
+  /**
    * Push the task's return value as its XCom. Set false for a task whose result nothing reads
    * (a later task taking its `.output` then is an error). @default true
    */
   doXcomPush?: boolean;
   /**
-   * Airflow 2's SLA: the task should be done this long after the run's start. Airflow 3 removed
-   * SLAs; for it dagwright reports a warning and leaves the option out.
+   * Airflow 2's SLA: the task should be done this long after the run's start (Airflow's `sla`).
+   * Airflow 3 removed SLAs: on a 3.x target it is an error (DW124); use the DAG's `deadline`
+   * (Airflow 3.1+) instead.
    */
   sla?: Duration;
 }
@@ -269,8 +324,13 @@ export interface SetupHandle {
 export interface BashTaskOptions extends TaskOptions {
   /** The shell command. Airflow renders Jinja in it at run time, so `{{ ds }}` works. */
   command: string;
-  /** Environment variables added to the worker's environment for the command. */
+  /** Environment variables of the command (Airflow's `env`), added to the worker's own unless `appendEnv` is false. */
   env?: Record<string, string>;
+  /**
+   * Whether `env` is added to the worker's environment (`true`) or replaces it (`false`)
+   * (Airflow's `append_env`). @default true when `env` is set
+   */
+  appendEnv?: boolean;
   /** The working directory of the command; a temporary directory when unset. */
   cwd?: string;
   /**
@@ -514,6 +574,31 @@ export interface PodTaskOptions extends TaskOptions {
   connId?: string;
 }
 
+/** The direction of a DAG's graph view: left to right, top to bottom, right to left, bottom to top. */
+export type Orientation = "LR" | "TB" | "RL" | "BT";
+
+/**
+ * Where a deadline counts from (Airflow's `DeadlineReference`): when the run was queued
+ * (`DAGRUN_QUEUED_AT`), its logical date (`DAGRUN_LOGICAL_DATE`), or a fixed moment (`FIXED_DATETIME`).
+ */
+export type DeadlineReference = "dagrunQueuedAt" | "dagrunLogicalDate" | { fixed: DateText };
+
+/**
+ * A deadline of each DAG run (Airflow 3.1+'s `DeadlineAlert`, which replaces Airflow 2's SLAs): when
+ * a run is not done `interval` after `reference`, Airflow's triggerer awaits `callback`.
+ * @example { reference: "dagrunQueuedAt", interval: "2h", callback: "reports.alerts:late_run" }
+ */
+export interface Deadline {
+  /** Where the deadline counts from (`reference=DeadlineReference...`). */
+  reference: DeadlineReference;
+  /** How long after the reference the run must be done (`interval=timedelta(...)`). */
+  interval: Duration;
+  /** An `async def` as "package.module:function" (`callback=AsyncCallback("package.module.function")`). */
+  callback: CallablePath;
+  /** Keyword arguments the callback receives beside the context (`AsyncCallback(kwargs=...)`). */
+  kwargs?: Record<string, JsonValue>;
+}
+
 /** Options of a DAG. */
 export interface DagOptions {
   /** When the DAG runs. See {@link Schedule}. */
@@ -524,7 +609,11 @@ export interface DagOptions {
   startDate?: DateText;
   /** The last date the schedule covers, in UTC. */
   endDate?: DateText;
-  /** Create runs for every interval between `startDate` and now that has not run yet. @default false */
+  /**
+   * Create runs for every interval between `startDate` and now that has not run yet (Airflow's
+   * `catchup`). @default false, written out on every line: Airflow 2 would otherwise catch up
+   * (its `catchup_by_default` is True) and Airflow 3 would not.
+   */
   catchup?: boolean;
   /** The owner of every task unless a task says otherwise. */
   owner?: string;
@@ -552,6 +641,10 @@ export interface DagOptions {
   onFailure?: CallablePath;
   /** Called with the run's context when a run succeeds. */
   onSuccess?: CallablePath;
+  /** The direction of the graph view (Airflow 2's `orientation`; Airflow 3 removed it: DW182). @default "LR" */
+  orientation?: Orientation;
+  /** Deadline alerts of each run (Airflow's `deadline`, 3.1+; DW183 before). */
+  deadline?: Deadline | readonly Deadline[];
 }
 
 /** A DAG parameter: a JSON-schema type, a default and limits. Make one with `param`. */

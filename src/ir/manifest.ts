@@ -12,6 +12,8 @@ export const MANIFEST_FORMAT_VERSION = 1;
 export const ManifestTask = Task.extend({
   /** The tasks it runs after, with dependencies on task groups expanded to their tasks. */
   upstreamTasks: z.array(z.string()),
+  /** The labels of edges from upstream tasks, by upstream task id (group dependencies expanded), where they have one. */
+  upstreamLabels: z.record(z.string(), z.string()).optional(),
   /** Every option in force: project, folder, DAG (and owner), group and task options, in that order. */
   effective: EffectiveTaskOptions,
 });

@@ -13,6 +13,10 @@ export interface TaskEdge {
   from: string;
   to: string;
   location: Location;
+  /** The label Airflow's graph view shows on the edge. */
+  label?: string;
+  /** Another label the same edge was declared with (validation refuses it, DW185). */
+  otherLabel?: { label: string; location: Location };
 }
 
 /**

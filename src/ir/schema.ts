@@ -141,6 +141,38 @@ export const Schedule = z.discriminatedUnion("kind", [
 ]);
 export type Schedule = z.infer<typeof Schedule>;
 
+/** How Airflow adds up priority weights (Airflow's `weight_rule`). */
+export const WEIGHT_RULES = ["downstream", "upstream", "absolute"] as const;
+export const WeightRule = z.enum(WEIGHT_RULES);
+
+const StringMap = z.record(z.string(), z.string());
+/** Kubernetes resource quantities of a container, as written ("500m", "1Gi"). */
+const PodResources = z.object({ requests: StringMap.optional(), limits: StringMap.optional() }).strict();
+
+/** What the Kubernetes executor changes in the pod of one task (Airflow's `executor_config={"pod_override": k8s.V1Pod(...)}`). */
+export const PodOverride = z
+  .object({
+    /** The task's own container, which the Kubernetes executor names "base". */
+    container: z.object({ image: z.string().optional(), env: StringMap.optional(), resources: PodResources.optional() }).strict().optional(),
+    labels: StringMap.optional(),
+    annotations: StringMap.optional(),
+    nodeSelector: StringMap.optional(),
+    tolerations: z
+      .array(z.object({ key: z.string().optional(), operator: z.enum(["Exists", "Equal"]).optional(), value: z.string().optional(), effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional() }).strict())
+      .optional(),
+    serviceAccount: z.string().optional(),
+  })
+  .strict();
+export type PodOverride = z.infer<typeof PodOverride>;
+
+/** A task's executor configuration: a Kubernetes pod override, or JSON for other executors. */
+export const ExecutorConfig = z.union([
+  z.object({ podOverride: PodOverride }).strict(),
+  // JSON never holds podOverride: a malformed or accompanied pod override is refused (DW004), not passed on as JSON.
+  z.record(z.string(), JsonValue).refine((config) => !("podOverride" in config), "podOverride must be the only key, with the fields of a pod override"),
+]);
+export type ExecutorConfig = z.infer<typeof ExecutorConfig>;
+
 /** Options every task has; a DAG's `defaults` holds the same set. */
 export const TaskOptions = z
   .object({
@@ -155,6 +187,10 @@ export const TaskOptions = z
     poolSlots: z.number(),
     queue: z.string(),
     priorityWeight: z.number(),
+    /** How the priority weight adds up: Airflow's `weight_rule`. */
+    weightRule: WeightRule,
+    /** Airflow's `executor_config`. */
+    executorConfig: ExecutorConfig,
     dependsOnPast: z.boolean(),
     email: z.array(z.string()),
     emailOnFailure: z.boolean(),
@@ -167,6 +203,9 @@ export const TaskOptions = z
     onSuccess: z.string(),
     onRetry: z.string(),
     onExecute: z.string(),
+    /** Called right before and right after `execute` (Airflow's `pre_execute`, `post_execute`). */
+    preExecute: z.string(),
+    postExecute: z.string(),
     /** Whether the task's return value is pushed as its XCom (Airflow's default: yes). */
     doXcomPush: z.boolean(),
     /** Airflow 2's SLA: how long after the run's start the task should be done. */
@@ -197,6 +236,8 @@ export const Upstream = z.object({
   order: z.number().int().optional(),
   /** Set only when the upstream task belongs to another DAG, which validation rejects. */
   foreignDag: z.string().optional(),
+  /** The edge's label in Airflow's graph view (`a >> Label("yes") >> b`). */
+  label: z.string().optional(),
   location: Location,
 });
 export type Upstream = z.infer<typeof Upstream>;
@@ -258,6 +299,23 @@ export const Param = z
   .strict();
 export type Param = z.infer<typeof Param>;
 
+/** Where a deadline counts from (Airflow's `DeadlineReference`). */
+export const DeadlineReference = z.union([z.enum(["dagrunQueuedAt", "dagrunLogicalDate"]), z.object({ fixed: z.string() }).strict()]);
+
+/** A deadline alert of a DAG run (Airflow 3.1+'s `DeadlineAlert`). */
+export const Deadline = z
+  .object({
+    reference: DeadlineReference,
+    interval: DurationText,
+    /** An async function as "package.module:function", run in the triggerer when a run misses the deadline. */
+    callback: z.string(),
+    kwargs: z.record(z.string(), JsonValue).optional(),
+  })
+  .strict();
+export type Deadline = z.infer<typeof Deadline>;
+
+export const ORIENTATIONS = ["LR", "TB", "RL", "BT"] as const;
+
 export const Dag = z.object({
   id: z.string(),
   location: Location,
@@ -283,6 +341,10 @@ export const Dag = z.object({
   /** DAG-level callbacks as "package.module:function". */
   onFailure: z.string().optional(),
   onSuccess: z.string().optional(),
+  /** The graph view's direction (Airflow 2's `orientation`). */
+  orientation: z.enum(ORIENTATIONS).optional(),
+  /** Deadline alerts of each run (Airflow 3.1+'s `deadline`). */
+  deadline: z.array(Deadline).optional(),
   groups: z.array(Group),
   tasks: z.array(Task),
 }).strict();

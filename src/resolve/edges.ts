@@ -18,12 +18,13 @@ export function taskEdges(dag: Dag, members: (groupId: string) => readonly strin
     from: { id: string; group: boolean };
     to: { id: string; group: boolean };
     location: Location;
+    label?: string;
   }
   const declared: Declared[] = [];
   for (const node of [...dag.tasks.map((task) => ({ node: task, group: false })), ...dag.groups.map((group) => ({ node: group, group: true }))]) {
     for (const up of node.node.upstream) {
       if (up.foreignDag !== undefined) continue;
-      declared.push({ order: up.order ?? 0, from: { id: up.task, group: up.group ?? false }, to: { id: node.node.id, group: node.group }, location: up.location });
+      declared.push({ order: up.order ?? 0, from: { id: up.task, group: up.group ?? false }, to: { id: node.node.id, group: node.group }, location: up.location, ...(up.label === undefined ? {} : { label: up.label }) });
     }
   }
   // As Airflow evaluates `a >> group` when the statement runs, a group's ends are taken as the
@@ -37,15 +38,21 @@ export function taskEdges(dag: Dag, members: (groupId: string) => readonly strin
       side === "roots" ? !edges.some((edge) => edge.to === id && inside.has(edge.from)) : !edges.some((edge) => edge.from === id && inside.has(edge.to)),
     );
   };
-  for (const { from, to, location } of declared) {
+  for (const { from, to, location, label } of declared) {
     const froms = from.group ? ends(from.id, "leaves") : [from.id];
     const tos = to.group ? ends(to.id, "roots") : [to.id];
     for (const a of froms) {
       for (const b of tos) {
         const key = `${a}\u0000${b}`;
-        if (seen.has(key)) continue;
+        if (seen.has(key)) {
+          // The same edge declared again: a label given only the second time still labels it.
+          const edge = edges.find((candidate) => candidate.from === a && candidate.to === b)!;
+          if (edge.label === undefined && label !== undefined) edge.label = label;
+          else if (label !== undefined && label !== edge.label && !edge.otherLabel) edge.otherLabel = { label, location };
+          continue;
+        }
         seen.add(key);
-        edges.push({ from: a, to: b, location });
+        edges.push({ from: a, to: b, location, ...(label === undefined ? {} : { label }) });
       }
     }
   }

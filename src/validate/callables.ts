@@ -4,7 +4,7 @@ import type { Location } from "../ir/schema.js";
 import { PYTHON_CALLABLE } from "../values/names.js";
 
 /** The task callbacks and the names the messages give them. */
-export const TASK_CALLBACKS = ["onFailure", "onSuccess", "onRetry", "onExecute"] as const;
+export const TASK_CALLBACKS = ["onFailure", "onSuccess", "onRetry", "onExecute", "preExecute", "postExecute"] as const;
 export const DAG_CALLBACKS = ["onFailure", "onSuccess"] as const;
 
 /** A task's or a kind's callable, or with `callback`, a callback option. */

@@ -21,6 +21,15 @@ export interface Compiled {
 /** The examples of what only Airflow 3 has, compiled for the 3.x lines. */
 export const AIRFLOW_3_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-3");
 
+/** The examples of what only Airflow 3.1 and newer have (deadline alerts), compiled for the 3.1+ lines. */
+export const AIRFLOW_3_1_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-3.1");
+
+/** The example projects beside the repository's own that compile for `airflow`. */
+export function extraExamples(airflow: AirflowTarget): string[] {
+  const [major, minor] = airflow.split(".").map(Number) as [number, number];
+  return [...(major >= 3 ? [AIRFLOW_3_EXAMPLES] : []), ...(major > 3 || (major === 3 && minor >= 1) ? [AIRFLOW_3_1_EXAMPLES] : [])];
+}
+
 /** Compile the repository's examples (or another example project) for `airflow` into a fresh folder, and read back what it wrote. */
 export async function compileExamples(airflow: AirflowTarget, root = REPO_ROOT): Promise<Compiled> {
   const result = await compileProject(root, { airflow });

@@ -376,6 +376,50 @@ def describe_task(task):
             group = getattr(group, "parent_group", None)
         return None
 
+    def partial_or(name, default=None):
+        """An attribute of the task, or for a mapped task, the argument it passes to each instance."""
+        if hasattr(task, name):
+            return getattr(task, name)
+        return (getattr(task, "partial_kwargs", None) or {}).get(name.lstrip("_").replace("_hook", ""), default)
+
+    def weight_rule():
+        # AF 2.9 and 3.x: a WeightRule or its string; AF 2.10+ (core): a priority weight strategy object.
+        rule = partial_or("weight_rule")
+        if isinstance(rule, enum.Enum):
+            return rule.value
+        if rule is None or isinstance(rule, str):
+            return rule
+        found = re.match(r"_?([A-Za-z]+?)PriorityWeightStrategy$", type(rule).__name__)
+        return found.group(1).lower() if found else repr(rule)
+
+    def executor_config():
+        """The executor configuration; kubernetes objects as the Kubernetes API's JSON (camelCase, no nulls)."""
+        config = partial_or("executor_config") or {}
+        result = {}
+        for key, value in config.items():
+            if type(value).__module__.startswith("kubernetes."):
+                from kubernetes.client import ApiClient
+
+                result[str(key)] = ApiClient().sanitize_for_serialization(value)
+            else:
+                result[str(key)] = jsonable(value)
+        return result
+
+    def hooks():
+        return {
+            "pre_execute": partial_or("_pre_execute_hook") is not None,
+            "post_execute": partial_or("_post_execute_hook") is not None,
+        }
+
+    def upstream_labels():
+        dag = task.dag
+        labels = {}
+        for upstream in sorted(task.upstream_task_ids):
+            label = (dag.get_edge_info(upstream, task.task_id) or {}).get("label")
+            if label is not None:
+                labels[upstream] = label
+        return labels
+
     def setup_teardown():
         return {
             "is_setup": bool(getattr(task, "is_setup", False)),
@@ -411,8 +455,31 @@ def describe_task(task):
         # A mapped operator keeps it among the arguments it passes to each instance.
         "do_xcom_push": safe(lambda: jsonable(task.do_xcom_push if hasattr(task, "do_xcom_push") else task.partial_kwargs.get("do_xcom_push", True))),
         "role": safe(setup_teardown),
+        "weight_rule": safe(weight_rule),
+        "executor_config": safe(executor_config),
+        "hooks": safe(hooks),
+        "upstream_labels": safe(upstream_labels),
         "fields": safe(lambda: describe_fields(task)),
     }
+
+
+def describe_deadlines(dag):
+    """Airflow 3.1+'s deadline alerts: where each counts from, its interval, and its callback (none before 3.1)."""
+    alerts = getattr(dag, "deadline", None) or []
+    if not isinstance(alerts, (list, tuple)):
+        alerts = [alerts]
+    return [
+        {
+            "reference": type(alert.reference).__name__,
+            "interval_seconds": seconds(alert.interval),
+            "callback": {
+                "type": type(alert.callback).__name__,
+                "path": getattr(alert.callback, "path", None),
+                "kwargs": jsonable(getattr(alert.callback, "kwargs", None) or {}),
+            },
+        }
+        for alert in alerts
+    ]
 
 
 def describe_dag(dag, rel):
@@ -443,6 +510,9 @@ def describe_dag(dag, rel):
         "owner": safe(owner),
         "default_args": safe(lambda: jsonable(dag.default_args or {})),
         "params": safe(lambda: describe_params(dag)),
+        # Airflow 2 only: Airflow 3's DAG has no orientation.
+        "orientation": safe(lambda: jsonable(getattr(dag, "orientation", None))),
+        "deadline": safe(lambda: describe_deadlines(dag)),
         "tasks": safe(tasks),
     }
 

@@ -30,7 +30,7 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
   empty: { operator: STANDARD("operators.empty", "EmptyOperator"), fields: () => ({}) },
   bash: {
     operator: STANDARD("operators.bash", "BashOperator"),
-    fields: (config) => (config.expand ? {} : { bash_command: config.command, env: config.env ?? null, append_env: config.env !== undefined, cwd: config.cwd ?? null }),
+    fields: (config) => (config.expand ? {} : { bash_command: config.command, env: config.env ?? null, append_env: config.appendEnv ?? config.env !== undefined, cwd: config.cwd ?? null }),
   },
   python: {
     operator: STANDARD("operators.python", "PythonOperator"),

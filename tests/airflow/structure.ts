@@ -4,7 +4,7 @@
  * readable line naming the file, the DAG, the task and the field.
  */
 import type { Manifest, ManifestDag } from "../../src/ir/manifest.js";
-import type { AssetCondition, MappedValues, TimeSchedule } from "../../src/ir/schema.js";
+import type { AssetCondition, Deadline, ExecutorConfig, MappedValues, PodOverride, TimeSchedule } from "../../src/ir/schema.js";
 import { durationSeconds } from "../../src/values/duration.js";
 import { expectationOf, runTimeShape } from "./kinds.js";
 
@@ -221,6 +221,49 @@ function conditionShape(condition: AssetCondition, three: boolean): Shape {
   };
 }
 
+/** Drop undefined members and empty objects, as the Kubernetes API's JSON leaves them out. */
+function compact(value: Record<string, unknown>): Shape | undefined {
+  const kept = Object.entries(value).filter(([, item]) => item !== undefined && !(typeof item === "object" && item !== null && !Array.isArray(item) && Object.keys(item).length === 0));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
+/** A pod override as the Kubernetes API's JSON of the V1Pod dagwright builds (what the inspector reports). */
+function podJson(pod: PodOverride): Shape {
+  const env = Object.entries(pod.container?.env ?? {}).map(([name, value]) => ({ name, value }));
+  const container = compact({
+    name: "base",
+    image: pod.container?.image,
+    env: env.length ? env : undefined,
+    resources: compact({ requests: pod.container?.resources?.requests, limits: pod.container?.resources?.limits }),
+  });
+  return compact({
+    metadata: compact({ labels: pod.labels, annotations: pod.annotations }),
+    spec: compact({
+      containers: [container],
+      nodeSelector: pod.nodeSelector,
+      tolerations: pod.tolerations?.length ? pod.tolerations.map((t) => compact({ ...t })) : undefined,
+      serviceAccountName: pod.serviceAccount,
+    }),
+  })!;
+}
+
+function executorConfigShape(config: ExecutorConfig | undefined): Shape {
+  if (config === undefined) return {};
+  const keys = Object.keys(config);
+  if (keys.length === 1 && keys[0] === "podOverride") return { pod_override: podJson((config as { podOverride: PodOverride }).podOverride) };
+  return config as Shape;
+}
+
+const DEADLINE_REFERENCES = { dagrunQueuedAt: "DagRunQueuedAtDeadline", dagrunLogicalDate: "DagRunLogicalDateDeadline" } as const;
+
+function deadlineShape(deadline: Deadline): Shape {
+  return {
+    reference: typeof deadline.reference === "string" ? DEADLINE_REFERENCES[deadline.reference] : "FixedDatetimeDeadline",
+    interval_seconds: durationSeconds(deadline.interval),
+    callback: { type: "AsyncCallback", path: deadline.callback.replace(":", "."), kwargs: deadline.kwargs ?? {} },
+  };
+}
+
 /** The structure each DAG must have in Airflow, keyed by DAG id. */
 export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): Record<string, Shape> {
   return Object.fromEntries(
@@ -238,6 +281,9 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
         ...(dag.maxActiveRuns === undefined ? {} : { max_active_runs: dag.maxActiveRuns }),
         ...(dag.maxActiveTasks === undefined ? {} : { max_active_tasks: dag.maxActiveTasks }),
         dagrun_timeout_seconds: seconds(dag.dagrunTimeout),
+        // Airflow 2's graph direction; Airflow 3 has none.
+        orientation: manifest.airflow.startsWith("3.") ? null : (dag.orientation ?? "LR"),
+        deadline: (dag.deadline ?? []).map(deadlineShape),
         params: Object.fromEntries(
           Object.entries(dag.params ?? {}).map(([name, spec]) => {
             const { default: value, description, ...schema } = spec;
@@ -283,6 +329,10 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
                 depends_on_past: options.dependsOnPast ?? AIRFLOW_DEFAULTS.depends_on_past,
                 owner: options.owner ?? AIRFLOW_DEFAULTS.owner,
                 doc_md: options.doc ?? AIRFLOW_DEFAULTS.doc_md,
+                weight_rule: options.weightRule ?? "downstream",
+                executor_config: executorConfigShape(options.executorConfig),
+                hooks: { pre_execute: options.preExecute !== undefined, post_execute: options.postExecute !== undefined },
+                upstream_labels: task.upstreamLabels ?? {},
                 fields,
               },
             ];

@@ -5,14 +5,14 @@ import type { Complete, Conforms } from "../conformance.js";
 import { defined, isOutput, type KindBuilder, type OwnOptions } from "./types.js";
 
 type Own = OwnOptions<BashTaskOptions>;
-const KEYS = ["command", "env", "cwd", "expand"] as const;
+const KEYS = ["command", "env", "appendEnv", "cwd", "expand"] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
 const conforms: Conforms<Own, FieldsOf<"bash">> = true;
 void complete, conforms;
 
 export const bash: KindBuilder<"bash", Own> = {
   keys: KEYS,
-  config: ({ command, env, cwd, expand }) => {
+  config: ({ command, env, appendEnv, cwd, expand }) => {
     const source = expand?.command;
     const mapped =
       expand &&
@@ -21,7 +21,7 @@ export const bash: KindBuilder<"bash", Own> = {
         env: expand.env?.map((entry) => ({ ...entry })),
       });
     return {
-      config: { kind: "bash", command, ...defined({ env: env && { ...env }, cwd, expand: mapped }) },
+      config: { kind: "bash", command, ...defined({ env: env && { ...env }, appendEnv, cwd, expand: mapped }) },
       ...(source !== undefined && isOutput(source) ? { uses: [source.output] } : {}),
     };
   },

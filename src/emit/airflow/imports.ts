@@ -8,6 +8,7 @@ export class Imports {
   /** Classes of other operators (the escape hatch), by module: module -> class names. */
   readonly #others = new Map<string, Set<string>>();
   #datetime = false;
+  #kubernetes = false;
 
   constructor(private readonly capabilities: Capabilities) {}
 
@@ -33,6 +34,12 @@ export class Imports {
     return name;
   }
 
+  /** The kubernetes client's models, as real DAGs import them for pod overrides: `from kubernetes.client import models as k8s`. */
+  kubernetesModels(): string {
+    this.#kubernetes = true;
+    return "k8s";
+  }
+
   /** Marks the standard `datetime` module as used; returns its name. */
   datetime(): string {
     this.#datetime = true;
@@ -49,7 +56,9 @@ export class Imports {
     for (const [module, names] of this.#others) {
       byModule.set(module, [...new Set([...(byModule.get(module) ?? []), ...names])]);
     }
-    const airflow = [...byModule].sort(([a], [b]) => compareText(a, b)).map(([module, names]) => fromImport(module, names.sort(byType)));
+    const lines: Array<[string, string]> = [...byModule].map(([module, names]) => [module, fromImport(module, names.sort(byType))]);
+    if (this.#kubernetes) lines.push(["kubernetes.client", "from kubernetes.client import models as k8s"]);
+    const airflow = lines.sort(([a], [b]) => compareText(a, b)).map(([, line]) => line);
     return [this.#datetime ? ["import datetime"] : [], airflow].filter((group) => group.length > 0);
   }
 }

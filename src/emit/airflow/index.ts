@@ -41,6 +41,8 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
   const context: EmitContext = { project, dag, capabilities, imports, names: variableNames(dag.ir) };
   const dagCall = call(imports.use("DAG"), emitFields(DAG_FIELDS, dag, context));
   const body = blockLines(context, undefined, BODY);
+  // Before the imports are rendered: labelled edges import Label.
+  const dependencies = [...dependencyLines(context), ...roleLines(context)];
   const helpers: Helper[] = [...new Set(dag.tasks.flatMap((task) => emitterOf(task).helpers ?? []))];
   return templates.get("airflow/dag.py.hbs")({
     dagwrightVersion,
@@ -54,7 +56,7 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
     ],
     dagStatement: statement(dagCall, "", "with ", " as dag:"),
     tasks: body,
-    dependencies: [...dependencyLines(context), ...roleLines(context)],
+    dependencies,
   });
 }
 
@@ -63,7 +65,7 @@ function emitterOf(task: ResolvedTask): OperatorEmitter<TaskKind> {
 }
 
 function usesCallbacks(dag: ResolvedDag): boolean {
-  const callbacks = (options: TaskOptions | TaskDefaults) => [options.onFailure, options.onSuccess, options.onRetry, options.onExecute].some(Boolean);
+  const callbacks = (options: TaskOptions | TaskDefaults) => [options.onFailure, options.onSuccess, options.onRetry, options.onExecute, options.preExecute, options.postExecute].some(Boolean);
   const { ir } = dag;
   return ir.onFailure !== undefined || ir.onSuccess !== undefined || callbacks(dag.defaultArgs) || ir.groups.some((g) => callbacks(g.defaults)) || ir.tasks.some((t) => callbacks(t.options));
 }
@@ -150,17 +152,27 @@ function taskCall(context: EmitContext, task: ResolvedTask): PyExpr {
   return mapped.length ? method(call(`${callee}.partial`, args), "expand", mapped) : call(callee, args);
 }
 
-/** One line per task with upstream tasks, dependencies on groups expanded to their tasks. */
-function dependencyLines({ dag, names }: EmitContext): string[] {
+/**
+ * One line per task with upstream tasks, dependencies on groups expanded to their tasks; a
+ * labelled edge gets a line of its own, `a >> Label("yes") >> b`.
+ */
+function dependencyLines({ dag, names, imports }: EmitContext): string[] {
+  const labels = new Map(dag.edges.filter((edge) => edge.label !== undefined).map((edge) => [`${edge.from}\u0000${edge.to}`, edge.label!]));
   return dag.tasks.flatMap((task) => {
     const downstream = names.get(task.id)!;
-    const ups = task.upstream.map((id) => names.get(id)!);
-    if (ups.length === 0) return [];
-    if (ups.length === 1) return [`${BODY}${ups[0]} >> ${downstream}`];
-    const line = `${BODY}${flat({ kind: "list", items: ups.map(code) })} >> ${downstream}`;
-    // A fan-in too wide for one line reads best one edge per line.
-    return line.length <= LINE_LENGTH ? [line] : ups.map((name) => `${BODY}${name} >> ${downstream}`);
+    const labelled = task.upstream.filter((id) => labels.has(`${id}\u0000${task.id}`));
+    const labelLines = labelled.map((id) => statement(code(`${names.get(id)!} >> ${imports.use("Label")}(${stringLiteral(labels.get(`${id}\u0000${task.id}`)!)}) >> ${downstream}`), BODY));
+    const ups = task.upstream.filter((id) => !labelled.includes(id)).map((id) => names.get(id)!);
+    if (ups.length === 0) return labelLines;
+    return [...plainDependencyLines(ups, downstream), ...labelLines];
   });
+}
+
+function plainDependencyLines(ups: string[], downstream: string): string[] {
+  if (ups.length === 1) return [`${BODY}${ups[0]} >> ${downstream}`];
+  const line = `${BODY}${flat({ kind: "list", items: ups.map(code) })} >> ${downstream}`;
+  // A fan-in too wide for one line reads best one edge per line.
+  return line.length <= LINE_LENGTH ? [line] : ups.map((name) => `${BODY}${name} >> ${downstream}`);
 }
 
 /** Setup and teardown roles, after the dependencies they refine. */

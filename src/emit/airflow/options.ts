@@ -3,8 +3,8 @@
  * of DAGs and groups), the task's own fields beside its kind's, and the DAG's arguments.
  */
 import type { ResolvedDag, ResolvedTask } from "../../ir/resolved.js";
-import type { Dag, Task, TaskOptions } from "../../ir/schema.js";
-import { literal, type PyExpr } from "../python/expr.js";
+import type { Dag, Deadline, ExecutorConfig, PodOverride, Task, TaskOptions } from "../../ir/schema.js";
+import { call, code, keywords, literal, type PyExpr } from "../python/expr.js";
 import { assetList, callback, optionalLiteral, optionalTimedelta, utcDateTime, timedelta, type EmitContext } from "./context.js";
 import { elsewhere, emitFields, kw, type KeywordTable } from "./keywords.js";
 import { paramsDict } from "./params.js";
@@ -20,12 +20,14 @@ export const TASK_OPTIONS: KeywordTable<TaskOptions, keyof TaskOptions> = {
   retryExponentialBackoff: (o) => kw("retry_exponential_backoff", optionalLiteral(o.retryExponentialBackoff)),
   maxRetryDelay: (o, c) => kw("max_retry_delay", optionalTimedelta(o.maxRetryDelay, c)),
   executionTimeout: (o, c) => kw("execution_timeout", optionalTimedelta(o.executionTimeout, c)),
-  // Airflow 3 removed SLAs; validation warns (DW124), and the option is left out there.
+  // Airflow 3 removed SLAs; validation refuses them there (DW124).
   sla: (o, c) => kw("sla", c.capabilities.sla ? optionalTimedelta(o.sla, c) : undefined),
   pool: (o) => kw("pool", optionalLiteral(o.pool)),
   poolSlots: (o) => kw("pool_slots", optionalLiteral(o.poolSlots)),
   queue: (o) => kw("queue", optionalLiteral(o.queue)),
   priorityWeight: (o) => kw("priority_weight", optionalLiteral(o.priorityWeight)),
+  weightRule: (o) => kw("weight_rule", optionalLiteral(o.weightRule)),
+  executorConfig: (o, c) => kw("executor_config", o.executorConfig === undefined ? undefined : executorConfig(o.executorConfig, c)),
   dependsOnPast: (o) => kw("depends_on_past", optionalLiteral(o.dependsOnPast)),
   email: (o) => kw("email", optionalLiteral(o.email)),
   emailOnFailure: (o) => kw("email_on_failure", optionalLiteral(o.emailOnFailure)),
@@ -34,11 +36,72 @@ export const TASK_OPTIONS: KeywordTable<TaskOptions, keyof TaskOptions> = {
   onSuccess: (o) => kw("on_success_callback", callback(o.onSuccess)),
   onRetry: (o) => kw("on_retry_callback", callback(o.onRetry)),
   onExecute: (o) => kw("on_execute_callback", callback(o.onExecute)),
+  preExecute: (o) => kw("pre_execute", callback(o.preExecute)),
+  postExecute: (o) => kw("post_execute", callback(o.postExecute)),
   doXcomPush: (o) => kw("do_xcom_push", optionalLiteral(o.doXcomPush)),
   doc: (o) => kw("doc_md", optionalLiteral(o.doc)),
   setup: elsewhere("`task.as_setup()` after the dependency lines"),
   teardown: elsewhere("`task.as_teardown(setups=...)` after the dependency lines"),
 };
+
+/** Whether an executor configuration is the typed Kubernetes pod override (its only key), not JSON. */
+export function isPodOverride(config: ExecutorConfig): config is { podOverride: PodOverride } {
+  const keys = Object.keys(config);
+  return keys.length === 1 && keys[0] === "podOverride";
+}
+
+/** `{"pod_override": k8s.V1Pod(...)}` for the Kubernetes executor, else the JSON as a dict. */
+function executorConfig(config: ExecutorConfig, context: EmitContext): PyExpr {
+  if (!isPodOverride(config)) return literal(config);
+  return { kind: "dict", entries: [[literal("pod_override"), podCall(config.podOverride, context)]] };
+}
+
+/** A pod override as the kubernetes client's models, the task's container named "base" as the executor requires. */
+function podCall(pod: PodOverride, context: EmitContext): PyExpr {
+  const k8s = context.imports.kubernetesModels();
+  const map = (value: Record<string, string> | undefined) => (value && Object.keys(value).length ? literal(value) : undefined);
+  const list = (items: PyExpr[]) => (items.length ? ({ kind: "list", items } as PyExpr) : undefined);
+  const { container } = pod;
+  const resources = container?.resources && (container.resources.requests || container.resources.limits)
+    ? call(`${k8s}.V1ResourceRequirements`, keywords([["requests", map(container.resources.requests)], ["limits", map(container.resources.limits)]]))
+    : undefined;
+  const env = list(Object.entries(container?.env ?? {}).map(([name, value]) => call(`${k8s}.V1EnvVar`, keywords([["name", literal(name)], ["value", literal(value)]]))));
+  const base = call(`${k8s}.V1Container`, keywords([["name", literal("base")], ["image", optionalLiteral(container?.image)], ["env", env], ["resources", resources]]));
+  const tolerations = list(
+    (pod.tolerations ?? []).map((t) =>
+      call(`${k8s}.V1Toleration`, keywords([["key", optionalLiteral(t.key)], ["operator", optionalLiteral(t.operator)], ["value", optionalLiteral(t.value)], ["effect", optionalLiteral(t.effect)]])),
+    ),
+  );
+  const metadata =
+    map(pod.labels) || map(pod.annotations) ? call(`${k8s}.V1ObjectMeta`, keywords([["labels", map(pod.labels)], ["annotations", map(pod.annotations)]])) : undefined;
+  const spec = call(
+    `${k8s}.V1PodSpec`,
+    keywords([
+      ["containers", { kind: "list", items: [base] }],
+      ["node_selector", map(pod.nodeSelector)],
+      ["tolerations", tolerations],
+      ["service_account_name", optionalLiteral(pod.serviceAccount)],
+    ]),
+  );
+  return call(`${k8s}.V1Pod`, keywords([["metadata", metadata], ["spec", spec]]));
+}
+
+/** `DeadlineAlert(reference=..., interval=..., callback=AsyncCallback("module.function", kwargs=...))`. */
+function deadlineCall(deadline: Deadline, context: EmitContext): PyExpr {
+  const { imports } = context;
+  const references = imports.use("DeadlineReference");
+  const reference =
+    deadline.reference === "dagrunQueuedAt"
+      ? code(`${references}.DAGRUN_QUEUED_AT`)
+      : deadline.reference === "dagrunLogicalDate"
+        ? code(`${references}.DAGRUN_LOGICAL_DATE`)
+        : call(`${references}.FIXED_DATETIME`, [utcDateTime(deadline.reference.fixed, context)]);
+  // Airflow keeps the callback as a dotted path, and imports it in the triggerer when a run is late.
+  const path = deadline.callback.replace(":", ".");
+  const kwargs = deadline.kwargs && Object.keys(deadline.kwargs).length ? literal(deadline.kwargs) : undefined;
+  const callback = call(imports.use("AsyncCallback"), [literal(path), ...keywords([["kwargs", kwargs]])]);
+  return call(imports.use("DeadlineAlert"), keywords([["reference", reference], ["interval", timedelta(deadline.interval, context)], ["callback", callback]]));
+}
 
 /** Options shared by many tasks as a `default_args` dict, or undefined when there are none. */
 export function defaultsDict(defaults: TaskOptions, context: EmitContext): PyExpr | undefined {
@@ -99,6 +162,13 @@ export const DAG_FIELDS: KeywordTable<ResolvedDag, keyof Dag> = {
   onFailure: (d) => kw("on_failure_callback", callback(d.ir.onFailure)),
   onSuccess: (d) => kw("on_success_callback", callback(d.ir.onSuccess)),
   docs: (d) => kw("doc_md", d.ir.docs === undefined ? undefined : literal(dagDocs(d.ir.docs))),
+  // Airflow 3 has no orientation; validation refuses it there (DW182).
+  orientation: (d, c) => kw("orientation", c.capabilities.orientation ? optionalLiteral(d.ir.orientation) : undefined),
+  // Before 3.1 there are no deadlines; validation refuses them there (DW183).
+  deadline: (d, c) => {
+    const alerts = c.capabilities.deadlines ? (d.ir.deadline ?? []).map((deadline) => deadlineCall(deadline, c)) : [];
+    return kw("deadline", alerts.length === 0 ? undefined : alerts.length === 1 ? alerts[0] : { kind: "list", items: alerts });
+  },
   location: elsewhere("the header comment names the source file; the manifest records the line"),
   groups: elsewhere("the `with TaskGroup(...)` blocks of the body"),
   tasks: elsewhere("the body: one statement per task"),

@@ -29,7 +29,10 @@ export function emitManifest(project: ResolvedProject, files: readonly OutputFil
     ...(ir.openLineage ? { openLineage: ir.openLineage } : {}),
     dags: project.dags.map((dag) => ({
       ...dag.ir,
-      tasks: dag.tasks.map((task) => ({ ...task.ir, upstreamTasks: task.upstream, effective: task.effective })),
+      tasks: dag.tasks.map((task) => {
+        const labels = Object.fromEntries(dag.edges.filter((edge) => edge.to === task.id && edge.label !== undefined).map((edge) => [edge.from, edge.label!]));
+        return { ...task.ir, upstreamTasks: task.upstream, ...(Object.keys(labels).length ? { upstreamLabels: labels } : {}), effective: task.effective };
+      }),
       // The Spark settings a DAG's jobs get from the configuration are part of what it does.
       definitionHash: sha256(canonicalJson({ dag: withoutLocations(dag), spark: dag.tasks.flatMap((task) => (task.spark ? [task.spark.job] : [])) })),
       airflowFile: airflowPath(dag.id),

@@ -7,6 +7,8 @@ export const BashConfig = z
     kind: z.literal("bash"),
     command: z.string(),
     env: z.record(z.string(), z.string()).optional(),
+    /** Whether env is added to the worker's environment or replaces it (Airflow's append_env). */
+    appendEnv: z.boolean().optional(),
     cwd: z.string().optional(),
     /** Dynamic task mapping: one task instance per command or per environment. */
     expand: z

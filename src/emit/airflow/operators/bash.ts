@@ -16,9 +16,10 @@ export const bash: OperatorEmitter<"bash"> = {
     command: (t) => kw("bash_command", t.ir.config.expand?.command === undefined ? literal(bashCommand(t.ir.config.command)) : undefined),
     env: ({ ir: { config } }) => [
       ...kw("env", config.env === undefined || config.expand?.env !== undefined ? undefined : literal(config.env)),
-      // Without append_env, Airflow would replace the worker's whole environment with `env`.
-      ...kw("append_env", config.env === undefined && config.expand?.env === undefined ? undefined : literal(true)),
     ],
+    // Without append_env, Airflow would replace the worker's whole environment with `env`: dagwright adds to it unless told not to.
+    appendEnv: ({ ir: { config } }) =>
+      kw("append_env", config.appendEnv !== undefined ? literal(config.appendEnv) : config.env === undefined && config.expand?.env === undefined ? undefined : literal(true)),
     cwd: (t) => kw("cwd", optionalLiteral(t.ir.config.cwd)),
     expand: ({ ir: { config } }, context) => {
       const commands = config.expand?.command;

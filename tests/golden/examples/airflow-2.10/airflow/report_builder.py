@@ -127,12 +127,12 @@ def _run_generator(function, events, args, kwargs):
 def _callback(target):
     """A callback that imports "module:function" only when Airflow calls it."""
 
-    def callback(context):
+    def callback(context, *result):
         import importlib
 
         module_name, _, function_name = target.partition(":")
         function = getattr(importlib.import_module(module_name), function_name)
-        return function(context)
+        return function(context, *result)
 
     return callback
 

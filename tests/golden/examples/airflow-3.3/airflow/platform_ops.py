@@ -20,12 +20,12 @@ from airflow.sdk import DAG, CronDataIntervalTimetable
 def _callback(target):
     """A callback that imports "module:function" only when Airflow calls it."""
 
-    def callback(context):
+    def callback(context, *result):
         import importlib
 
         module_name, _, function_name = target.partition(":")
         function = getattr(importlib.import_module(module_name), function_name)
-        return function(context)
+        return function(context, *result)
 
     return callback
 
