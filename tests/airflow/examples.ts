@@ -18,6 +18,9 @@ export interface Compiled {
   sparkSpecs: SparkSpecs;
 }
 
+/** The examples of what only Airflow 2 has (orientation), compiled for the 2.x lines. */
+export const AIRFLOW_2_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-2");
+
 /** The examples of what only Airflow 3 has, compiled for the 3.x lines. */
 export const AIRFLOW_3_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-3");
 
@@ -27,7 +30,7 @@ export const AIRFLOW_3_1_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-3.
 /** The example projects beside the repository's own that compile for `airflow`. */
 export function extraExamples(airflow: AirflowTarget): string[] {
   const [major, minor] = airflow.split(".").map(Number) as [number, number];
-  return [...(major >= 3 ? [AIRFLOW_3_EXAMPLES] : []), ...(major > 3 || (major === 3 && minor >= 1) ? [AIRFLOW_3_1_EXAMPLES] : [])];
+  return [...(major === 2 ? [AIRFLOW_2_EXAMPLES] : []), ...(major >= 3 ? [AIRFLOW_3_EXAMPLES] : []), ...(major > 3 || (major === 3 && minor >= 1) ? [AIRFLOW_3_1_EXAMPLES] : [])];
 }
 
 /** Compile the repository's examples (or another example project) for `airflow` into a fresh folder, and read back what it wrote. */

@@ -32,7 +32,7 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
   let sparkSpecs: SparkSpecs;
   let inspection: Inspection;
   let sparkBin: string;
-  /** The examples only Airflow 3 has, on the 3.x lines (examples/airflow-3/), and only 3.1+ (examples/airflow-3.1/). */
+  /** The examples only one line has: Airflow 2 (examples/airflow-2/), every 3.x (examples/airflow-3/), and 3.1+ (examples/airflow-3.1/). */
   const only3: Array<{ manifest: Manifest; sparkSpecs: SparkSpecs; inspection: Inspection }> = [];
 
   beforeAll(async () => {
