@@ -513,6 +513,24 @@ export const CATALOGUE = {
     message: (a) => `${task(a)} maps an argument named "kwargs" over dicts; each instance gets one dict as its kwargs argument`,
     hint: () => "for one instance per set of keyword arguments, write expandKwargs: [...]",
   }),
+  DW195: entry<{ dag: string; param: string; problem: string }>({
+    title: "Invalid param schema",
+    severity: "error",
+    explanation:
+      "A param's JSON schema must be one JSON Schema (2020-12, as Airflow's jsonschema reads it) accepts and some value can satisfy: limits in order, keywords that apply to its type, a known format, a pattern that compiles, enum values that fit the rest of the schema.",
+    example: "params: { n: param.integer({ minimum: 10, maximum: 1 }) }",
+    fix: "Fix the keyword the message names.",
+    message: (a) => `${subject({ dag: a.dag, param: a.param })}: ${a.problem}`,
+  }),
+  DW196: entry<{ dag: string; param: string; key: string }>({
+    title: "A trigger-form label for no value",
+    severity: "warning",
+    explanation:
+      "valuesDisplay (Airflow's values_display) labels the enum or example values of a param in the trigger form, keyed by the value as Python's str() writes it; a key that is no such value labels nothing.",
+    example: `param.string({ enum: ["eu", "us"], valuesDisplay: { EU: "Europe" } })`,
+    fix: "Key each label by an enum or example value, as a string (1 for the number 1, True for true).",
+    message: (a) => `${subject({ dag: a.dag, param: a.param })}: valuesDisplay labels ${q(a.key)}, which is none of its enum or example values`,
+  }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",
     severity: "error",

@@ -554,17 +554,85 @@ export interface DagOptions {
   onSuccess?: CallablePath;
 }
 
-/** A DAG parameter: a JSON-schema type, a default and limits. Make one with `param`. */
-export interface ParamSpec {
-  readonly type: "string" | "integer" | "number" | "boolean" | "array" | "object";
-  readonly default?: JsonValue;
+/** A JSON-schema type of a param or of an array's items (`"null"` makes it nullable). */
+export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object" | "null";
+
+/**
+ * The JSON-schema formats of a string param: Airflow's trigger form shows a date, date-time or
+ * time picker and a textarea for `multiline`; Airflow checks the others when a run starts.
+ */
+export type ParamFormat =
+  | "date"
+  | "date-time"
+  | "time"
+  | "multiline"
+  | "email"
+  | "idn-email"
+  | "hostname"
+  | "idn-hostname"
+  | "ipv4"
+  | "ipv6"
+  | "uri"
+  | "uri-reference"
+  | "uri-template"
+  | "uuid"
+  | "regex"
+  | "duration"
+  | "json-pointer"
+  | "relative-json-pointer";
+
+/** JSON-schema keywords of a param or of an array's items; each becomes the keyword of the same name. */
+export interface ParamSchema {
+  /** JSON-schema `type`: one type, or several (`["null", "string"]`); none takes any JSON value. */
+  readonly type?: ParamType | readonly ParamType[];
+  /** JSON-schema `title`: the label of the field in Airflow's trigger form (instead of the param's name). */
+  readonly title?: string;
+  /** JSON-schema `description` (Param's `description`): help text under the field. */
   readonly description?: string;
+  /** JSON-schema `enum`: the only values allowed; the trigger form shows a drop-down. */
   readonly enum?: readonly JsonValue[];
+  /** JSON-schema `const`: the one value allowed; the trigger form hides the field. */
+  readonly const?: JsonValue;
+  /** JSON-schema `examples`: proposals in the trigger form (a multi-select for arrays of strings). */
+  readonly examples?: readonly JsonValue[];
+  /** JSON-schema `minimum`. */
   readonly minimum?: number;
+  /** JSON-schema `maximum`. */
   readonly maximum?: number;
+  /** JSON-schema `exclusiveMinimum`: the value must be greater. */
+  readonly exclusiveMinimum?: number;
+  /** JSON-schema `exclusiveMaximum`: the value must be smaller. */
+  readonly exclusiveMaximum?: number;
+  /** JSON-schema `multipleOf`. */
+  readonly multipleOf?: number;
+  /** JSON-schema `minLength` of a string. */
   readonly minLength?: number;
+  /** JSON-schema `maxLength` of a string. */
   readonly maxLength?: number;
-  readonly format?: string;
+  /** JSON-schema `pattern`: a regular expression the string must match (Python's `re.search`). */
+  readonly pattern?: string;
+  /** JSON-schema `format` of a string (see {@link ParamFormat}). */
+  readonly format?: ParamFormat;
+  /** JSON-schema `minItems` of an array. */
+  readonly minItems?: number;
+  /** JSON-schema `maxItems` of an array. */
+  readonly maxItems?: number;
+  /** JSON-schema `uniqueItems` of an array. */
+  readonly uniqueItems?: boolean;
+  /** JSON-schema `items`: the schema of each item of an array. */
+  readonly items?: ParamSchema;
+}
+
+/** A DAG parameter (Airflow's `Param`): a JSON schema and a default. Make one with `param`. */
+export interface ParamSpec extends ParamSchema {
+  /** Param's first argument, `default`: the value of a run that gives none. */
+  readonly default?: JsonValue;
+  /** Airflow's `description_md`: help text in Markdown, shown instead of `description`. */
+  readonly descriptionMd?: string;
+  /** Airflow's `section`: the trigger form groups the fields of one section in a collapsible box. */
+  readonly section?: string;
+  /** Airflow's `values_display`: the label the trigger form shows for each enum or example value (keyed by the value as a string). */
+  readonly valuesDisplay?: Readonly<Record<string, string>>;
 }
 
 /** Options of a task group. */
