@@ -473,10 +473,19 @@ export interface TriggerDagOptions extends TaskOptions {
 
 /** Any other operator, by import path, with JSON arguments. */
 export interface OperatorOptions extends TaskOptions {
-  /** The operator class's full import path. @example "airflow.providers.http.operators.http.HttpOperator" */
+  /**
+   * The operator class, from any importable module: "package.module:ClassName" or
+   * "package.module.ClassName"; the generated file writes `from package.module import ClassName`.
+   * @example "airflow.providers.http.operators.http.HttpOperator"
+   * @example "reports.operators:PublishOperator"
+   */
   import: string;
-  /** The operator's keyword arguments, by their Python names. */
-  args?: Record<string, JsonValue>;
+  /**
+   * The operator's keyword arguments, by their Python names: JSON, and `py.timedelta(...)`,
+   * `py.date(...)`, `py.time(...)`, `py.datetime(...)` and `py.callable(...)` for Python values
+   * JSON cannot hold, anywhere inside lists and dicts. A dict key "$py" is reserved for them.
+   */
+  args?: Readonly<Record<string, import("./py.js").OperatorArg>>;
 }
 
 /** A DAG definition: export it from a module in the source folder and `dagwright compile` emits it. */

@@ -41,7 +41,14 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
   const context: EmitContext = { project, dag, capabilities, imports, names: variableNames(dag.ir) };
   const dagCall = call(imports.use("DAG"), emitFields(DAG_FIELDS, dag, context));
   const body = blockLines(context, undefined, BODY);
-  const helpers: Helper[] = [...new Set(dag.tasks.flatMap((task) => emitterOf(task).helpers ?? []))];
+  const helpers: Helper[] = [
+    ...new Set(
+      dag.tasks.flatMap((task) => {
+        const own = emitterOf(task).helpers ?? [];
+        return typeof own === "function" ? own(task as ResolvedTaskOf<TaskKind>) : own;
+      }),
+    ),
+  ];
   return templates.get("airflow/dag.py.hbs")({
     dagwrightVersion,
     source: dag.ir.location.file,
