@@ -30,6 +30,14 @@ export type SchedulePreset =
 export type CronExpression = `${string} ${string} ${string} ${string} ${string}`;
 
 /**
+ * A preset or a cron expression as text. Any string type-checks, so a schedule kept in a
+ * variable or a shared object (`const schedule = "@daily"`, `{ schedule: "0 3 * * *" }`, whose
+ * type TypeScript widens to `string`) needs no `as const`; compile checks the text (DW201) and
+ * editors still offer the presets.
+ */
+export type ScheduleText = SchedulePreset | CronExpression | (string & {});
+
+/**
  * How a cron or period schedule maps onto runs:
  * - `"dataInterval"`: a run covers the interval that just ended and starts at its end, so
  *   `{{ ds }}` of a `@daily` run is the day before it starts (Airflow 2's default, and
@@ -43,7 +51,7 @@ export type Timetable = "dataInterval" | "trigger";
 /** A cron schedule with its timetable spelled out. */
 export interface CronSchedule {
   /** A preset such as `"@daily"` or a cron expression such as `"0 3 * * *"`, in UTC. */
-  cron: SchedulePreset | CronExpression;
+  cron: ScheduleText;
   /** @default the DAG's `timetable`, else the project's, else `"dataInterval"` */
   timetable?: Timetable;
   /** With the trigger timetable: the data interval each run covers, ending at its time (Airflow's `interval`). @example "1d" */
@@ -68,7 +76,7 @@ export interface PeriodSchedule {
 
 /** Several cron expressions, one timetable (Airflow 3's `MultipleCronTriggerTimetable`). */
 export interface CronsSchedule {
-  crons: ReadonlyArray<SchedulePreset | CronExpression>;
+  crons: readonly ScheduleText[];
   /** The data interval each run covers. */
   interval?: Duration;
   /** As for one cron with the trigger timetable. */
@@ -86,7 +94,7 @@ export interface EventsSchedule {
 }
 
 /** A schedule by time. */
-export type TimeSchedule = SchedulePreset | CronExpression | CronSchedule | PeriodSchedule | CronsSchedule | EventsSchedule;
+export type TimeSchedule = ScheduleText | CronSchedule | PeriodSchedule | CronsSchedule | EventsSchedule;
 
 /** Runs when the assets are updated, and also on a time schedule (Airflow's `AssetOrTimeSchedule`). */
 export interface AssetsOrTimeSchedule {
