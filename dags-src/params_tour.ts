@@ -54,7 +54,7 @@ export default dag(
   },
   (d) => {
     d.operator("publish", {
-      import: "reports.operators:PublishOperator",
+      import: "team_ops.operators:PublishOperator",
       args: {
         channel: "{{ params.channels[0] }}",
         grace: py.timedelta("90m"),

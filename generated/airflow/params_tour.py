@@ -7,7 +7,7 @@ import datetime
 import zoneinfo
 
 from airflow.sdk import DAG, Param
-from reports.operators import PublishOperator
+from team_ops.operators import PublishOperator
 
 
 class _Callable:

@@ -355,7 +355,7 @@ export const CATALOGUE = {
     explanation:
       "d.operator imports its operator class from any Python module, Airflow's or the team's own: the path is \"package.module:ClassName\" or \"package.module.ClassName\", every part a Python identifier. Its arguments are named as Python identifiers (not task_id).",
     example: "d.operator(\"x\", { import: \"HttpOperator\" })",
-    fix: "Write e.g. \"airflow.providers.http.operators.http.HttpOperator\" or \"reports.operators:PublishOperator\".",
+    fix: "Write e.g. \"airflow.providers.http.operators.http.HttpOperator\" or \"team_ops.operators:PublishOperator\".",
     message: (a) =>
       "importPath" in a ? `${task(a)}: ${q(a.importPath)} is not the import path of an operator class: ${a.problem}` : `${task(a)}: ${q(a.argument)} cannot be an operator argument`,
     hint: (a) => ("argument" in a ? "use Python identifiers; the task id comes from the builder" : undefined),

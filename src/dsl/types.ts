@@ -485,7 +485,7 @@ export interface OperatorOptions extends TaskOptions {
    * The operator class, from any importable module: "package.module:ClassName" or
    * "package.module.ClassName"; the generated file writes `from package.module import ClassName`.
    * @example "airflow.providers.http.operators.http.HttpOperator"
-   * @example "reports.operators:PublishOperator"
+   * @example "team_ops.operators:PublishOperator"
    */
   import: string;
   /**

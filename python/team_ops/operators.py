@@ -1,4 +1,4 @@
-"""An operator of the team's own: what dags-src/params_tour.ts runs through d.operator."""
+"""PublishOperator: what dags-src/params_tour.ts runs through d.operator."""
 
 from __future__ import annotations
 
