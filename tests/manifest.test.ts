@@ -30,6 +30,7 @@ describe("manifest", () => {
       "airflow/inventory.py",
       "airflow/model_monitor.py",
       "airflow/nightly_exports.py",
+      "airflow/params_tour.py",
       "airflow/platform_ops.py",
       "airflow/quarter_close.py",
       "airflow/report_builder.py",
