@@ -30,12 +30,32 @@ export type SchedulePreset =
 export type CronExpression = `${string} ${string} ${string} ${string} ${string}`;
 
 /**
- * A preset or a cron expression as text. Any string type-checks, so a schedule kept in a
- * variable or a shared object (`const schedule = "@daily"`, `{ schedule: "0 3 * * *" }`, whose
- * type TypeScript widens to `string`) needs no `as const`; compile checks the text (DW201) and
- * editors still offer the presets.
+ * A preset or a cron expression as text. A text whose type TypeScript widened to `string` (kept
+ * in a shared object: `const cfg = { schedule: "0 3 * * *" }`) type-checks without `as const`,
+ * and compile checks it (DW201); a literal must be a preset or a five-field cron (see
+ * {@link CheckedSchedule}); editors offer the presets.
  */
 export type ScheduleText = SchedulePreset | CronExpression | (string & {});
+
+/** A schedule text TypeScript knows as a literal: it must be a preset or a five-field cron. */
+export type KnownScheduleText = SchedulePreset | CronExpression;
+
+/**
+ * The schedule `dag()` accepts for the schedule `S` it was given: a literal text (and a literal
+ * `cron`) must be a preset or a five-field cron, so `"@dayly"` is a tsc error; a text TypeScript
+ * widened to `string` passes, and compile checks it (DW201).
+ */
+export type CheckedSchedule<S> = S extends string
+  ? string extends S
+    ? S
+    : KnownScheduleText
+  : S extends { cron: infer C }
+    ? string extends C
+      ? S
+      : C extends KnownScheduleText
+        ? S
+        : Omit<S, "cron"> & { cron: KnownScheduleText }
+    : S;
 
 /**
  * How a cron or period schedule maps onto runs:

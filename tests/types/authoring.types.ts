@@ -18,6 +18,15 @@ dag("cron", { schedule: shared, startDate: "2026-01-01" }, () => {});
 const crons = ["0 3 * * *", "0 15 * * *"];
 dag("crons", { schedule: { crons }, startDate: "2026-01-01" }, () => {});
 
+// A literal schedule text must still be a preset or a five-field cron.
+// @ts-expect-error unknown preset
+dag("typo", { schedule: "@dayly", startDate: "2026-01-01" }, () => {});
+// @ts-expect-error four fields
+dag("short", { schedule: "0 3 * *", startDate: "2026-01-01" }, () => {});
+// @ts-expect-error unknown preset in a cron schedule
+dag("typo_cron", { schedule: { cron: "@dayly", timetable: "trigger" }, startDate: "2026-01-01" }, () => {});
+dag("trigger", { schedule: { cron: "@daily", timetable: "trigger" }, startDate: "2026-01-01" }, () => {});
+
 // Param defaults follow the schema.
 param.string({ default: "x" });
 // @ts-expect-error a string param's default is a string
