@@ -4,6 +4,7 @@
  * (DW196), each with its exact message.
  */
 import { describe, expect, it } from "vitest";
+import { PARAM_FORMATS } from "../src/ir/schema.js";
 import { diagnosticsOf as validated } from "./helpers/ir.js";
 import { compile, makeProject } from "./helpers/project.js";
 
@@ -114,6 +115,31 @@ describe("param schema checks", () => {
       'DW195 param "i" of DAG "p": minItems must be a whole number of 0 or more, not 1.5',
       'DW195 param "j" of DAG "p": multipleOf must be above 0, not 0',
     ]);
+  });
+
+  it("know every format Airflow's form and jsonschema know, and take a valid default of each", async () => {
+    const valid: Record<(typeof PARAM_FORMATS)[number], string> = {
+      date: "2026-01-31",
+      "date-time": "2026-01-31T06:30:00+00:00",
+      time: "06:30:00",
+      multiline: "one\ntwo",
+      email: "team@example.com",
+      "idn-email": "équipe@example.com",
+      hostname: "airflow.example.com",
+      "idn-hostname": "bücher.example",
+      ipv4: "10.0.0.1",
+      ipv6: "::1",
+      uri: "https://example.com/a?b=c",
+      "uri-reference": "../a",
+      "uri-template": "https://example.com/{id}",
+      uuid: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      regex: "^a+$",
+      duration: "P1DT2H",
+      "json-pointer": "/a/0",
+      "relative-json-pointer": "1/a",
+    };
+    const params = PARAM_FORMATS.map((format, index) => `  f${index}: param.string({ format: ${JSON.stringify(format)}, default: ${JSON.stringify(valid[format])} }),`);
+    expect(await diagnosticsOf(params.join("\n"))).toEqual([]);
   });
 
   it("check defaults against the whole schema, formats included (DW129)", async () => {

@@ -1,10 +1,13 @@
 /** Typed DAG parameters: each becomes an Airflow `Param` with its JSON schema. */
-import type { Param as IrParam } from "../ir/schema.js";
-import type { Conforms } from "./conformance.js";
+import type { Param as IrParam, PARAM_FORMATS, PARAM_TYPES } from "../ir/schema.js";
+import type { Conforms, Equal } from "./conformance.js";
 import type { Asset, AssetAlias, JsonValue, ParamFormat, ParamSchema, ParamSpec, ParamType } from "./types.js";
 
 const conforms: Conforms<ParamSpec, keyof IrParam> = true;
-void conforms;
+// The formats and types the DSL offers are the ones validation knows.
+const formats: Equal<ParamFormat, (typeof PARAM_FORMATS)[number]> = true;
+const types: Equal<ParamType, (typeof PARAM_TYPES)[number]> = true;
+void conforms, formats, types;
 
 type JsonObject = { [key: string]: JsonValue };
 

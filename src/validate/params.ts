@@ -14,7 +14,10 @@ let ajvInstance: Ajv2020 | undefined;
 function ajv(): Ajv2020 {
   if (ajvInstance) return ajvInstance;
   const instance = new Ajv2020({ strict: true, strictTypes: false, allErrors: false, validateFormats: true });
-  (addFormats as unknown as { default: (a: Ajv2020) => void }).default?.(instance) ?? (addFormats as unknown as (a: Ajv2020) => void)(instance);
+  // ajv-formats is CommonJS: its plugin is the module's default export, or the module itself.
+  type Plugin = (ajv: Ajv2020) => unknown;
+  const plugin = (addFormats as unknown as { default?: Plugin }).default ?? (addFormats as unknown as Plugin);
+  plugin(instance);
   // Airflow's jsonschema checks "time" as HH:MM:SS (what its trigger form's time picker writes).
   instance.addFormat("time", /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/);
   instance.addFormat("multiline", true);
