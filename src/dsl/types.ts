@@ -596,13 +596,15 @@ export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | 
 
 /**
  * The JSON-schema formats of a string param: Airflow's trigger form shows a date, date-time or
- * time picker and a textarea for `multiline`; Airflow checks the others when a run starts.
+ * time picker, a textarea for `multiline` and (Airflow 3's newer forms) a masked field for
+ * `password` and a duration field for `duration`; Airflow checks the others when a run starts.
  */
 export type ParamFormat =
   | "date"
   | "date-time"
   | "time"
   | "multiline"
+  | "password"
   | "email"
   | "idn-email"
   | "hostname"

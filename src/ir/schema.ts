@@ -249,7 +249,7 @@ export type ParamType = z.infer<typeof ParamType>;
 
 /** The formats Airflow's trigger form and its JSON-schema check know. */
 export const PARAM_FORMATS = [
-  "date", "date-time", "time", "multiline", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+  "date", "date-time", "time", "multiline", "password", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
   "uri", "uri-reference", "uri-template", "uuid", "regex", "duration", "json-pointer", "relative-json-pointer",
 ] as const;
 
