@@ -34,6 +34,12 @@ describe("operators from any module", () => {
     expect(file).toContain('again = PublishOperator(task_id="again")');
   });
 
+  it("keep a task's variable apart from the class it imports", async () => {
+    const file = await emitted(`  d.operator("publish", { import: "team_ops.operators:publish" });`);
+    expect(file).toContain("from team_ops.operators import publish\n");
+    expect(file).toContain('publish_2 = publish(task_id="publish")');
+  });
+
   it("refuse malformed import paths and say why (DW126)", async () => {
     const paths = ["HttpOperator", "reports.operators:", ":Publish", "a:b:C", "reports..ops.Op", "reports.operators:Outer.Inner", "reports.class.Op", "reports.op-s.Op"];
     const diagnostics = await diagnosticsOf(paths.map((p, i) => `  d.operator("t${i}", { import: ${JSON.stringify(p)} });`).join("\n"));
