@@ -24,13 +24,14 @@ describe.each(["2.10", "3.3"] as const)("examples compiled for Airflow %s", asyn
     expect(Number(checked)).toBe(Object.keys(files).length);
   });
 
-  // And the kubernetes client's models for pod overrides, as Airflow's Kubernetes executor (and its provider) brings them.
-  it("import only Airflow and the standard library", async () => {
+  // Besides, the kubernetes client's models for pod overrides, as Airflow's Kubernetes executor brings them, and the
+  // team's operator package (python/team_ops): the class d.operator names.
+  it("import only Airflow, the standard library, the Kubernetes models and the classes escape-hatch operators name", async () => {
     for (const [file, contents] of Object.entries(files)) {
       // One statement per entry, with parenthesized name lists joined onto one line.
       const statements = contents.replace(/\(\n((?:    \w+,\n)+)\)/g, (_, names: string) => names.trim().split(/,\s*/).filter(Boolean).join(", "));
       const imports = statements.split("\n").filter((line) => /^(from|import) /.test(line));
-      for (const line of imports) expect(line, file).toMatch(/^(from __future__ import annotations|import datetime|from airflow[.\w]* import [\w, ]+|from kubernetes\.client import models as k8s)$/);
+      for (const line of imports) expect(line, file).toMatch(/^(from __future__ import annotations|import datetime|import zoneinfo|from airflow[.\w]* import [\w, ]+|from kubernetes\.client import models as k8s|from team_ops\.operators import PublishOperator)$/);
     }
   });
 });

@@ -31,6 +31,7 @@ describe("manifest", () => {
       "airflow/model_monitor.py",
       "airflow/nightly_exports.py",
       "airflow/options_tour.py",
+      "airflow/params_tour.py",
       "airflow/platform_ops.py",
       "airflow/quarter_close.py",
       "airflow/report_builder.py",

@@ -234,7 +234,7 @@ describe("the operator escape hatch", () => {
     expect(file("airflow/ops.py")).toContain('ping = HttpOperator(task_id="ping", endpoint="/health", method="GET")');
     const diagnostics = await diagnosticsOf(`  d.operator("bad", { import: "HttpOperator", args: { "task_id": "x", "not-a-name": 1 } });`);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'task "bad" of DAG "x": "HttpOperator" is not the import path of an Airflow operator class',
+      'task "bad" of DAG "x": "HttpOperator" is not the import path of an operator class: it names no module: write "package.module:ClassName" or "package.module.ClassName"',
       'task "bad" of DAG "x": "task_id" cannot be an operator argument',
       'task "bad" of DAG "x": "not-a-name" cannot be an operator argument',
     ]);

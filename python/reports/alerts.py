@@ -23,3 +23,8 @@ def after_task(context, result) -> None:
 async def late_run(context, **kwargs) -> None:
     """deadlines: awaited in Airflow's triggerer when a run misses its deadline."""
     logging.getLogger("reports.alerts").warning("run is late: %s", kwargs)
+
+
+def is_publishable(channel) -> bool:
+    """Whether a report may go to the channel (the check PublishOperator calls)."""
+    return str(channel).startswith("#")

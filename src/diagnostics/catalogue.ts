@@ -413,14 +413,15 @@ export const CATALOGUE = {
         ? `${task(a)}: ${a.field} ${q(a.value)} is not a Kubernetes quantity`
         : `${task(a)}: the ${a.resource} request (${a.request}) is above its limit (${a.limit})`,
   }),
-  DW126: entry<(Task & { importPath: string }) | (Task & { argument: string })>({
+  DW126: entry<(Task & { importPath: string; problem: string }) | (Task & { argument: string })>({
     title: "Invalid operator for the escape hatch",
     severity: "error",
-    explanation: "d.operator needs the full import path of an Airflow operator class, and arguments named as Python identifiers (not task_id).",
+    explanation:
+      "d.operator imports its operator class from any Python module, Airflow's or the team's own: the path is \"package.module:ClassName\" or \"package.module.ClassName\", every part a Python identifier. Its arguments are named as Python identifiers (not task_id).",
     example: "d.operator(\"x\", { import: \"HttpOperator\" })",
-    fix: "Write e.g. \"airflow.providers.http.operators.http.HttpOperator\".",
+    fix: "Write e.g. \"airflow.providers.http.operators.http.HttpOperator\" or \"team_ops.operators:PublishOperator\".",
     message: (a) =>
-      "importPath" in a ? `${task(a)}: ${q(a.importPath)} is not the import path of an Airflow operator class` : `${task(a)}: ${q(a.argument)} cannot be an operator argument`,
+      "importPath" in a ? `${task(a)}: ${q(a.importPath)} is not the import path of an operator class: ${a.problem}` : `${task(a)}: ${q(a.argument)} cannot be an operator argument`,
     hint: (a) => ("argument" in a ? "use Python identifiers; the task id comes from the builder" : undefined),
   }),
   DW127: entry<{ where: Subject; count: number; max: number }>({
@@ -638,6 +639,54 @@ export const CATALOGUE = {
     example: `deadline: { reference: "dagrunQueuedAt", interval: "1h", callback: "pkg.alerts:late", kwargs: { context: "x" } }`,
     fix: "Rename the keyword argument; the callback receives the context anyway.",
     message: (a) => `DAG ${q(a.dag)} has a deadline whose callback kwargs name context, which Airflow reserves for the run's context`,
+  }),
+  DW195: entry<{ dag: string; param: string; problem: string }>({
+    title: "Invalid param schema",
+    severity: "error",
+    explanation:
+      "A param's JSON schema must be one JSON Schema (2020-12, as Airflow's jsonschema reads it) accepts and some value can satisfy: limits in order, keywords that apply to its type, a known format, a pattern that compiles, enum values that fit the rest of the schema.",
+    example: "params: { n: param.integer({ minimum: 10, maximum: 1 }) }",
+    fix: "Fix the keyword the message names.",
+    message: (a) => `${subject({ dag: a.dag, param: a.param })}: ${a.problem}`,
+  }),
+  DW196: entry<{ dag: string; param: string; key: string }>({
+    title: "A trigger-form label for no value",
+    severity: "warning",
+    explanation:
+      "valuesDisplay (Airflow's values_display) labels the enum or example values of a param in the trigger form, keyed by the value as Python's str() writes it; a key that is no such value labels nothing.",
+    example: `param.string({ enum: ["eu", "us"], valuesDisplay: { EU: "Europe" } })`,
+    fix: "Key each label by an enum or example value, as a string (1 for the number 1, True for true).",
+    message: (a) => `${subject({ dag: a.dag, param: a.param })}: valuesDisplay labels ${q(a.key)}, which is none of its enum or example values`,
+  }),
+  DW197: entry<Task & { path: string; problem: string }>({
+    title: "Invalid Python value of an operator argument",
+    severity: "error",
+    explanation:
+      "py.timedelta, py.date, py.time, py.datetime and py.callable become datetime.timedelta, datetime.date, datetime.time, timezone-aware datetime.datetime and lazily imported functions in the generated file; each must be a value Python can build: finite numbers within timedelta's range, real dates and times, a known time zone, a datetime with a zone, a callable as \"package.module:function\".",
+    example: `args: { start: py.datetime("2026-01-01T00:00") }`,
+    fix: "Fix the value the message names; give a datetime a zone (\"Z\", \"+02:00\" or tz).",
+    message: (a) => `${task(a)}, argument ${a.path}: ${a.problem}`,
+  }),
+  DW198: entry<Task & { importPath: string; name: string; other?: string }>({
+    title: "Operator class name taken",
+    severity: "error",
+    explanation:
+      "The generated file imports an escape-hatch operator class under its own name, so that name cannot be one the file already uses (DAG, Param, dagwright's helpers, Airflow's classes) or another class of the same name from another module.",
+    example: `d.operator("x", { import: "team.ops:DAG" })`,
+    fix: "Import the class under a name of its own: re-export it from a module of your package with another name.",
+    message: (a) =>
+      a.other === undefined
+        ? `${task(a)}: the operator class ${q(a.name)} (${q(a.importPath)}) has a name the generated file already uses`
+        : `${task(a)}: the operator class ${q(a.name)} of ${q(a.importPath)} has the name of ${q(a.other)}, which another task of the DAG imports`,
+  }),
+  DW199: entry<Task & { path: string; problem: string }>({
+    title: "A \"$py\" dict that is no Python value",
+    severity: "error",
+    explanation:
+      "In the arguments of d.operator, a dict with the key \"$py\" stands for a Python value made by a py.* helper; one of no such shape is neither that nor a plain dict dagwright could pass on.",
+    example: `args: { window: { $py: "interval", hours: 1 } }`,
+    fix: "Make the value with py.timedelta, py.date, py.time, py.datetime or py.callable; rename a plain dict's \"$py\" key.",
+    message: (a) => `${task(a)}, argument ${a.path}: ${a.problem}`,
   }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",

@@ -30,6 +30,7 @@ import type {
   OperatorOptions,
   PodTaskOptions,
   PythonTaskOptions,
+  CheckedSchedule,
   Schedule,
   ShortCircuitTaskOptions,
   SparkTaskOptions,
@@ -455,7 +456,7 @@ void dagOptionsComplete, dagOptionsConform;
  *   d.bash("say_hello", { command: "echo hello" }).then(d.empty("done"));
  * });
  */
-export function dag(id: string, options: DagOptions, body: (d: DagContext) => void): Dag {
+export function dag<const S extends Schedule>(id: string, options: Omit<DagOptions, "schedule"> & { /** When the DAG runs. See {@link Schedule}. */ schedule: CheckedSchedule<S> }, body: (d: DagContext) => void): Dag {
   const location = callSite();
   const given = options ?? ({} as DagOptions);
   const unknown = Object.fromEntries(Object.entries(given).filter(([key]) => !(DAG_OPTION_KEYS as readonly string[]).includes(key)));

@@ -6,4 +6,6 @@ export type { EdgeOptions, Linkable, Next } from "./dag.js";
 export { defineConfig } from "./config.js";
 export type { AirflowVersion, DagwrightConfig } from "./config.js";
 export { asset, assetAlias, external, metric, model, param } from "./params.js";
+export { py } from "./py.js";
+export type { OperatorArg, PyValue, TimedeltaParts, TimeZone } from "./py.js";
 export type * from "./types.js";

@@ -1,25 +1,126 @@
-/** Typed DAG parameters: each becomes an Airflow `Param` with a JSON-schema type. */
-import type { Asset, AssetAlias, JsonValue, ParamSpec } from "./types.js";
+/** Typed DAG parameters: each becomes an Airflow `Param` with its JSON schema. */
+import type { Param as IrParam, PARAM_FORMATS, PARAM_TYPES } from "../ir/schema.js";
+import type { Conforms, Equal } from "./conformance.js";
+import type { Asset, AssetAlias, JsonValue, ParamFormat, ParamSchema, ParamSpec, ParamType } from "./types.js";
 
+const conforms: Conforms<ParamSpec, keyof IrParam> = true;
+// The formats and types the DSL offers are the ones validation knows.
+const formats: Equal<ParamFormat, (typeof PARAM_FORMATS)[number]> = true;
+const types: Equal<ParamType, (typeof PARAM_TYPES)[number]> = true;
+void conforms, formats, types;
+
+type JsonObject = { [key: string]: JsonValue };
+
+/** The TypeScript type of the values of a JSON-schema type. */
+export type ParamValueOf<T extends ParamType> = T extends "string"
+  ? string
+  : T extends "integer" | "number"
+    ? number
+    : T extends "boolean"
+      ? boolean
+      : T extends "array"
+        ? JsonValue[]
+        : T extends "object"
+          ? JsonObject
+          : null;
+
+/** What every param takes beside its type's own keywords (Airflow's trigger-form keys among them). */
 interface Common<T> {
-  /** The value a run gets when it gives none; checked against the type at compile time. */
+  /** Param's `default`: the value of a run that gives none; checked against the schema at compile time. */
   default?: T;
+  /** JSON-schema `title`: the field's label in the trigger form. */
+  title?: string;
+  /** Param's `description`: help text under the field. */
   description?: string;
+  /** Airflow's `description_md`: help text in Markdown. */
+  descriptionMd?: string;
+  /** Airflow's `section`: the trigger form groups a section's fields in a collapsible box. */
+  section?: string;
+  /** Airflow's `values_display`: labels of enum or example values in the trigger form, keyed by the value as a string. */
+  valuesDisplay?: Readonly<Record<string, string>>;
+  /** JSON-schema `examples`: proposals the trigger form offers. */
+  examples?: readonly (T extends readonly (infer I)[] ? I : T)[];
+  /** JSON-schema `const`: the one value allowed (the trigger form hides the field). */
+  const?: T;
 }
 
-function spec(type: ParamSpec["type"], options: object): ParamSpec {
-  return Object.freeze({ type, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) }) as ParamSpec;
+/** `nullable: true` adds "null" to the type, so `null` (Python's None) is a value too. */
+type Nullable<N extends boolean, T> = N extends true ? T | null : T;
+
+interface NumberKeywords {
+  /** JSON-schema `minimum`. */
+  minimum?: number;
+  /** JSON-schema `maximum`. */
+  maximum?: number;
+  /** JSON-schema `exclusiveMinimum`: values must be greater. */
+  exclusiveMinimum?: number;
+  /** JSON-schema `exclusiveMaximum`: values must be smaller. */
+  exclusiveMaximum?: number;
+  /** JSON-schema `multipleOf`. */
+  multipleOf?: number;
 }
 
-/** Builders of DAG parameters, one per JSON-schema type. */
+interface StringKeywords {
+  /** JSON-schema `minLength`. */
+  minLength?: number;
+  /** JSON-schema `maxLength`. */
+  maxLength?: number;
+  /** JSON-schema `pattern` (Python's `re.search` when a run starts). */
+  pattern?: string;
+  /** JSON-schema `format`: date, date-time and time get pickers, multiline a textarea. */
+  format?: ParamFormat;
+}
+
+interface ArrayKeywords {
+  /** JSON-schema `items`: each item's schema. */
+  items?: ParamSchema;
+  /** JSON-schema `minItems`. */
+  minItems?: number;
+  /** JSON-schema `maxItems`. */
+  maxItems?: number;
+  /** JSON-schema `uniqueItems`. */
+  uniqueItems?: boolean;
+}
+
+function spec(type: ParamType | readonly ParamType[] | undefined, options: { nullable?: boolean } & object): ParamSpec {
+  const { nullable, ...rest } = options;
+  const types = type === undefined ? undefined : nullable && type !== "null" ? [type, "null"] : type;
+  return Object.freeze({ ...(types === undefined ? {} : { type: types }), ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) }) as ParamSpec;
+}
+
+/**
+ * Builders of DAG parameters (Airflow's `Param`), one per JSON-schema type, `param.any` for
+ * untyped ones and `param.of` for several types. The default's TypeScript type follows the
+ * schema: `param.string({ enum: ["a", "b"], default: "c" })` is a tsc error.
+ */
 export const param = {
-  string: (options: Common<string> & { enum?: readonly string[]; minLength?: number; maxLength?: number; format?: "date" | "date-time" | "email" | "uri" } = {}) =>
-    spec("string", options),
-  integer: (options: Common<number> & { enum?: readonly number[]; minimum?: number; maximum?: number } = {}) => spec("integer", options),
-  number: (options: Common<number> & { minimum?: number; maximum?: number } = {}) => spec("number", options),
-  boolean: (options: Common<boolean> = {}) => spec("boolean", options),
-  array: (options: Common<JsonValue[]> = {}) => spec("array", options),
-  object: (options: Common<{ [key: string]: JsonValue }> = {}) => spec("object", options),
+  /** A string param (`type="string"`); with `enum`, the default is one of its values. */
+  string: <const E extends readonly string[] = readonly string[], N extends boolean = false>(
+    options: Common<Nullable<N, string extends E[number] ? string : E[number]>> & StringKeywords & { enum?: E; nullable?: N } = {},
+  ) => spec("string", options),
+  /** An integer param (`type="integer"`). */
+  integer: <const E extends readonly number[] = readonly number[], N extends boolean = false>(
+    options: Common<Nullable<N, number extends E[number] ? number : E[number]>> & NumberKeywords & { enum?: E; nullable?: N } = {},
+  ) => spec("integer", options),
+  /** A number param (`type="number"`: an int or a float). */
+  number: <const E extends readonly number[] = readonly number[], N extends boolean = false>(
+    options: Common<Nullable<N, number extends E[number] ? number : E[number]>> & NumberKeywords & { enum?: E; nullable?: N } = {},
+  ) => spec("number", options),
+  /** A boolean param (`type="boolean"`): a switch in the trigger form. */
+  boolean: <N extends boolean = false>(options: Common<Nullable<N, boolean>> & { nullable?: N } = {}) => spec("boolean", options),
+  /** An array param (`type="array"`), its items described by `items`. */
+  array: <N extends boolean = false>(options: Common<Nullable<N, JsonValue[]>> & ArrayKeywords & { nullable?: N } = {}) => spec("array", options),
+  /** An object param (`type="object"`): a JSON editor in the trigger form. */
+  object: <N extends boolean = false>(options: Common<Nullable<N, JsonObject>> & { nullable?: N } = {}) => spec("object", options),
+  /** An untyped param: `Param(default)` with no `type`, any JSON value. */
+  any: (options: Common<JsonValue> & { enum?: readonly JsonValue[] } = {}) => spec(undefined, options),
+  /** A param of several JSON-schema types (`type=["null", "string"]`); the default is a value of one of them. */
+  of: <const T extends readonly ParamType[]>(
+    options: { type: T } & Common<ParamValueOf<T[number]>> & NumberKeywords & StringKeywords & ArrayKeywords & { enum?: readonly ParamValueOf<T[number]>[] },
+  ) => {
+    const { type, ...rest } = options;
+    return spec(type, rest);
+  },
 };
 
 /** A DAG that lives outside this project, for sensors and triggers: `external("billing_daily")`. */

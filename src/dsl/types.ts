@@ -30,6 +30,34 @@ export type SchedulePreset =
 export type CronExpression = `${string} ${string} ${string} ${string} ${string}`;
 
 /**
+ * A preset or a cron expression as text. A text whose type TypeScript widened to `string` (kept
+ * in a shared object: `const cfg = { schedule: "0 3 * * *" }`) type-checks without `as const`,
+ * and compile checks it (DW201); a literal must be a preset or a five-field cron (see
+ * {@link CheckedSchedule}); editors offer the presets.
+ */
+export type ScheduleText = SchedulePreset | CronExpression | (string & {});
+
+/** A schedule text TypeScript knows as a literal: it must be a preset or a five-field cron. */
+export type KnownScheduleText = SchedulePreset | CronExpression;
+
+/**
+ * The schedule `dag()` accepts for the schedule `S` it was given: a literal text (and a literal
+ * `cron`) must be a preset or a five-field cron, so `"@dayly"` is a tsc error; a text TypeScript
+ * widened to `string` passes, and compile checks it (DW201).
+ */
+export type CheckedSchedule<S> = S extends string
+  ? string extends S
+    ? S
+    : KnownScheduleText
+  : S extends { cron: infer C }
+    ? string extends C
+      ? S
+      : C extends KnownScheduleText
+        ? S
+        : Omit<S, "cron"> & { cron: KnownScheduleText }
+    : S;
+
+/**
  * How a cron or period schedule maps onto runs:
  * - `"dataInterval"`: a run covers the interval that just ended and starts at its end, so
  *   `{{ ds }}` of a `@daily` run is the day before it starts (Airflow 2's default, and
@@ -43,7 +71,7 @@ export type Timetable = "dataInterval" | "trigger";
 /** A cron schedule with its timetable spelled out. */
 export interface CronSchedule {
   /** A preset such as `"@daily"` or a cron expression such as `"0 3 * * *"`, in UTC. */
-  cron: SchedulePreset | CronExpression;
+  cron: ScheduleText;
   /** @default the DAG's `timetable`, else the project's, else `"dataInterval"` */
   timetable?: Timetable;
   /** With the trigger timetable: the data interval each run covers, ending at its time (Airflow's `interval`). @example "1d" */
@@ -68,7 +96,7 @@ export interface PeriodSchedule {
 
 /** Several cron expressions, one timetable (Airflow 3's `MultipleCronTriggerTimetable`). */
 export interface CronsSchedule {
-  crons: ReadonlyArray<SchedulePreset | CronExpression>;
+  crons: readonly ScheduleText[];
   /** The data interval each run covers. */
   interval?: Duration;
   /** As for one cron with the trigger timetable. */
@@ -86,7 +114,7 @@ export interface EventsSchedule {
 }
 
 /** A schedule by time. */
-export type TimeSchedule = SchedulePreset | CronExpression | CronSchedule | PeriodSchedule | CronsSchedule | EventsSchedule;
+export type TimeSchedule = ScheduleText | CronSchedule | PeriodSchedule | CronsSchedule | EventsSchedule;
 
 /** Runs when the assets are updated, and also on a time schedule (Airflow's `AssetOrTimeSchedule`). */
 export interface AssetsOrTimeSchedule {
@@ -533,10 +561,19 @@ export interface TriggerDagOptions extends TaskOptions {
 
 /** Any other operator, by import path, with JSON arguments. */
 export interface OperatorOptions extends TaskOptions {
-  /** The operator class's full import path. @example "airflow.providers.http.operators.http.HttpOperator" */
+  /**
+   * The operator class, from any importable module: "package.module:ClassName" or
+   * "package.module.ClassName"; the generated file writes `from package.module import ClassName`.
+   * @example "airflow.providers.http.operators.http.HttpOperator"
+   * @example "team_ops.operators:PublishOperator"
+   */
   import: string;
-  /** The operator's keyword arguments, by their Python names. */
-  args?: Record<string, JsonValue>;
+  /**
+   * The operator's keyword arguments, by their Python names: JSON, and `py.timedelta(...)`,
+   * `py.date(...)`, `py.time(...)`, `py.datetime(...)` and `py.callable(...)` for Python values
+   * JSON cannot hold, anywhere inside lists and dicts. A dict key "$py" is reserved for them.
+   */
+  args?: Readonly<Record<string, import("./py.js").OperatorArg>>;
 }
 
 /** A DAG definition: export it from a module in the source folder and `dagwright compile` emits it. */
@@ -647,17 +684,87 @@ export interface DagOptions {
   deadline?: Deadline | readonly Deadline[];
 }
 
-/** A DAG parameter: a JSON-schema type, a default and limits. Make one with `param`. */
-export interface ParamSpec {
-  readonly type: "string" | "integer" | "number" | "boolean" | "array" | "object";
-  readonly default?: JsonValue;
+/** A JSON-schema type of a param or of an array's items (`"null"` makes it nullable). */
+export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object" | "null";
+
+/**
+ * The JSON-schema formats of a string param: Airflow's trigger form shows a date, date-time or
+ * time picker, a textarea for `multiline` and (Airflow 3's newer forms) a masked field for
+ * `password` and a duration field for `duration`; Airflow checks the others when a run starts.
+ */
+export type ParamFormat =
+  | "date"
+  | "date-time"
+  | "time"
+  | "multiline"
+  | "password"
+  | "email"
+  | "idn-email"
+  | "hostname"
+  | "idn-hostname"
+  | "ipv4"
+  | "ipv6"
+  | "uri"
+  | "uri-reference"
+  | "uri-template"
+  | "uuid"
+  | "regex"
+  | "duration"
+  | "json-pointer"
+  | "relative-json-pointer";
+
+/** JSON-schema keywords of a param or of an array's items; each becomes the keyword of the same name. */
+export interface ParamSchema {
+  /** JSON-schema `type`: one type, or several (`["null", "string"]`); none takes any JSON value. */
+  readonly type?: ParamType | readonly ParamType[];
+  /** JSON-schema `title`: the label of the field in Airflow's trigger form (instead of the param's name). */
+  readonly title?: string;
+  /** JSON-schema `description` (Param's `description`): help text under the field. */
   readonly description?: string;
+  /** JSON-schema `enum`: the only values allowed; the trigger form shows a drop-down. */
   readonly enum?: readonly JsonValue[];
+  /** JSON-schema `const`: the one value allowed; the trigger form hides the field. */
+  readonly const?: JsonValue;
+  /** JSON-schema `examples`: proposals in the trigger form (a multi-select for arrays of strings). */
+  readonly examples?: readonly JsonValue[];
+  /** JSON-schema `minimum`. */
   readonly minimum?: number;
+  /** JSON-schema `maximum`. */
   readonly maximum?: number;
+  /** JSON-schema `exclusiveMinimum`: the value must be greater. */
+  readonly exclusiveMinimum?: number;
+  /** JSON-schema `exclusiveMaximum`: the value must be smaller. */
+  readonly exclusiveMaximum?: number;
+  /** JSON-schema `multipleOf`. */
+  readonly multipleOf?: number;
+  /** JSON-schema `minLength` of a string. */
   readonly minLength?: number;
+  /** JSON-schema `maxLength` of a string. */
   readonly maxLength?: number;
-  readonly format?: string;
+  /** JSON-schema `pattern`: a regular expression the string must match (Python's `re.search`). */
+  readonly pattern?: string;
+  /** JSON-schema `format` of a string (see {@link ParamFormat}). */
+  readonly format?: ParamFormat;
+  /** JSON-schema `minItems` of an array. */
+  readonly minItems?: number;
+  /** JSON-schema `maxItems` of an array. */
+  readonly maxItems?: number;
+  /** JSON-schema `uniqueItems` of an array. */
+  readonly uniqueItems?: boolean;
+  /** JSON-schema `items`: the schema of each item of an array. */
+  readonly items?: ParamSchema;
+}
+
+/** A DAG parameter (Airflow's `Param`): a JSON schema and a default. Make one with `param`. */
+export interface ParamSpec extends ParamSchema {
+  /** Param's first argument, `default`: the value of a run that gives none. */
+  readonly default?: JsonValue;
+  /** Airflow's `description_md`: help text in Markdown, shown instead of `description`. */
+  readonly descriptionMd?: string;
+  /** Airflow's `section`: the trigger form groups the fields of one section in a collapsible box. */
+  readonly section?: string;
+  /** Airflow's `values_display`: the label the trigger form shows for each enum or example value (keyed by the value as a string). */
+  readonly valuesDisplay?: Readonly<Record<string, string>>;
 }
 
 /** Options of a task group. */

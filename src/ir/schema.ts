@@ -283,18 +283,76 @@ export const Group = z
   .strict();
 export type Group = z.infer<typeof Group>;
 
-/** A typed DAG parameter, as a JSON-schema type with a default. */
+/** The JSON-schema types a param or an array item may have. */
+export const PARAM_TYPES = ["string", "integer", "number", "boolean", "array", "object", "null"] as const;
+export const ParamType = z.enum(PARAM_TYPES);
+export type ParamType = z.infer<typeof ParamType>;
+
+/** The formats Airflow's trigger form and its JSON-schema check know. */
+export const PARAM_FORMATS = [
+  "date", "date-time", "time", "multiline", "password", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+  "uri", "uri-reference", "uri-template", "uuid", "regex", "duration", "json-pointer", "relative-json-pointer",
+] as const;
+
+/** JSON-schema keywords, as the IR keeps them (JSON Schema's own names). */
+const schemaKeywords = {
+  type: z.union([ParamType, z.array(ParamType)]).optional(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  enum: z.array(JsonValue).optional(),
+  const: JsonValue.optional(),
+  examples: z.array(JsonValue).optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  exclusiveMinimum: z.number().optional(),
+  exclusiveMaximum: z.number().optional(),
+  multipleOf: z.number().optional(),
+  minLength: z.number().optional(),
+  maxLength: z.number().optional(),
+  pattern: z.string().optional(),
+  format: z.string().optional(),
+  minItems: z.number().optional(),
+  maxItems: z.number().optional(),
+  uniqueItems: z.boolean().optional(),
+};
+
+/** The schema of an array param's items. */
+export interface ParamItems {
+  type?: ParamType | ParamType[];
+  title?: string;
+  description?: string;
+  enum?: JsonValue[];
+  const?: JsonValue;
+  examples?: JsonValue[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  items?: ParamItems;
+}
+export const ParamItems: z.ZodType<ParamItems> = z.lazy(() => z.object({ ...schemaKeywords, items: ParamItems.optional() }).strict());
+
+/**
+ * A DAG parameter: an Airflow `Param`, its default and its JSON schema; with no type it takes
+ * any JSON value. descriptionMd, section and valuesDisplay are Airflow's trigger-form keys
+ * (description_md, section, values_display).
+ */
 export const Param = z
   .object({
-    type: z.enum(["string", "integer", "number", "boolean", "array", "object"]),
+    ...schemaKeywords,
+    items: ParamItems.optional(),
     default: JsonValue.optional(),
-    description: z.string().optional(),
-    enum: z.array(JsonValue).optional(),
-    minimum: z.number().optional(),
-    maximum: z.number().optional(),
-    minLength: z.number().optional(),
-    maxLength: z.number().optional(),
-    format: z.string().optional(),
+    descriptionMd: z.string().optional(),
+    section: z.string().optional(),
+    valuesDisplay: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 export type Param = z.infer<typeof Param>;

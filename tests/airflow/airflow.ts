@@ -74,9 +74,20 @@ function runScript(bin: string, script: string, args: string[], env: NodeJS.Proc
 }
 
 /** Load a DAG folder with Airflow's DagBag and report what Airflow parsed. */
+/**
+ * What a scheduler needs on its path to parse the examples: only the team's operator package
+ * (python/team_ops, for escape-hatch operators), so that parsing proves every task function's
+ * package is imported only when its task runs.
+ */
+export function parseTimePythonPath(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-parse-path-"));
+  fs.symlinkSync(path.join(EXAMPLE_PYTHONPATH, "team_ops"), path.join(folder, "team_ops"));
+  return folder;
+}
+
 export function inspectDags(bin: string, dagsFolder: string, extraEnv: Record<string, string> = {}): Inspection {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-airflow-home-"));
-  return runScript(bin, "inspect_dags.py", [dagsFolder], airflowEnv(home, dagsFolder, extraEnv)) as Inspection;
+  return runScript(bin, "inspect_dags.py", [dagsFolder], airflowEnv(home, dagsFolder, { PYTHONPATH: parseTimePythonPath(), ...extraEnv })) as Inspection;
 }
 
 export interface RunOptions {

@@ -104,6 +104,7 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
     ["report_builder", "2026-01-12", [], ["render_pdf"]],
     ["feature_drift", "2026-01-19", [], []],
     ["inventory", "2026-01-12", [], []],
+    ["params_tour", "2026-01-12", [], []],
   ])("runs %s end to end, every task succeeding", (dagId, logicalDate, markSuccess, skipped) => {
     const started = performance.now();
     const runDir = `/tmp/dagwright-churn/${logicalDate}`;

@@ -29,7 +29,8 @@ Document shape (keys are stable; values that cannot be read become "<error: ...>
          "params": {"<name>": {"value": ..., "description": ..., "schema": {...}}},
          "tasks": {"<task_id>": {"operator": "<module>.<Class>", "upstream": [...], "downstream": [...],
                    "trigger_rule": "all_success", "retries": int, "retry_delay_seconds": float, ...,
-                   "task_group": "<group id>" | null, "fields": {...}}}}}}
+                   "task_group": "<group id>" | null, "fields": {...},
+                   "arguments": {<the operator's constructor keyword arguments but task_id>}}}}}}
 
 Dates are converted to ISO strings, timedeltas to seconds, sets to sorted lists, enums to their values,
 callables to "module.qualname", and anything else not JSON-serialisable to its repr().
@@ -460,6 +461,7 @@ def describe_task(task):
         "hooks": safe(hooks),
         "upstream_labels": safe(upstream_labels),
         "fields": safe(lambda: describe_fields(task)),
+        "arguments": safe(lambda: init_arguments(task)),
     }
 
 
@@ -480,6 +482,14 @@ def describe_deadlines(dag):
         }
         for alert in alerts
     ]
+
+
+def init_arguments(task):
+    """The keyword arguments the operator was constructed with (BaseOperator records them), but task_id."""
+    kwargs = getattr(task, "_BaseOperator__init_kwargs", None)
+    if kwargs is None:
+        return None
+    return {name: jsonable(value) for name, value in sorted(kwargs.items()) if name != "task_id"}
 
 
 def describe_dag(dag, rel):

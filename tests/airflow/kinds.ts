@@ -74,7 +74,8 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
       node_selector: config.nodeSelector ?? {},
     }),
   },
-  operator: { operator: (config) => config.import, fields: () => ({}) },
+  // "package.module:Class" is the class "package.module.Class".
+  operator: { operator: (config) => config.import.replace(":", "."), fields: () => ({}) },
 };
 
 /** The expectation of one task's kind, typed for its configuration. */

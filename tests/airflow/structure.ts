@@ -5,7 +5,10 @@
  */
 import type { Manifest, ManifestDag } from "../../src/ir/manifest.js";
 import type { AssetCondition, Deadline, ExecutorConfig, MappedValues, PodOverride, TimeSchedule } from "../../src/ir/schema.js";
+import { paramSchema } from "../../src/emit/airflow/params.js";
+import type { JsonValue } from "../../src/ir/common.js";
 import { durationSeconds } from "../../src/values/duration.js";
+import { parseCalendarDate, parseDateTime, parseTime, parseZone, pyTag, timedeltaSeconds, type PyObject, type TimeParts, type Zone } from "../../src/values/python.js";
 import { expectationOf, runTimeShape } from "./kinds.js";
 
 /** What inspect_dags.py reports, in the parts the comparison reads. */
@@ -286,8 +289,9 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
         deadline: (dag.deadline ?? []).map(deadlineShape),
         params: Object.fromEntries(
           Object.entries(dag.params ?? {}).map(([name, spec]) => {
-            const { default: value, description, ...schema } = spec;
-            return [name, { value: value ?? null, description: description ?? null, schema }];
+            // Param keeps its description itself and every other keyword, under Airflow's names, in its schema.
+            const { description, ...schema } = paramSchema(spec);
+            return [name, { value: spec.default ?? null, description: description ?? null, schema }];
           }),
         ),
         tasks: Object.fromEntries(
@@ -298,7 +302,9 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
             if (config.kind === "spark" && !spark) throw new Error(`no Spark spec for ${dag.id}.${task.id}`);
             const fields: Shape = spark ? sparkFields(spark) : fieldsOf(config);
             // The escape hatch's arguments are compared where the operator keeps them as template fields.
-            const looseFields = config.kind === "operator" ? config.args : undefined;
+            const looseFields = config.kind === "operator" ? inspected(config.args) : undefined;
+            // And every argument where the operator was constructed with it: Python values as the inspector writes them.
+            const looseArguments = config.kind === "operator" ? inspected(config.args) : undefined;
             return [
               task.id,
               {
@@ -316,6 +322,7 @@ export function expectedStructure(manifest: Manifest, sparkSpecs: SparkSpecs): R
                 ...(options.doXcomPush === undefined ? {} : { do_xcom_push: options.doXcomPush }),
                 role: { is_setup: options.setup ?? false, is_teardown: options.teardown !== undefined },
                 ...(looseFields ? { looseFields } : {}),
+                ...(looseArguments ? { looseArguments } : {}),
                 trigger_rule: options.triggerRule ?? AIRFLOW_DEFAULTS.trigger_rule,
                 retries: options.retries ?? AIRFLOW_DEFAULTS.retries,
                 retry_delay_seconds: seconds(options.retryDelay) ?? AIRFLOW_DEFAULTS.retry_delay_seconds,
@@ -370,6 +377,11 @@ export function structureDifferences(manifest: Manifest, inspection: Inspection,
     for (const taskId of wantTasks.filter((t) => gotTasks.includes(t))) {
       const task = got.tasks[taskId]!;
       for (const [field, value] of Object.entries(want.tasks[taskId]!)) {
+        if (field === "looseArguments") {
+          const got = (task.arguments ?? {}) as Shape;
+          compare(differences, `${where}, task "${taskId}", arguments`, value, pick(got, Object.keys(value as Shape)));
+          continue;
+        }
         if (field === "looseFields") {
           const shared = Object.keys(value as Shape).filter((key) => key in task.fields);
           compare(differences, `${where}, task "${taskId}", fields`, pick(value as Shape, shared), pick(task.fields, shared));
@@ -404,4 +416,49 @@ function normalise(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** Escape-hatch arguments as the inspector writes what Python holds: timedeltas as seconds, dates and times in ISO, callables by target. */
+function inspected(args: Record<string, JsonValue>): Shape {
+  return Object.fromEntries(Object.entries(args).map(([name, value]) => [name, inspectedValue(value)]));
+}
+
+function inspectedValue(value: JsonValue): unknown {
+  if (Array.isArray(value)) return value.map(inspectedValue);
+  if (typeof value !== "object" || value === null) return value;
+  if (pyTag(value) === undefined) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inspectedValue(item)]));
+  const py = value as unknown as PyObject;
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const clock = (t: TimeParts) => `${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${t.microsecond ? `.${pad(t.microsecond, 6)}` : ""}`;
+  const offset = (minutes: number) => `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+  switch (py.$py) {
+    case "timedelta":
+      return timedeltaSeconds(py);
+    case "date": {
+      const d = parseCalendarDate(py.date)!;
+      return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+    }
+    case "time": {
+      const zone = py.tz === undefined ? undefined : parseZone(py.tz)!;
+      // time.isoformat() has no offset for a zone whose offset depends on the date (an IANA zone).
+      return clock(parseTime(py.time)!) + (zone === undefined || zone.kind === "iana" ? "" : offset(zone.kind === "utc" ? 0 : zone.minutes));
+    }
+    case "datetime": {
+      const { date, time, zone: suffix } = parseDateTime(py.datetime)!;
+      const zone = parseZone(suffix ?? py.tz!)!;
+      return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}T${clock(time)}${offset(zoneMinutes(zone, date, time))}`;
+    }
+    case "callable":
+      return { callable: py.target };
+  }
+}
+
+/** A zone's offset from UTC at a wall-clock time, in minutes. */
+function zoneMinutes(zone: Zone, date: { year: number; month: number; day: number }, time: TimeParts): number {
+  if (zone.kind === "utc") return 0;
+  if (zone.kind === "offset") return zone.minutes;
+  const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second);
+  const name = new Intl.DateTimeFormat("en", { timeZone: zone.name, timeZoneName: "longOffset" }).formatToParts(wall).find((part) => part.type === "timeZoneName")!.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }

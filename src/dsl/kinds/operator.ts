@@ -1,9 +1,9 @@
-/** `d.operator`: the escape hatch, an operator class by import path and its JSON arguments. */
-import type { JsonValue } from "../../ir/common.js";
+/** `d.operator`: the escape hatch, an operator class by import path and its arguments (JSON and py.* values). */
+import { operatorArgsAsJson } from "../py.js";
 import type { FieldsOf } from "../../ir/kinds/index.js";
 import type { OperatorOptions } from "../types.js";
 import type { Complete, Conforms } from "../conformance.js";
-import { copy, type KindBuilder, type OwnOptions } from "./types.js";
+import type { KindBuilder, OwnOptions } from "./types.js";
 
 type Own = OwnOptions<OperatorOptions>;
 const KEYS = ["import", "args"] as const;
@@ -13,5 +13,5 @@ void complete, conforms;
 
 export const operator: KindBuilder<"operator", Own> = {
   keys: KEYS,
-  config: (own) => ({ config: { kind: "operator", import: own.import, args: copy(own.args ?? {}) as Record<string, JsonValue> } }),
+  config: (own) => ({ config: { kind: "operator", import: own.import, args: operatorArgsAsJson(own.args ?? {}) } }),
 };

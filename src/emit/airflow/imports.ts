@@ -7,8 +7,9 @@ export class Imports {
   readonly #names = new Set<PythonName>();
   /** Classes of other operators (the escape hatch), by module: module -> class names. */
   readonly #others = new Map<string, Set<string>>();
-  #datetime = false;
   #kubernetes = false;
+  /** Standard-library modules imported whole (`import datetime`). */
+  readonly #stdlib = new Set<string>();
 
   constructor(private readonly capabilities: Capabilities) {}
 
@@ -25,9 +26,13 @@ export class Imports {
     return found;
   }
 
-  /** A class by its full import path, for operators dagwright has no builder for; returns its name. */
+  /**
+   * A class by its import path ("package.module:Class" or "package.module.Class"), for operators
+   * and triggers dagwright has no builder for; returns its name.
+   */
   useClass(importPath: string): string {
-    const dot = importPath.lastIndexOf(".");
+    const colon = importPath.indexOf(":");
+    const dot = colon >= 0 ? colon : importPath.lastIndexOf(".");
     const module = importPath.slice(0, dot);
     const name = importPath.slice(dot + 1);
     this.#others.set(module, (this.#others.get(module) ?? new Set()).add(name));
@@ -42,11 +47,16 @@ export class Imports {
 
   /** Marks the standard `datetime` module as used; returns its name. */
   datetime(): string {
-    this.#datetime = true;
-    return "datetime";
+    return this.stdlib("datetime");
   }
 
-  /** Groups of import lines, each group sorted, as isort would order them. */
+  /** Marks a standard-library module (`datetime`, `zoneinfo`) as imported whole; returns its name. */
+  stdlib(module: "datetime" | "zoneinfo"): string {
+    this.#stdlib.add(module);
+    return module;
+  }
+
+  /** Groups of import lines (the standard library's, then the others), each sorted, as isort would order them. */
   lines(): string[][] {
     const byModule = new Map<string, string[]>();
     for (const name of this.#names) {
@@ -59,7 +69,8 @@ export class Imports {
     const lines: Array<[string, string]> = [...byModule].map(([module, names]) => [module, fromImport(module, names.sort(byType))]);
     if (this.#kubernetes) lines.push(["kubernetes.client", "from kubernetes.client import models as k8s"]);
     const airflow = lines.sort(([a], [b]) => compareText(a, b)).map(([, line]) => line);
-    return [this.#datetime ? ["import datetime"] : [], airflow].filter((group) => group.length > 0);
+    const stdlib = [...this.#stdlib].sort(compareText).map((module) => `import ${module}`);
+    return [stdlib, airflow].filter((group) => group.length > 0);
   }
 }
 

@@ -43,7 +43,14 @@ function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwri
   const body = blockLines(context, undefined, BODY);
   // Before the imports are rendered: labelled edges import Label.
   const dependencies = [...dependencyLines(context), ...roleLines(context)];
-  const helpers: Helper[] = [...new Set(dag.tasks.flatMap((task) => emitterOf(task).helpers ?? []))];
+  const helpers: Helper[] = [
+    ...new Set(
+      dag.tasks.flatMap((task) => {
+        const own = emitterOf(task).helpers ?? [];
+        return typeof own === "function" ? own(task as ResolvedTaskOf<TaskKind>) : own;
+      }),
+    ),
+  ];
   return templates.get("airflow/dag.py.hbs")({
     dagwrightVersion,
     source: dag.ir.location.file,

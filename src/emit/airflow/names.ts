@@ -1,6 +1,7 @@
 /** Python variable names for a DAG's tasks and groups, derived from their ids, distinct and never a keyword. */
 import { GENERATED_NAMES, PYTHON_KEYWORDS, PYTHON_NAMES } from "../../capabilities/index.js";
 import type { Dag } from "../../ir/schema.js";
+import { parseImportPath } from "../../values/python.js";
 
 const TAKEN = new Set<string>([...GENERATED_NAMES, ...PYTHON_NAMES]);
 
@@ -12,6 +13,12 @@ const TAKEN = new Set<string>([...GENERATED_NAMES, ...PYTHON_NAMES]);
 export function variableNames(dag: Dag): Map<string, string> {
   const used = new Set(TAKEN);
   for (const group of dag.groups) for (const argument of Object.keys(group.expand ?? {})) used.add(argument);
+  // The classes escape-hatch operators import keep their own names.
+  for (const task of dag.tasks) {
+    if (task.config.kind !== "operator") continue;
+    const parsed = parseImportPath(task.config.import);
+    if (!("problem" in parsed)) used.add(parsed.name);
+  }
   const names = new Map<string, string>();
   const claim = (key: string, id: string, suffix: string) => {
     let base = id.replace(/[^A-Za-z0-9_]/g, "_") + suffix;

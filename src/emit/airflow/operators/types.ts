@@ -15,7 +15,8 @@ export interface OperatorEmitter<K extends TaskKind> {
   operator(task: ResolvedTaskOf<K>, context: EmitContext): Operator;
   /** Every field of the kind's IR: the keywords it becomes, or where it is expressed instead. */
   fields: KeywordTable<ResolvedTaskOf<K>, FieldsOf<K>>;
-  helpers?: readonly Helper[];
+  /** The helpers its tasks call: always the same ones, or as a task's own values need. */
+  helpers?: readonly Helper[] | ((task: ResolvedTaskOf<K>) => readonly Helper[]);
   /** Statements the task's statement needs before it (a function it passes), unindented. */
   prelude?(task: ResolvedTaskOf<K>, context: EmitContext): string[];
 }
