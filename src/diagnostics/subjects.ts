@@ -19,9 +19,12 @@ export type Subject =
   /** A task; `as` names it by its role where the message is about that role. */
   | { dag: string; task: string; as?: "branch" | "teardown" | "Spark task" }
   | { dag: string; group: string }
-  | { dag: string; param: string };
+  | { dag: string; param: string }
+  /** The configuration itself, or one of its folders' settings. */
+  | { config: string; folder?: string };
 
 export function subject(about: Subject): string {
+  if ("config" in about) return about.folder === undefined ? about.config : `folder ${q(about.folder)} in ${about.config}`;
   const dag = `DAG ${q(about.dag)}`;
   if ("task" in about) return `${about.as ?? "task"} ${q(about.task)} of ${dag}`;
   if ("group" in about) return `task group ${q(about.group)} of ${dag}`;

@@ -444,6 +444,8 @@ export const Project = z.object({
   /** Spark defaults and size profiles from the project configuration. */
   spark: SparkProjectConfig.optional(),
   openLineage: OpenLineageConfig.optional(),
+  /** Where the configuration writes its defaults and each folder's, so rules can point there. */
+  configLocations: z.object({ defaults: Location.optional(), folders: z.record(z.string(), Location).optional() }).optional(),
   dags: z.array(Dag),
 });
 export type Project = z.infer<typeof Project>;

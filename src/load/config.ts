@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
-import { AirflowTarget, OpenLineageConfig, TaskDefaults, Timetable } from "../ir/schema.js";
+import { AirflowTarget, OpenLineageConfig, TaskDefaults, Timetable, type Location } from "../ir/schema.js";
 import { SparkProjectConfig } from "../ir/spark.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
 
@@ -89,6 +89,25 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     ...(config.defaults ? { defaults: config.defaults } : {}),
     ...(config.folders ? { folders: config.folders } : {}),
   };
+}
+
+/**
+ * Where the config writes `defaults` and each folder of `folders`, found in its source as
+ * locateIssue finds options; absent when the source does not spell them out.
+ */
+export function configLocations(root: string, configFile: string, folders: readonly string[]): { defaults?: Location; folders?: Record<string, Location> } {
+  const file = path.relative(root, configFile).split(path.sep).join("/");
+  const source = fs.readFileSync(configFile, "utf8");
+  const at = (key: string) => {
+    const match = new RegExp(`(["']?)${escapeRegExp(key)}\\1\\s*:\\s*`).exec(source);
+    return match ? { file, ...positionAt(source, match.index) } : undefined;
+  };
+  const defaults = at("defaults");
+  const located = folders.flatMap((folder) => {
+    const where = at(folder);
+    return where ? [[folder, where] as const] : [];
+  });
+  return { ...(defaults ? { defaults } : {}), ...(located.length > 0 ? { folders: Object.fromEntries(located) } : {}) };
 }
 
 /**

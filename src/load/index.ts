@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { diagnose, hasErrors, isDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget, Project } from "../ir/schema.js";
-import { findConfig, missingConfig, resolveConfig, type ResolvedConfig } from "./config.js";
+import { configLocations, findConfig, missingConfig, resolveConfig, type ResolvedConfig } from "./config.js";
 import { discoverModules } from "./discover.js";
 import { EvaluationSession, InProcessEvaluation, type Evaluation } from "./session.js";
 import { checkShape } from "./shape.js";
@@ -89,6 +89,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ...(config.timetable ? { timetable: config.timetable } : {}),
       ...(config.defaults ? { defaults: config.defaults } : {}),
       ...(config.folders ? { folders: folderKeys(root, config) } : {}),
+      ...(config.defaults || config.folders ? { configLocations: locateDefaults(root, config) } : {}),
       ...(config.spark ? { spark: config.spark } : {}),
       ...(config.openLineage ? { openLineage: config.openLineage } : {}),
       dags,
@@ -100,6 +101,14 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   } finally {
     await session.close();
   }
+}
+
+/** Where the config writes its defaults, with folders keyed as in the project (see folderKeys). */
+function locateDefaults(root: string, config: ResolvedConfig): NonNullable<Project["configLocations"]> {
+  const folders = Object.keys(config.folders ?? {});
+  const located = configLocations(root, config.configFile, folders);
+  const byKey = Object.entries(located.folders ?? {}).map(([folder, location]) => [fileRelative(root, path.resolve(config.srcDir, folder)), location] as const);
+  return { ...(located.defaults ? { defaults: located.defaults } : {}), ...(byKey.length > 0 ? { folders: Object.fromEntries(byKey) } : {}) };
 }
 
 /** Folder defaults keyed as the DAGs' locations are: relative to the project root. */

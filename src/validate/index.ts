@@ -13,14 +13,14 @@ import { checkIds } from "./ids.js";
 import { KIND_RULES } from "./kinds/index.js";
 import { checkLineage } from "./lineage.js";
 import { checkMappedGroups } from "./mapped-groups.js";
-import { checkOptions } from "./options.js";
+import { checkOptions, checkProjectDefaults } from "./options.js";
 import { checkParams } from "./params.js";
 import { checkSchedule } from "./schedule.js";
 import { checkSetupTeardown } from "./setup-teardown.js";
 
 export function validate(project: ResolvedProject): Diagnostic[] {
   const capabilities = capabilitiesOf(project.airflow);
-  const diagnostics = [...checkIds(project), ...checkLineage(project, capabilities)];
+  const diagnostics = [...checkIds(project), ...checkLineage(project, capabilities), ...checkProjectDefaults(project.ir)];
   for (const dag of project.dags) {
     const context: RuleContext = { project, dag, capabilities };
     if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", { dag: dag.id }, dag.ir.location));

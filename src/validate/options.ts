@@ -5,12 +5,13 @@
 import { firstTargetWith, type Capabilities } from "../capabilities/index.js";
 import { diagnose, type Diagnostic, type OptionsOwner } from "../diagnostics/index.js";
 import type { ResolvedDag } from "../ir/resolved.js";
-import type { Location, TaskOptions } from "../ir/schema.js";
+import type { Location, Project, TaskOptions } from "../ir/schema.js";
 import { parseUtcDate } from "../values/date.js";
 import { durationSeconds } from "../values/duration.js";
 import { isQuantity, quantityValue } from "../values/quantity.js";
 import { checkCallable, checkCallbacks, DAG_CALLBACKS, TASK_CALLBACKS } from "./callables.js";
 
+const CONFIG_FILE = "dagwright.config.ts";
 const DURATION_OPTIONS = ["retryDelay", "maxRetryDelay", "executionTimeout"] as const;
 const MAX_TAG_LENGTH = 100;
 const INT32_MAX = 2 ** 31 - 1;
@@ -56,6 +57,21 @@ export function checkOptions(resolved: ResolvedDag, capabilities: Capabilities):
       const since = firstTargetWith((other) => other.triggerRules.has(rule)) ?? "a newer version";
       diagnostics.push(diagnose("DW303", { ...where, rule, since, target: capabilities.target }, location));
     }
+  }
+  return diagnostics;
+}
+
+/**
+ * The project's and folders' defaults in the config, checked like a DAG's own: a value there
+ * reaches every task below it, so it is reported once, at the config.
+ */
+export function checkProjectDefaults(project: Project): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const config = CONFIG_FILE;
+  const fallback: Location = { file: config, line: 1, column: 1 };
+  if (project.defaults) checkTaskOptions(diagnostics, { config, defaults: true }, project.defaults, project.configLocations?.defaults ?? fallback);
+  for (const [folder, defaults] of Object.entries(project.folders ?? {})) {
+    checkTaskOptions(diagnostics, { config, folder, defaults: true }, defaults, project.configLocations?.folders?.[folder] ?? fallback);
   }
   return diagnostics;
 }
