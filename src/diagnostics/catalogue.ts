@@ -240,6 +240,19 @@ export const CATALOGUE = {
     message: (a) => `DAG "${a.dag}" is created but not exported, so it is not compiled`,
     hint: () => "export it: `export const x = dag(...)` or `export default dag(...)`; or remove it",
   }),
+  DW013: entry<{ file: string; source: string }>({
+    title: "DAG module reads the clock, randomness or the environment",
+    severity: "warning",
+    explanation:
+      "DAG modules run at compile time, and the same sources should give the same DAG files. A module that reads the time, a random number or an environment variable while it builds its DAGs can compile differently on the next run or on another machine, so `compile --check` flaps in CI. Reading them is allowed; each module's first use of each is flagged.",
+    example: `const suffix = Math.random().toString(36).slice(2); d.bash(\`load_\${suffix}\`, ...)`,
+    fix: "Use values that come from the sources (constants, files in the repository), or leave run-time values to Airflow: templates such as {{ ds }}, Variables, or code inside the task.",
+    message: (a) => `${a.file} reads ${a.source} while its DAGs are built; the output can change from one compile to the next`,
+    hint: (a) =>
+      a.source === "process.env"
+        ? "read settings from a file in the repository, or leave them to run time (an Airflow Variable or connection, or the task's own code)"
+        : "leave run-time values to Airflow: templates such as {{ ds }} and {{ run_id }}, or the task's own code",
+  }),
   DW101: entry<{ dag: string; path: readonly string[] }>({
     title: "Dependency cycle",
     severity: "error",

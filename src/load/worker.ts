@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../diagnostics/index.js";
 import { evaluateConfig, evaluateModules, newRunner, strayDiagnostic } from "./evaluate.js";
 import { ExitCalled, recordFramesAlways } from "./modules.js";
+import { watchNondeterminism } from "./nondeterminism.js";
 
 export type Request = { kind: "config"; file: string } | { kind: "modules"; files: string[] };
 
@@ -47,15 +48,19 @@ async function settle(): Promise<void> {
   }
 }
 
+const nondeterminism = watchNondeterminism(runner);
+
 process.on("message", (request: Request) => {
   const reply = (message: Reply) => process.send!(message);
   if (request.kind === "config") {
     reply({ kind: "config", result: evaluateConfig(runner, request.file) });
     return;
   }
+  nondeterminism.start();
   const result = evaluateModules(runner, request.files, (file) => reply({ kind: "evaluating", file }));
+  const flagged = nondeterminism.stop();
   void settle().then(() => {
-    reply({ kind: "modules", result: { dags: result.dags, diagnostics: [...result.diagnostics, ...strays.splice(0)] } });
+    reply({ kind: "modules", result: { dags: result.dags, diagnostics: [...result.diagnostics, ...strays.splice(0), ...flagged] } });
   });
 });
 
