@@ -309,7 +309,7 @@ export const CATALOGUE = {
     message: (a) => `${task(a)} joins paths of branch ${q(a.branch)} with trigger rule ${q(a.rule)}, so it is skipped whenever one path is`,
     hint: () => 'give it triggerRule: "none_failed_min_one_success"',
   }),
-  DW122: entry<(Task & { verb: "triggers" | "waits for"; target: string }) | (Task & { target: string; missingTask: string })>({
+  DW122: entry<(Task & { verb: "triggers" | "waits for" | "clears"; target: string }) | (Task & { target: string; missingTask: string })>({
     title: "Unknown DAG or task of another DAG",
     severity: "error",
     explanation: "A sensor or trigger names a DAG (or task) that the project does not define, so it would wait or fail forever.",
@@ -321,13 +321,14 @@ export const CATALOGUE = {
         : `${task(a)} ${a.verb} DAG ${q(a.target)}, which is not in the project`,
     hint: (a) => ("missingTask" in a ? undefined : `pass the DAG object, or external(${q(a.target)}) for a DAG defined elsewhere`),
   }),
-  DW123: entry<Task & { airflow: string }>({
+  DW123: entry<Task & { airflow: string; sensor: string }>({
     title: "Sensor cannot be deferrable here",
     severity: "error",
-    explanation: "Deferrable waiting needs the sensor's async variant, which this sensor does not have on the target Airflow version.",
-    example: "d.dateTimeSensor(\"t\", { targetTime: \"...\", deferrable: true })",
-    fix: "Use mode: \"reschedule\" instead, or target a version that supports it.",
-    message: (a) => `${task(a)}: this sensor cannot be deferrable on Airflow ${a.airflow}`,
+    explanation:
+      "Deferrable waiting needs either a deferrable argument or an async variant of the sensor. dagwright writes deferrable=True where the class takes it (ExternalTaskSensor and FileSensor everywhere; TimeDeltaSensor and TimeSensor on Airflow 3), and the async class where that is how the line defers (TimeDeltaSensorAsync and TimeSensorAsync on Airflow 2, DateTimeSensorAsync on every line). PythonSensor, BashSensor and DayOfWeekSensor have neither on any line.",
+    example: 'd.pythonSensor("t", { callable: "m:ready", deferrable: true })',
+    fix: 'Use mode: "reschedule" instead, which frees the worker between checks.',
+    message: (a) => `${task(a)}: ${a.sensor} cannot be deferrable on Airflow ${a.airflow}`,
     hint: () => 'use mode: "reschedule" to free the worker between checks',
   }),
   DW124: entry<Task>({
@@ -512,6 +513,45 @@ export const CATALOGUE = {
     fix: "Write expandKwargs: [{ n: 1 }, { n: 2 }] for one instance per set; keep expand if the function really takes an argument named kwargs.",
     message: (a) => `${task(a)} maps an argument named "kwargs" over dicts; each instance gets one dict as its kwargs argument`,
     hint: () => "for one instance per set of keyword arguments, write expandKwargs: [...]",
+  }),
+  DW160: entry<Task & { option: string; value: string }>({
+    title: "Invalid time of day or date",
+    severity: "error",
+    explanation:
+      "A time sensor's targetTime and a date-time branch's bounds are written as a time of day, \"HH:MM\" or \"HH:MM:SS\" (24-hour), which becomes datetime.time; a branch bound may also be a UTC date (\"2026-01-31\" or \"2026-01-31T09:00:00Z\"), which becomes datetime.datetime.",
+    example: 'd.timeSensor("t", { targetTime: "25:00" })',
+    fix: 'Write a time such as "06:30" or "23:59:59".',
+    message: (a) => `${task(a)} has an invalid ${a.option} ${q(a.value)}`,
+  }),
+  DW161: entry<Task>({
+    title: "Date-time branch without bounds",
+    severity: "error",
+    explanation: "BranchDateTimeOperator compares the time with targetLower and targetUpper; with neither, Airflow refuses the task when the DAG is parsed.",
+    example: 'd.branchDateTime("b", { followTaskIdsIfTrue: [a], followTaskIdsIfFalse: [b] })',
+    fix: "Set targetLower, targetUpper, or both.",
+    message: (a) => `${task(a)} sets neither targetLower nor targetUpper`,
+  }),
+  DW162: entry<Task & { problem: "taskAndGroup" | "duplicate" | "runStates"; states?: readonly string[] }>({
+    title: "ExternalTaskSensor states or targets Airflow refuses",
+    severity: "error",
+    explanation:
+      "ExternalTaskSensor waits for one task or one task group of the other DAG, not both; a state may appear in only one of allowedStates, failedStates and skippedStates; and without a task or group it compares the state of the whole DAG run, which is only success, failed, running or queued. Airflow refuses the task when the DAG is parsed otherwise.",
+    example: 'd.externalTaskSensor("w", { dag: other, allowedStates: ["skipped"] })',
+    fix: "Name a task or a group, not both; list each state once; without a task, use DAG run states.",
+    message: (a) =>
+      a.problem === "taskAndGroup"
+        ? `${task(a)} sets both task and taskGroup`
+        : a.problem === "duplicate"
+          ? `${task(a)} lists ${plural(a.states?.length ?? 0, "state")} in more than one of allowedStates, failedStates and skippedStates: ${(a.states ?? []).join(", ")}`
+          : `${task(a)} waits for a whole DAG run but lists states a run never has: ${(a.states ?? []).join(", ")}`,
+  }),
+  DW163: entry<Task & { option: string; value: number }>({
+    title: "Not a whole number Airflow takes",
+    severity: "error",
+    explanation: "ExternalTaskMarker's recursionDepth is a positive whole number, and BashSensor's retryExitCode an exit code (a whole number from 0 to 255).",
+    example: 'd.externalTaskMarker("m", { dag: other, task: "t", recursionDepth: 0 })',
+    fix: "Use a whole number in range.",
+    message: (a) => `${task(a)} has ${a.option} ${a.value}, which Airflow does not take`,
   }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",

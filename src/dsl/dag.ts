@@ -38,6 +38,15 @@ import type {
   TaskOutputRef,
   TimeDeltaSensorOptions,
   TriggerDagOptions,
+  LatestOnlyOptions,
+  ExternalTaskMarkerOptions,
+  PythonSensorOptions,
+  BashSensorOptions,
+  TimeSensorOptions,
+  DayOfWeekSensorOptions,
+  BranchDateTimeOptions,
+  BranchDayOfWeekOptions,
+  EmailOptions,
 } from "./types.js";
 
 const DAG_BRAND = Symbol.for("dagwright.dag");
@@ -281,6 +290,57 @@ export class DagContext {
   /** Wait until a moment; Jinja works, e.g. "{{ data_interval_end.add(hours=2) }}" (Airflow's `DateTimeSensor`). */
   dateTimeSensor(id: string, options: DateTimeSensorOptions): TaskHandle {
     return this.#task(id, "date_time_sensor", options);
+  }
+
+  /** Wait until a time of day of the run's day (Airflow's `TimeSensor`; deferrable, `TimeSensorAsync` on Airflow 2). */
+  timeSensor(id: string, options: TimeSensorOptions): TaskHandle {
+    return this.#task(id, "time_sensor", options);
+  }
+
+  /** Wait until today (or the logical date) is one of some days of the week (Airflow's `DayOfWeekSensor`). */
+  dayOfWeekSensor(id: string, options: DayOfWeekSensorOptions): TaskHandle {
+    return this.#task(id, "day_of_week_sensor", options);
+  }
+
+  /** Wait until a Python function from your package returns something truthy (Airflow's `PythonSensor`). */
+  pythonSensor(id: string, options: PythonSensorOptions): TaskHandle {
+    return this.#task(id, "python_sensor", options);
+  }
+
+  /** Wait until a shell command exits 0 (Airflow's `BashSensor`). */
+  bashSensor(id: string, options: BashSensorOptions): TaskHandle {
+    return this.#task(id, "bash_sensor", options);
+  }
+
+  /** Skip everything downstream unless this run is the DAG's latest (Airflow's `LatestOnlyOperator`). */
+  latestOnly(id: string, options: LatestOnlyOptions = {}): TaskHandle {
+    return this.#task(id, "latest_only", options);
+  }
+
+  /**
+   * Clear a task of another DAG when this task is cleared recursively (Airflow's
+   * `ExternalTaskMarker`); the DAG and task must exist in the project unless `external`.
+   */
+  externalTaskMarker(id: string, options: ExternalTaskMarkerOptions): TaskHandle {
+    return this.#task(id, "external_task_marker", options);
+  }
+
+  /**
+   * A branch on the time (Airflow's `BranchDateTimeOperator`): inside the bounds it follows
+   * `followTaskIdsIfTrue`, outside `followTaskIdsIfFalse`. Link every target downstream.
+   */
+  branchDateTime(id: string, options: BranchDateTimeOptions): TaskHandle {
+    return this.#task(id, "branch_date_time", options);
+  }
+
+  /** A branch on the day of the week (Airflow's `BranchDayOfWeekOperator`). Link every target downstream. */
+  branchDayOfWeek(id: string, options: BranchDayOfWeekOptions): TaskHandle {
+    return this.#task(id, "branch_day_of_week", options);
+  }
+
+  /** Send an email (Airflow's `EmailOperator`: core on Airflow 2, the SMTP provider's on Airflow 3). */
+  email(id: string, options: EmailOptions): TaskHandle {
+    return this.#task(id, "email", options);
   }
 
   /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`); it must exist in the project unless `external`. */

@@ -8,3 +8,4 @@ export * from "./duration.js";
 export * from "./memory.js";
 export * from "./names.js";
 export * from "./quantity.js";
+export * from "./time-of-day.js";

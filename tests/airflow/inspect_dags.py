@@ -74,6 +74,28 @@ SPECIFIC_FIELDS = {
         "multiple_outputs",
         "show_return_value_in_logs",
     ),
+    "ExternalTaskSensor": (
+        "external_dag_id",
+        "external_task_id",
+        "external_task_ids",
+        "external_task_group_id",
+        "allowed_states",
+        "failed_states",
+        "skipped_states",
+    ),
+    "ExternalTaskMarker": ("external_dag_id", "external_task_id", "recursion_depth"),
+    "PythonSensor": ("python_callable", "op_args", "op_kwargs", "templates_dict"),
+    "BashSensor": ("bash_command", "env", "output_encoding", "retry_exit_code"),
+    "DayOfWeekSensor": ("week_day", "use_task_logical_date"),
+    "BranchDateTimeOperator": (
+        "target_lower",
+        "target_upper",
+        "follow_task_ids_if_true",
+        "follow_task_ids_if_false",
+        "use_task_logical_date",
+    ),
+    "BranchDayOfWeekOperator": ("week_day", "follow_task_ids_if_true", "follow_task_ids_if_false", "use_task_logical_date"),
+    "EmailOperator": ("to", "subject", "html_content", "files", "cc", "bcc", "mime_subtype", "mime_charset"),
 }
 
 

@@ -5,7 +5,7 @@ import { about, type RuleContext } from "../context.js";
 
 export function checkOtherDag(
   task: ResolvedTask,
-  target: { dag: string; task?: string; external?: boolean; verb: "triggers" | "waits for" },
+  target: { dag: string; task?: string; external?: boolean; verb: "triggers" | "waits for" | "clears" },
   { project }: RuleContext,
 ): Diagnostic[] {
   if (target.external) return [];
