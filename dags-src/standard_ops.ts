@@ -3,9 +3,10 @@ import dailyEtl from "./daily_etl.js";
 
 /**
  * Airflow's standard operators on every line: latest-only, a marker that clears the ETL's
- * marts with this DAG, sensors on time of day, weekdays, a Python function and a command,
- * branches on the hour and the weekday, a wait on another DAG's task group with its states,
- * and a summary email.
+ * marts with this DAG, sensors on time of day, weekdays and a command, branches on the hour
+ * and the weekday, a wait on another DAG's task group with its states, functions run by a
+ * prepared interpreter (one of them a branch), and a summary email. (d.pythonSensor is not here:
+ * its module warns on import on Airflow 3.2+, DW165, and this harness allows no warnings.)
  */
 export default dag(
   "standard_ops",
@@ -31,12 +32,22 @@ export default dag(
     const deferredMoment = d.dateTimeSensor("wait_for_moment_deferred", { targetTime: "{{ data_interval_end.add(hours=1) }}", deferrable: true });
     const deferredDelta = d.timeDeltaSensor("wait_for_delta_deferred", { delta: "15m", deferrable: true });
     const weekday = d.dayOfWeekSensor("wait_for_weekday", { weekDay: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], useTaskLogicalDate: true, mode: "reschedule" });
-    const fresh = d.pythonSensor("wait_for_new_data", {
-      callable: "reports.sources:has_new_data",
-      templatesDict: { day: "{{ ds }}" },
-      mode: "reschedule",
-      pokeInterval: "5m",
+    const fresh = d.externalPython("summarize_in_reports_env", {
+      python: "/opt/venvs/reports/bin/python",
+      callable: "reports.sources:summarize",
+      kwargs: { region: "emea", top_n: "3" },
+      expectAirflow: false,
+      skipOnExitCode: [99],
     });
+    const html = d.empty("render_html");
+    const pdf = d.empty("render_pdf");
+    const format = d.branchExternalPython("pick_format_in_reports_env", {
+      python: "/opt/venvs/reports/bin/python",
+      callable: "reports.branching:pick_format",
+      kwargs: { audience: "ops" },
+      targets: [html, pdf],
+    });
+    format.then([html, pdf]);
     const ready = d.bashSensor("wait_for_ready_flag", {
       command: "test -f /data/flags/{{ ds }}.ready",
       env: { LANG: "C.UTF-8" },
@@ -69,9 +80,9 @@ export default dag(
       connId: "smtp_default",
       triggerRule: "none_failed_min_one_success",
     });
-    latest.then([marker, billing, opening, deferred, deferredMoment, deferredDelta, weekday, fresh, ready]);
+    latest.then([marker, billing, opening, deferred, deferredMoment, deferredDelta, weekday, fresh, ready, format]);
     d.chain([opening, weekday], byTime, [hours, offHours]);
     d.chain([fresh, ready], byDay, [weekend, workweek]);
-    mail.after([hours, offHours, weekend, workweek, billing]);
+    mail.after([hours, offHours, weekend, workweek, billing, html, pdf]);
   },
 );

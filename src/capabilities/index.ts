@@ -41,6 +41,10 @@ export const PYTHON_NAMES = [
   "BranchDateTimeOperator",
   "BranchDayOfWeekOperator",
   "EmailOperator",
+  "PythonVirtualenvOperator",
+  "BranchPythonVirtualenvOperator",
+  "ExternalPythonOperator",
+  "BranchExternalPythonOperator",
   "ApprovalOperator",
   "HITLOperator",
   "HITLBranchOperator",
@@ -109,6 +113,11 @@ export interface Capabilities {
   readonly concatOutputs: boolean;
   /** Whether PythonOperator awaits an `async def` callable itself (3.2+); before, dagwright's helper runs it. */
   readonly asyncCallables: boolean;
+  /**
+   * Names whose module warns when it is imported on the line, with the warning (a provider's own
+   * deprecated import): the generated file loads and runs, but Airflow records the warning (DW165).
+   */
+  readonly importWarnings: { readonly [N in PythonName]?: string };
   /** The names of the task context Airflow passes to a Python callable that asks for them. */
   readonly contextKeys: ReadonlySet<AirflowContextKey>;
 }
@@ -149,6 +158,10 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
     BranchDateTimeOperator: at("airflow.operators.datetime", "BranchDateTimeOperator"),
     BranchDayOfWeekOperator: at("airflow.operators.weekday", "BranchDayOfWeekOperator"),
     EmailOperator: at("airflow.operators.email", "EmailOperator"),
+    PythonVirtualenvOperator: at("airflow.operators.python", "PythonVirtualenvOperator"),
+    BranchPythonVirtualenvOperator: at("airflow.operators.python", "BranchPythonVirtualenvOperator"),
+    ExternalPythonOperator: at("airflow.operators.python", "ExternalPythonOperator"),
+    BranchExternalPythonOperator: at("airflow.operators.python", "BranchExternalPythonOperator"),
     SparkSubmitOperator: at("airflow.providers.apache.spark.operators.spark_submit", "SparkSubmitOperator"),
     SparkKubernetesOperator: at("airflow.providers.cncf.kubernetes.operators.spark_kubernetes", "SparkKubernetesOperator"),
     KubernetesPodOperator: at("airflow.providers.cncf.kubernetes.operators.pod", "KubernetesPodOperator"),
@@ -175,6 +188,7 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
     bash_sensor: false,
   },
   markerDateArgument: "execution_date",
+  importWarnings: {},
   sla: true,
   assetNames: false,
   runImmediately: false,
@@ -236,6 +250,10 @@ const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
     BranchDayOfWeekOperator: at(`${STANDARD}.operators.weekday`, "BranchDayOfWeekOperator"),
     // Airflow 3 core has no EmailOperator; the SMTP provider's (locked on every 3.x line) is it.
     EmailOperator: at("airflow.providers.smtp.operators.smtp", "EmailOperator"),
+    PythonVirtualenvOperator: at(`${STANDARD}.operators.python`, "PythonVirtualenvOperator"),
+    BranchPythonVirtualenvOperator: at(`${STANDARD}.operators.python`, "BranchPythonVirtualenvOperator"),
+    ExternalPythonOperator: at(`${STANDARD}.operators.python`, "ExternalPythonOperator"),
+    BranchExternalPythonOperator: at(`${STANDARD}.operators.python`, "BranchExternalPythonOperator"),
     Asset: at("airflow.sdk", "Asset"),
     AssetAlias: at("airflow.sdk", "AssetAlias"),
     AssetWatcher: at("airflow.sdk", "AssetWatcher"),
@@ -273,6 +291,10 @@ const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
  */
 const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_1,
+  // The standard provider locked on 3.2 (1.18.0) and 3.3 (1.21.0) imports airflow.utils.operator_helpers in sensors/python.py.
+  importWarnings: {
+    PythonSensor: "DeprecatedImportWarning: The `airflow.utils.operator_helpers.determine_kwargs` attribute is deprecated (raised by the standard provider's sensors/python.py)",
+  },
   asyncCallables: true,
   contextKeys: new Set(CONTEXT_3_2),
   imports: {

@@ -553,6 +553,24 @@ export const CATALOGUE = {
     fix: "Use a whole number in range.",
     message: (a) => `${task(a)} has ${a.option} ${a.value}, which Airflow does not take`,
   }),
+  DW164: entry<Task & { argument: string }>({
+    title: "Argument name a generated function cannot take",
+    severity: "error",
+    explanation:
+      "A function run in a virtual environment or another interpreter gets its keyword arguments through a small generated function that Airflow sends there as source; each keyword argument is one of its parameters, so it must be a Python identifier that is not a keyword and does not start with an underscore.",
+    example: 'd.pythonVirtualenv("t", { callable: "m:f", kwargs: { "row-count": 1 } })',
+    fix: "Rename the argument to a Python identifier, such as row_count.",
+    message: (a) => `${task(a)} passes keyword argument ${q(a.argument)}, which cannot be a Python parameter name`,
+  }),
+  DW165: entry<Task & { operator: string; airflow: string; warning: string }>({
+    title: "Operator whose module warns on import",
+    severity: "warning",
+    explanation:
+      "On this Airflow line the provider module of the operator emits a warning when it is imported (the provider's own use of an API the core deprecated). The generated file loads and the task runs, but Airflow records the warning against the DAG file on every parse.",
+    example: 'd.pythonSensor("ready", { callable: "m:ready" }) // Airflow 3.2+, standard provider 1.18-1.21',
+    fix: "Accept the warning until the provider is fixed, or poll from a PythonOperator with retries, or a BashSensor.",
+    message: (a) => `${task(a)} uses ${a.operator}, whose module warns when Airflow ${a.airflow} imports it: ${a.warning}`,
+  }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",
     severity: "error",

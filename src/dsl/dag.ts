@@ -47,6 +47,10 @@ import type {
   BranchDateTimeOptions,
   BranchDayOfWeekOptions,
   EmailOptions,
+  PythonVirtualenvOptions,
+  BranchPythonVirtualenvOptions,
+  ExternalPythonOptions,
+  BranchExternalPythonOptions,
 } from "./types.js";
 
 const DAG_BRAND = Symbol.for("dagwright.dag");
@@ -341,6 +345,30 @@ export class DagContext {
   /** Send an email (Airflow's `EmailOperator`: core on Airflow 2, the SMTP provider's on Airflow 3). */
   email(id: string, options: EmailOptions): TaskHandle {
     return this.#task(id, "email", options);
+  }
+
+  /**
+   * A Python function run in a virtual environment Airflow builds for the task (Airflow's
+   * `PythonVirtualenvOperator`). A generated function imports `callable` inside it, so your
+   * package must be importable there. On Airflow 2 the workers and scheduler need `virtualenv`.
+   */
+  pythonVirtualenv(id: string, options: PythonVirtualenvOptions): TaskHandle {
+    return this.#task(id, "python_virtualenv", options);
+  }
+
+  /** A branch whose function runs in a virtual environment (Airflow's `BranchPythonVirtualenvOperator`). Link the targets downstream. */
+  branchPythonVirtualenv(id: string, options: BranchPythonVirtualenvOptions): TaskHandle {
+    return this.#task(id, "python_virtualenv", options);
+  }
+
+  /** A Python function run with an existing interpreter (Airflow's `ExternalPythonOperator`); your package must be importable there. */
+  externalPython(id: string, options: ExternalPythonOptions): TaskHandle {
+    return this.#task(id, "external_python", options);
+  }
+
+  /** A branch whose function runs with an existing interpreter (Airflow's `BranchExternalPythonOperator`). Link the targets downstream. */
+  branchExternalPython(id: string, options: BranchExternalPythonOptions): TaskHandle {
+    return this.#task(id, "external_python", options);
   }
 
   /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`); it must exist in the project unless `external`. */

@@ -593,6 +593,57 @@ export interface EmailOptions extends TaskOptions {
   connId?: string;
 }
 
+/**
+ * What a function run by another interpreter takes. Airflow sends that interpreter the source of
+ * the function it is given; dagwright gives it a small generated function that imports
+ * `callable` there and calls it with `kwargs`, so your package must be importable inside it
+ * (in `requirements`, in the system site packages, or on PYTHONPATH).
+ */
+export interface OtherInterpreterOptions extends TaskOptions {
+  /** The function, as `"package.module:function"`, imported inside the other interpreter (Airflow's `python_callable`). @example "ml.score:run" */
+  callable: CallablePath;
+  /** Keyword arguments, pickled to the other interpreter; each name a Python identifier (Airflow's `op_kwargs`). */
+  kwargs?: Record<string, JsonValue>;
+  /** Whether the other interpreter has Airflow installed, so Airflow's macros and context work there (Airflow's `expect_airflow`). @default true */
+  expectAirflow?: boolean;
+  /** Exit codes that skip the task instead of failing it (Airflow's `skip_on_exit_code`). */
+  skipOnExitCode?: readonly number[];
+}
+
+/** Run a function in a virtual environment Airflow builds for the task (Airflow's `PythonVirtualenvOperator`). */
+export interface PythonVirtualenvOptions extends OtherInterpreterOptions {
+  /** The packages pip installs into the environment (Airflow's `requirements`). @example ["pandas==2.2.3"] */
+  requirements?: readonly string[];
+  /** The Python version of the environment, e.g. "3.11" (Airflow's `python_version`). */
+  pythonVersion?: string;
+  /** Let the environment see the worker's site packages (Airflow's `system_site_packages`). @default true */
+  systemSitePackages?: boolean;
+  /** Extra pip install options (Airflow's `pip_install_options`). @example ["--no-cache-dir"] */
+  pipInstallOptions?: readonly string[];
+  /** Package index URLs; the first is the index, the others extra ones (Airflow's `index_urls`). */
+  indexUrls?: readonly string[];
+  /** A folder on the worker where the environment is cached between runs (Airflow's `venv_cache_path`). */
+  venvCacheDir?: string;
+}
+
+/** A branch whose function runs in a virtual environment (Airflow's `BranchPythonVirtualenvOperator`). */
+export interface BranchPythonVirtualenvOptions extends PythonVirtualenvOptions {
+  /** Every task or group the function may choose; each must be a direct downstream of the branch. */
+  targets: ReadonlyArray<SetupHandle>;
+}
+
+/** Run a function with an existing Python interpreter, such as a prepared virtual environment (Airflow's `ExternalPythonOperator`). */
+export interface ExternalPythonOptions extends OtherInterpreterOptions {
+  /** The interpreter's path, Jinja allowed (Airflow's `python`). @example "/opt/venvs/ml/bin/python" */
+  python: string;
+}
+
+/** A branch whose function runs with an existing interpreter (Airflow's `BranchExternalPythonOperator`). */
+export interface BranchExternalPythonOptions extends ExternalPythonOptions {
+  /** Every task or group the function may choose; each must be a direct downstream of the branch. */
+  targets: ReadonlyArray<SetupHandle>;
+}
+
 /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`). */
 export interface TriggerDagOptions extends TaskOptions {
   /** The DAG to start: a DAG of this project, or `external("id")` for one defined elsewhere. */

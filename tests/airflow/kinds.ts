@@ -128,6 +128,20 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
       use_task_logical_date: config.useTaskLogicalDate ?? false,
     }),
   },
+  python_virtualenv: {
+    operator: (config, line) => STANDARD("operators.python", config.targets ? "BranchPythonVirtualenvOperator" : "PythonVirtualenvOperator")[line],
+    // python_callable is dagwright's generated caller function, compared by the DAG file's text (goldens).
+    fields: (config) => ({
+      requirements: config.requirements ?? [],
+      op_kwargs: config.kwargs ?? {},
+      index_urls: config.indexUrls ?? null,
+      venv_cache_path: config.venvCacheDir ?? null,
+    }),
+  },
+  external_python: {
+    operator: (config, line) => STANDARD("operators.python", config.targets ? "BranchExternalPythonOperator" : "ExternalPythonOperator")[line],
+    fields: (config) => ({ python: config.python, op_kwargs: config.kwargs ?? {} }),
+  },
   email: {
     operator: { 2: "airflow.operators.email.EmailOperator", 3: "airflow.providers.smtp.operators.smtp.EmailOperator" },
     fields: (config) => ({

@@ -22,6 +22,8 @@ import { externalTaskMarker } from "./external-task-marker.js";
 import { latestOnly } from "./latest-only.js";
 import { pythonSensor } from "./python-sensor.js";
 import { timeSensor } from "./time-sensor.js";
+import { pythonVirtualenv } from "./python-virtualenv.js";
+import { externalPython } from "./external-python.js";
 import type { KindBuilder } from "./types.js";
 
 // `any` for each kind's own options: each module types them; the map ties every kind to one.
@@ -49,4 +51,6 @@ export const BUILDERS: { readonly [K in TaskKind]: KindBuilder<K, any> } = {
   latest_only: latestOnly,
   python_sensor: pythonSensor,
   time_sensor: timeSensor,
+  python_virtualenv: pythonVirtualenv,
+  external_python: externalPython,
 };

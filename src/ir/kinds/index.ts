@@ -26,6 +26,8 @@ import { ExternalTaskMarkerConfig } from "./external-task-marker.js";
 import { LatestOnlyConfig } from "./latest-only.js";
 import { PythonSensorConfig } from "./python-sensor.js";
 import { TimeSensorConfig } from "./time-sensor.js";
+import { PythonVirtualenvConfig } from "./python-virtualenv.js";
+import { ExternalPythonConfig } from "./external-python.js";
 
 export const TaskConfig = z.discriminatedUnion("kind", [
   EmptyConfig,
@@ -50,6 +52,8 @@ export const TaskConfig = z.discriminatedUnion("kind", [
   BranchDateTimeConfig,
   BranchDayOfWeekConfig,
   EmailConfig,
+  PythonVirtualenvConfig,
+  ExternalPythonConfig,
 ]);
 export type TaskConfig = z.infer<typeof TaskConfig>;
 export type TaskKind = TaskConfig["kind"];
@@ -97,3 +101,5 @@ export * from "./latest-only.js";
 export * from "./python-sensor.js";
 export * from "./time-sensor.js";
 export * from "./weekday.js";
+export * from "./python-virtualenv.js";
+export * from "./external-python.js";

@@ -26,6 +26,8 @@ import { checkExternalTaskMarker } from "./external-task-marker.js";
 import { checkLatestOnly } from "./latest-only.js";
 import { checkPythonSensor } from "./python-sensor.js";
 import { checkTimeSensor } from "./time-sensor.js";
+import { checkPythonVirtualenv } from "./python-virtualenv.js";
+import { checkExternalPython } from "./external-python.js";
 
 export const KIND_RULES: { readonly [K in TaskKind]: KindRule<K> } = {
   empty: checkEmpty,
@@ -50,4 +52,6 @@ export const KIND_RULES: { readonly [K in TaskKind]: KindRule<K> } = {
   latest_only: checkLatestOnly,
   python_sensor: checkPythonSensor,
   time_sensor: checkTimeSensor,
+  python_virtualenv: checkPythonVirtualenv,
+  external_python: checkExternalPython,
 };

@@ -26,6 +26,8 @@ import { externalTaskMarker } from "./external-task-marker.js";
 import { latestOnly } from "./latest-only.js";
 import { pythonSensor } from "./python-sensor.js";
 import { timeSensor } from "./time-sensor.js";
+import { pythonVirtualenv } from "./python-virtualenv.js";
+import { externalPython } from "./external-python.js";
 import type { OperatorEmitter } from "./types.js";
 
 export const OPERATORS: { readonly [K in TaskKind]: OperatorEmitter<K> } = {
@@ -51,6 +53,8 @@ export const OPERATORS: { readonly [K in TaskKind]: OperatorEmitter<K> } = {
   latest_only: latestOnly,
   python_sensor: pythonSensor,
   time_sensor: timeSensor,
+  python_virtualenv: pythonVirtualenv,
+  external_python: externalPython,
 };
 
 export type { Helper, Operator, OperatorEmitter } from "./types.js";
