@@ -88,6 +88,7 @@ describe("sensors", () => {
         `  d.pythonSensor("ready", { callable: "pkg.checks:ready", kwargs: { table: "orders" }, templatesDict: { day: "{{ ds }}" }, pokeInterval: "5m" });`,
         `  d.bashSensor("flag", { command: "test -f /x", env: { A: "1" }, outputEncoding: "latin-1", retryExitCode: 99, softFail: true });`,
       ].join("\n"),
+      "3.1",
     );
     expect(python).toContain(`    weekend = DayOfWeekSensor(
         task_id="weekend",
@@ -247,5 +248,84 @@ describe("email", () => {
     const three = await compiled(body, "3.1");
     expect(three).toContain("from airflow.providers.smtp.operators.smtp import EmailOperator\n");
     expect(three).toContain(args);
+  });
+});
+
+describe("functions run by another interpreter", () => {
+  it("write a caller function that imports the callable there, and the virtualenv's options", async () => {
+    const python = await compiled(
+      [
+        `  d.pythonVirtualenv("score", { callable: "ml.score:run", kwargs: { model: "m1", limit: 5 }, requirements: ["pandas==2.2.3"], pythonVersion: "3.11", systemSitePackages: false, pipInstallOptions: ["--no-cache-dir"], indexUrls: ["https://pypi.example/simple"], venvCacheDir: "/tmp/venvs", expectAirflow: false, skipOnExitCode: [99] });`,
+      ].join("\n"),
+    );
+    expect(python).toContain("from airflow.providers.standard.operators.python import PythonVirtualenvOperator\n");
+    expect(python).toContain(`) as dag:
+
+    def score_call(model, limit):
+        """ml.score:run, imported where Airflow runs this function's source."""
+        import importlib as _importlib
+
+        _module = _importlib.import_module("ml.score")
+        return _module.run(model=model, limit=limit)
+
+    score = PythonVirtualenvOperator(
+        task_id="score",
+        python_callable=score_call,
+        op_kwargs={"model": "m1", "limit": 5},
+        expect_airflow=False,
+        skip_on_exit_code=[99],
+        requirements=["pandas==2.2.3"],
+        python_version="3.11",
+        system_site_packages=False,
+        pip_install_options=["--no-cache-dir"],
+        index_urls=["https://pypi.example/simple"],
+        venv_cache_path="/tmp/venvs",
+    )
+`);
+  });
+
+  it("write the branch classes for branches, on Airflow 2 from airflow.operators.python", async () => {
+    const python = await compiled(
+      [
+        `  const a = d.empty("a"); const b = d.empty("b");`,
+        `  d.branchExternalPython("pick", { python: "/opt/py/bin/python", callable: "pkg.m:pick", targets: [a, b] }).then([a, b]);`,
+        `  const c = d.empty("c");`,
+        `  d.branchPythonVirtualenv("vpick", { callable: "pkg.m:pick", targets: [c] }).then(c);`,
+        `  d.externalPython("plain", { python: "/opt/py/bin/python", callable: "pkg.m:go" });`,
+      ].join("\n"),
+      "2.9",
+    );
+    expect(python).toContain(
+      "from airflow.operators.python import (\n    BranchExternalPythonOperator,\n    BranchPythonVirtualenvOperator,\n    ExternalPythonOperator,\n)\n",
+    );
+    expect(python).toContain(`    pick = BranchExternalPythonOperator(
+        task_id="pick", python="/opt/py/bin/python", python_callable=pick_call
+    )
+`);
+    expect(python).toContain('    vpick = BranchPythonVirtualenvOperator(task_id="vpick", python_callable=vpick_call)\n');
+    expect(python).toContain('    def plain_call():\n        """pkg.m:go, imported where Airflow runs this function\'s source."""\n');
+  });
+
+  it("refuse argument names a Python function cannot take, and check a branch's targets (DW164, DW120)", async () => {
+    const body = [
+      `  d.pythonVirtualenv("v", { callable: "pkg.m:f", kwargs: { "row-count": 1, class: 2, _private: 3, ok: 4 } });`,
+      `  const a = d.empty("a");`,
+      `  d.branchExternalPython("b", { python: "/p", callable: "pkg.m:f", targets: [a] });`,
+    ].join("\n");
+    const diagnostics = await diagnosticsOf(body);
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.line} ${d.message}`)).toEqual([
+      'DW164 3 task "v" of DAG "x" passes keyword argument "row-count", which cannot be a Python parameter name',
+      'DW164 3 task "v" of DAG "x" passes keyword argument "class", which cannot be a Python parameter name',
+      'DW164 3 task "v" of DAG "x" passes keyword argument "_private", which cannot be a Python parameter name',
+      expect.stringMatching(/^DW120 5 /),
+    ]);
+  });
+
+  it("warn that PythonSensor's module warns on import on Airflow 3.2+ (DW165)", async () => {
+    const body = `  d.pythonSensor("p", { callable: "pkg.m:f" });`;
+    expect(where(await diagnosticsOf(body, "3.1"))).toEqual([]);
+    const diagnostics = await diagnosticsOf(body, "3.2");
+    expect(where(diagnostics)).toEqual(["DW165 dags-src/x.ts:3:5"]);
+    expect(diagnostics[0]!.severity).toBe("warning");
   });
 });

@@ -74,11 +74,11 @@ with DAG(
     )
 
     def summarize_in_reports_env_call(region, top_n):
-        """Runs reports.sources:summarize where Airflow runs this function's source, importing it there."""
+        """The task's function, imported where Airflow runs this function's source."""
         import importlib as _importlib
 
-        _function = getattr(_importlib.import_module("reports.sources"), "summarize")
-        return _function(region=region, top_n=top_n)
+        _module = _importlib.import_module("reports.sources")
+        return _module.summarize(region=region, top_n=top_n)
 
     summarize_in_reports_env = ExternalPythonOperator(
         task_id="summarize_in_reports_env",
@@ -92,11 +92,11 @@ with DAG(
     render_pdf = EmptyOperator(task_id="render_pdf")
 
     def pick_format_in_reports_env_call(audience):
-        """Runs reports.branching:pick_format where Airflow runs this function's source, importing it there."""
+        """The task's function, imported where Airflow runs this function's source."""
         import importlib as _importlib
 
-        _function = getattr(_importlib.import_module("reports.branching"), "pick_format")
-        return _function(audience=audience)
+        _module = _importlib.import_module("reports.branching")
+        return _module.pick_format(audience=audience)
 
     pick_format_in_reports_env = BranchExternalPythonOperator(
         task_id="pick_format_in_reports_env",
