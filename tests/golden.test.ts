@@ -19,6 +19,15 @@ describe.each(["2.10", "3.3"] as const)("the examples compiled for Airflow %s", 
   });
 });
 
+describe("the examples of what only Airflow 3.1+ has, compiled for Airflow 3.3", () => {
+  it("match their golden output, every file", async () => {
+    const result = await compile(path.join(REPO_ROOT, "examples", "airflow-3.1"));
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const files = Object.fromEntries(result.files!.map((file) => [file.path, file.contents]));
+    expect(goldenDifferences("examples-airflow-3.1/airflow-3.3", files).join("\n")).toBe("");
+  });
+});
+
 describe("the examples of what only Airflow 3 has, compiled for Airflow 3.3", () => {
   it("match their golden output, every file", async () => {
     const result = await compile(path.join(REPO_ROOT, "examples", "airflow-3"));

@@ -329,3 +329,77 @@ describe("functions run by another interpreter", () => {
     expect(diagnostics[0]!.severity).toBe("warning");
   });
 });
+
+describe("human-in-the-loop operators", () => {
+  const body = [
+    `  const ship = d.empty("ship"); const hold = d.empty("hold");`,
+    `  d.hitlBranch("choose", { subject: "Ship?", body: "**Now**", options: { "Ship it": ship, Hold: hold }, defaults: "Hold", responseTimeout: "2h" }).then([ship, hold]);`,
+    `  d.approval("approve", { subject: "OK?", defaults: "Reject", ignoreDownstreamTriggerRules: true, failOnReject: false });`,
+    `  d.hitl("pick", { subject: "Which?", options: ["a", "b"], defaults: ["a", "b"], multiple: true, params: { note: "" } });`,
+    `  d.hitlEntry("form", { subject: "Fill in", params: { rows: 10 } });`,
+  ].join("\n");
+
+  it("write the HITL operators on Airflow 3.2+, options_mapping from the branch's task handles", async () => {
+    const python = await compiled(body, "3.3");
+    expect(python).toContain("from airflow.providers.standard.operators.hitl import (\n    ApprovalOperator,\n    HITLBranchOperator,\n    HITLEntryOperator,\n    HITLOperator,\n)\n");
+    expect(python).toContain(`    choose = HITLBranchOperator(
+        task_id="choose",
+        subject="Ship?",
+        body="**Now**",
+        options=["Ship it", "Hold"],
+        options_mapping={"Ship it": "ship", "Hold": "hold"},
+        defaults=["Hold"],
+        response_timeout=datetime.timedelta(hours=2),
+    )
+    approve = ApprovalOperator(
+        task_id="approve",
+        subject="OK?",
+        defaults=["Reject"],
+        ignore_downstream_trigger_rules=True,
+        fail_on_reject=False,
+    )
+    pick = HITLOperator(
+        task_id="pick",
+        subject="Which?",
+        options=["a", "b"],
+        defaults=["a", "b"],
+        multiple=True,
+        params={"note": ""},
+    )
+    form = HITLEntryOperator(task_id="form", subject="Fill in", params={"rows": 10})
+`);
+  });
+
+  it("refuse them before Airflow 3.1 (DW140), and warn on 3.1, whose provider module warns on import (DW165)", async () => {
+    const old = await diagnosticsOf(body, "3.0");
+    expect(old.map((d) => `${d.code} ${d.location?.line} ${d.message}`)).toEqual([
+      'DW140 4 task "choose" of DAG "x" uses HITLBranchOperator, which needs Airflow 3.1+; the project targets 3.0',
+      'DW140 5 task "approve" of DAG "x" uses ApprovalOperator, which needs Airflow 3.1+; the project targets 3.0',
+      'DW140 6 task "pick" of DAG "x" uses HITLOperator, which needs Airflow 3.1+; the project targets 3.0',
+      'DW140 7 task "form" of DAG "x" uses HITLEntryOperator, which needs Airflow 3.1+; the project targets 3.0',
+    ]);
+    expect(where(await diagnosticsOf(body, "2.11")).every((line) => line.startsWith("DW140"))).toBe(true);
+    expect(where(await diagnosticsOf(body, "3.1"))).toEqual(["DW165 dags-src/x.ts:4:5", "DW165 dags-src/x.ts:5:5", "DW165 dags-src/x.ts:6:5", "DW165 dags-src/x.ts:7:5"]);
+    expect(where(await diagnosticsOf(body, "3.2"))).toEqual([]);
+  });
+
+  it("refuse options Airflow refuses (DW166) and check the branch's targets (DW120)", async () => {
+    const bad = [
+      `  const a = d.empty("a");`,
+      `  d.hitl("none", { subject: "s", options: [] });`,
+      `  d.hitl("outside", { subject: "s", options: ["x"], defaults: "y" });`,
+      `  d.hitl("many", { subject: "s", options: ["x", "y"], defaults: ["x", "y"] });`,
+      `  d.hitlEntry("reserved", { subject: "s", params: { _options: 1 } });`,
+      `  d.approval("fixed", { subject: "s", options: ["x"] } as never);`,
+      `  d.hitlBranch("loose", { subject: "s", options: { A: a } });`,
+    ].join("\n");
+    expect(where(await diagnosticsOf(bad, "3.3"))).toEqual([
+      "DW166 dags-src/x.ts:4:5",
+      "DW166 dags-src/x.ts:5:5",
+      "DW166 dags-src/x.ts:6:5",
+      "DW166 dags-src/x.ts:7:5",
+      "DW166 dags-src/x.ts:8:5",
+      "DW120 dags-src/x.ts:9:5",
+    ]);
+  });
+});

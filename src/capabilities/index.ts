@@ -68,6 +68,12 @@ export const PYTHON_NAMES = [
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 
+/** The operator of each human-in-the-loop variant (Airflow 3.1+). */
+export const HITL_OPERATORS = { approval: "ApprovalOperator", options: "HITLOperator", branch: "HITLBranchOperator", entry: "HITLEntryOperator" } as const satisfies Record<
+  "approval" | "options" | "branch" | "entry",
+  PythonName
+>;
+
 /** Names a generated file defines or imports besides those: no task, group or argument may take them. */
 export const GENERATED_NAMES = ["dag", "datetime", "annotations", "_Callable", "_callback", "Dataset", "DatasetAlias", "DatasetAll", "DatasetAny"] as const;
 
@@ -278,6 +284,16 @@ const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
  */
 const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_0,
+  // The standard provider locked on 3.1 (1.21.0) takes its branch bases through common.compat,
+  // which falls back to Airflow 3.1's deprecated airflow.operators.branch.
+  importWarnings: {
+    LatestOnlyOperator: "The `airflow.operators.branch.BaseBranchOperator` attribute is deprecated",
+    BranchDateTimeOperator: "The `airflow.operators.branch.BaseBranchOperator` attribute is deprecated",
+    BranchDayOfWeekOperator: "The `airflow.operators.branch.BaseBranchOperator` attribute is deprecated",
+    ...Object.fromEntries(
+      (["ApprovalOperator", "HITLOperator", "HITLBranchOperator", "HITLEntryOperator"] as const).map((name) => [name, "The `airflow.operators.branch.BranchMixIn` attribute is deprecated"]),
+    ),
+  },
   imports: {
     ...AIRFLOW_3_0.imports,
     ...Object.fromEntries((["ApprovalOperator", "HITLOperator", "HITLBranchOperator", "HITLEntryOperator"] as const).map((name) => [name, at(`${STANDARD}.operators.hitl`, name)])),
@@ -293,8 +309,9 @@ const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_1,
   // The standard provider locked on 3.2 (1.18.0) and 3.3 (1.21.0) imports airflow.utils.operator_helpers in sensors/python.py.
   importWarnings: {
-    PythonSensor: "DeprecatedImportWarning: The `airflow.utils.operator_helpers.determine_kwargs` attribute is deprecated (raised by the standard provider's sensors/python.py)",
+    PythonSensor: "The `airflow.utils.operator_helpers.determine_kwargs` attribute is deprecated",
   },
+
   asyncCallables: true,
   contextKeys: new Set(CONTEXT_3_2),
   imports: {

@@ -417,7 +417,7 @@ export const CATALOGUE = {
     explanation:
       "The DAG uses something the Airflow version the project compiles for does not have (a timetable, an operator, an argument); the generated file would fail to import there, so it is refused.",
     example: `schedule: { every: "6h", timetable: "trigger" } // DeltaTriggerTimetable: Airflow 2.11+`,
-    sharedBy: ["validate/kinds/mapping", "validate/lineage", "validate/schedule"],
+    sharedBy: ["validate/kinds/hitl", "validate/kinds/mapping", "validate/lineage", "validate/schedule"],
     fix: "Use what the target has, or target a newer Airflow in dagwright.config.ts (or with --airflow).",
     message: (a) => `${subject(a.where)} uses ${a.feature}, which needs Airflow ${a.since}+; the project targets ${a.target}`,
   }),
@@ -567,9 +567,27 @@ export const CATALOGUE = {
     severity: "warning",
     explanation:
       "On this Airflow line the provider module of the operator emits a warning when it is imported (the provider's own use of an API the core deprecated). The generated file loads and the task runs, but Airflow records the warning against the DAG file on every parse.",
-    example: 'd.pythonSensor("ready", { callable: "m:ready" }) // Airflow 3.2+, standard provider 1.18-1.21',
-    fix: "Accept the warning until the provider is fixed, or poll from a PythonOperator with retries, or a BashSensor.",
+    example: 'd.pythonSensor("ready", { callable: "m:ready" }) // Airflow 3.2 and 3.3 with their locked standard provider',
+    fix: "Accept the warning until the provider is fixed (it names the deprecated API), or use another operator on that line.",
     message: (a) => `${task(a)} uses ${a.operator}, whose module warns when Airflow ${a.airflow} imports it: ${a.warning}`,
+  }),
+  DW166: entry<Task & { problem: "noOptions" | "defaults" | "multipleDefaults" | "reservedParam" | "misplaced"; defaults?: readonly string[]; option?: string; operator?: string }>({
+    title: "Human-in-the-loop options Airflow refuses",
+    severity: "error",
+    explanation:
+      "A human-in-the-loop task needs at least one option; its defaults must be among its options, and only one unless multiple is set; and its params may not use the name _options, which Airflow keeps for itself. ApprovalOperator's options are fixed (Approve, Reject) and it takes no multiple; ignoreDownstreamTriggerRules and failOnReject are its alone. Airflow refuses the task when the DAG is parsed otherwise.",
+    example: 'd.hitl("ask", { subject: "Ship?", options: ["Ship", "Hold"], defaults: "Later" })',
+    fix: "List the options, take defaults from them, and rename the _options param.",
+    message: (a) =>
+      a.problem === "noOptions"
+        ? `${task(a)} has no options`
+        : a.problem === "defaults"
+          ? `${task(a)} has defaults that are not among its options: ${(a.defaults ?? []).join(", ")}`
+          : a.problem === "multipleDefaults"
+            ? `${task(a)} has several defaults without multiple: true`
+            : a.problem === "misplaced"
+              ? `${task(a)} sets ${a.option}, which ${a.operator} does not take`
+              : `${task(a)} has a param named _options, which Airflow keeps for itself`,
   }),
   DW201: entry<{ dag: string; preset: string; presets: readonly string[] } | { dag: string; cron: string; problem: string } | { dag: string; period: string }>({
     title: "Invalid schedule",

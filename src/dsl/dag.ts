@@ -51,6 +51,10 @@ import type {
   BranchPythonVirtualenvOptions,
   ExternalPythonOptions,
   BranchExternalPythonOptions,
+  ApprovalOptions,
+  HitlOptions,
+  HitlBranchOptions,
+  HitlEntryOptions,
 } from "./types.js";
 
 const DAG_BRAND = Symbol.for("dagwright.dag");
@@ -369,6 +373,26 @@ export class DagContext {
   /** A branch whose function runs with an existing interpreter (Airflow's `BranchExternalPythonOperator`). Link the targets downstream. */
   branchExternalPython(id: string, options: BranchExternalPythonOptions): TaskHandle {
     return this.#task(id, "external_python", options);
+  }
+
+  /** Ask a person to approve or reject in the UI; rejecting skips what follows (Airflow 3.1+'s `ApprovalOperator`). */
+  approval(id: string, options: ApprovalOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "approval" } as TaskOptions);
+  }
+
+  /** Ask a person to choose among options in the UI (Airflow 3.1+'s `HITLOperator`). */
+  hitl(id: string, options: HitlOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "options" } as TaskOptions);
+  }
+
+  /** Ask a person which path to follow (Airflow 3.1+'s `HITLBranchOperator`). Link every option's task downstream. */
+  hitlBranch(id: string, options: HitlBranchOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "branch" } as TaskOptions);
+  }
+
+  /** Ask a person to fill in a form (Airflow 3.1+'s `HITLEntryOperator`). */
+  hitlEntry(id: string, options: HitlEntryOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "entry" } as TaskOptions);
   }
 
   /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`); it must exist in the project unless `external`. */

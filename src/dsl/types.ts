@@ -644,6 +644,61 @@ export interface BranchExternalPythonOptions extends ExternalPythonOptions {
   targets: ReadonlyArray<SetupHandle>;
 }
 
+/** What every human-in-the-loop task has (Airflow 3.1+; refused on older targets, DW140). Notifiers and assigned users are not offered yet. */
+export interface HumanTaskOptions extends TaskOptions {
+  /** The question's title in the UI, Jinja allowed (Airflow's `subject`). */
+  subject: string;
+  /** The question's text, Markdown and Jinja allowed (Airflow's `body`). */
+  body?: string;
+  /** Form fields the person fills in, by name, with their default values (Airflow's `params`). */
+  params?: Record<string, JsonValue>;
+  /** How long to wait for an answer before the defaults are taken (or the task fails without them) (Airflow's `response_timeout`). */
+  responseTimeout?: Duration;
+}
+
+/** Ask a person to choose among options (Airflow's `HITLOperator`); the choice is the task's output. */
+export interface HitlOptions extends HumanTaskOptions {
+  /** The choices (Airflow's `options`). @example ["Ship", "Hold"] */
+  options: readonly string[];
+  /** The choice (or choices, with multiple) taken when nobody answers in time (Airflow's `defaults`). */
+  defaults?: string | readonly string[];
+  /** Allow several choices (Airflow's `multiple`). @default false */
+  multiple?: boolean;
+}
+
+/** Ask a person to approve or reject; rejecting skips what follows (Airflow's `ApprovalOperator`). */
+export interface ApprovalOptions extends HumanTaskOptions {
+  /** The answer taken when nobody answers in time (Airflow's `defaults`). */
+  defaults?: "Approve" | "Reject";
+  /** On reject, skip every downstream task, not only the direct ones (Airflow's `ignore_downstream_trigger_rules`). @default false */
+  ignoreDownstreamTriggerRules?: boolean;
+  /** Fail the task on reject instead of skipping downstream (Airflow's `fail_on_reject`). @default false */
+  failOnReject?: boolean;
+}
+
+/** Ask a person which path to follow (Airflow's `HITLBranchOperator`). */
+export interface HitlBranchOptions extends HumanTaskOptions {
+  /**
+   * Each choice's label and the task or group it follows (Airflow's `options` and
+   * `options_mapping`); each must be directly downstream. @example { "Ship it": ship, "Hold": hold }
+   */
+  options: Readonly<Record<string, SetupHandle>>;
+  /** The choice (or choices) taken when nobody answers in time, by label (Airflow's `defaults`). */
+  defaults?: string | readonly string[];
+  /** Allow following several choices (Airflow's `multiple`). @default false */
+  multiple?: boolean;
+}
+
+/** Ask a person to fill in a form, `params` (Airflow's `HITLEntryOperator`). */
+export interface HitlEntryOptions extends HumanTaskOptions {
+  /** The buttons that submit the form (Airflow's `options`). @default ["OK"] */
+  options?: readonly string[];
+  /** The button taken when nobody answers in time (Airflow's `defaults`). */
+  defaults?: string | readonly string[];
+  /** Allow several buttons (Airflow's `multiple`). @default false */
+  multiple?: boolean;
+}
+
 /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`). */
 export interface TriggerDagOptions extends TaskOptions {
   /** The DAG to start: a DAG of this project, or `external("id")` for one defined elsewhere. */

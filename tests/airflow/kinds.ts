@@ -142,6 +142,11 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
     operator: (config, line) => STANDARD("operators.python", config.targets ? "BranchExternalPythonOperator" : "ExternalPythonOperator")[line],
     fields: (config) => ({ python: config.python, op_kwargs: config.kwargs ?? {} }),
   },
+  hitl: {
+    operator: (config) =>
+      `airflow.providers.standard.operators.hitl.${{ approval: "ApprovalOperator", options: "HITLOperator", branch: "HITLBranchOperator", entry: "HITLEntryOperator" }[config.variant]}`,
+    fields: (config) => ({ subject: config.subject, body: config.body ?? null }),
+  },
   email: {
     operator: { 2: "airflow.operators.email.EmailOperator", 3: "airflow.providers.smtp.operators.smtp.EmailOperator" },
     fields: (config) => ({

@@ -24,6 +24,7 @@ import { pythonSensor } from "./python-sensor.js";
 import { timeSensor } from "./time-sensor.js";
 import { pythonVirtualenv } from "./python-virtualenv.js";
 import { externalPython } from "./external-python.js";
+import { hitl } from "./hitl.js";
 import type { KindBuilder } from "./types.js";
 
 // `any` for each kind's own options: each module types them; the map ties every kind to one.
@@ -53,4 +54,5 @@ export const BUILDERS: { readonly [K in TaskKind]: KindBuilder<K, any> } = {
   time_sensor: timeSensor,
   python_virtualenv: pythonVirtualenv,
   external_python: externalPython,
+  hitl,
 };

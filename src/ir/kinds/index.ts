@@ -28,6 +28,7 @@ import { PythonSensorConfig } from "./python-sensor.js";
 import { TimeSensorConfig } from "./time-sensor.js";
 import { PythonVirtualenvConfig } from "./python-virtualenv.js";
 import { ExternalPythonConfig } from "./external-python.js";
+import { HitlConfig } from "./hitl.js";
 
 export const TaskConfig = z.discriminatedUnion("kind", [
   EmptyConfig,
@@ -54,6 +55,7 @@ export const TaskConfig = z.discriminatedUnion("kind", [
   EmailConfig,
   PythonVirtualenvConfig,
   ExternalPythonConfig,
+  HitlConfig,
 ]);
 export type TaskConfig = z.infer<typeof TaskConfig>;
 export type TaskKind = TaskConfig["kind"];
@@ -103,3 +105,4 @@ export * from "./time-sensor.js";
 export * from "./weekday.js";
 export * from "./python-virtualenv.js";
 export * from "./external-python.js";
+export * from "./hitl.js";

@@ -2,6 +2,7 @@
 import { diagnose } from "../../diagnostics/index.js";
 import { about, type KindRule } from "../context.js";
 import { checkBranchTargets } from "./branch-targets.js";
+import { checkImportWarning } from "./import-warning.js";
 import { checkTimeOfDay } from "./time-of-day.js";
 
 export const checkBranchDateTime: KindRule<"branch_date_time"> = (task, context) => {
@@ -11,5 +12,6 @@ export const checkBranchDateTime: KindRule<"branch_date_time"> = (task, context)
     ...checkTimeOfDay(task, "targetLower", config.targetLower, { dates: true }),
     ...checkTimeOfDay(task, "targetUpper", config.targetUpper, { dates: true }),
     ...checkBranchTargets(task, [...config.followIfTrue, ...config.followIfFalse], context),
+    ...checkImportWarning(task, "BranchDateTimeOperator", context),
   ];
 };

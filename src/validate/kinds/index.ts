@@ -2,6 +2,7 @@
  * The rules of each task kind, one module per kind, in a map over every kind: a kind without
  * its rules is a type error here.
  */
+import { checkHitl } from "./hitl.js";
 import type { TaskKind } from "../../ir/kinds/index.js";
 import type { KindRule } from "../context.js";
 import { checkBash } from "./bash.js";
@@ -53,5 +54,6 @@ export const KIND_RULES: { readonly [K in TaskKind]: KindRule<K> } = {
   python_sensor: checkPythonSensor,
   time_sensor: checkTimeSensor,
   python_virtualenv: checkPythonVirtualenv,
+  hitl: checkHitl,
   external_python: checkExternalPython,
 };

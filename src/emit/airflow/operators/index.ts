@@ -3,6 +3,7 @@
  * without its emitter is a type error here, and each emitter's keyword table is typed over its
  * kind's IR fields.
  */
+import { hitl } from "./hitl.js";
 import type { TaskKind } from "../../../ir/kinds/index.js";
 import { bash } from "./bash.js";
 import { branch } from "./branch.js";
@@ -54,6 +55,7 @@ export const OPERATORS: { readonly [K in TaskKind]: OperatorEmitter<K> } = {
   python_sensor: pythonSensor,
   time_sensor: timeSensor,
   python_virtualenv: pythonVirtualenv,
+  hitl,
   external_python: externalPython,
 };
 
