@@ -74,6 +74,19 @@ SPECIFIC_FIELDS = {
         "multiple_outputs",
         "show_return_value_in_logs",
     ),
+    # Before PythonOperator in their MRO, so their own arguments are reported.
+    "ExternalPythonOperator": ("python", "op_args", "op_kwargs", "templates_dict", "expect_airflow"),
+    "PythonVirtualenvOperator": (
+        "requirements",
+        "python_version",
+        "system_site_packages",
+        "pip_install_options",
+        "index_urls",
+        "venv_cache_path",
+        "op_args",
+        "op_kwargs",
+        "expect_airflow",
+    ),
     "ExternalTaskSensor": (
         "external_dag_id",
         "external_task_id",

@@ -133,14 +133,18 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
     // python_callable is dagwright's generated caller function, compared by the DAG file's text (goldens).
     fields: (config) => ({
       requirements: config.requirements ?? [],
-      op_kwargs: config.kwargs ?? {},
+      python_version: config.pythonVersion ?? null,
+      system_site_packages: config.systemSitePackages ?? true,
+      pip_install_options: config.pipInstallOptions ?? null,
       index_urls: config.indexUrls ?? null,
       venv_cache_path: config.venvCacheDir ?? null,
+      op_kwargs: config.kwargs ?? {},
+      expect_airflow: config.expectAirflow ?? true,
     }),
   },
   external_python: {
     operator: (config, line) => STANDARD("operators.python", config.targets ? "BranchExternalPythonOperator" : "ExternalPythonOperator")[line],
-    fields: (config) => ({ python: config.python, op_kwargs: config.kwargs ?? {} }),
+    fields: (config) => ({ python: config.python, op_kwargs: config.kwargs ?? {}, expect_airflow: config.expectAirflow ?? true }),
   },
   hitl: {
     operator: (config) =>
