@@ -54,7 +54,7 @@ describe("latest-only and external task markers", () => {
       },
       "3.3",
     );
-    expect(missing.map((d) => `${d.code} ${d.message}`)).toEqual(['DW122 task "m" of DAG "x" waits for task "nope", which DAG "other" does not have']);
+    expect(missing.map((d) => `${d.code} ${d.message}`)).toEqual(['DW122 task "m" of DAG "x" clears task "nope", which DAG "other" does not have']);
   });
 });
 

@@ -309,15 +309,15 @@ export const CATALOGUE = {
     message: (a) => `${task(a)} joins paths of branch ${q(a.branch)} with trigger rule ${q(a.rule)}, so it is skipped whenever one path is`,
     hint: () => 'give it triggerRule: "none_failed_min_one_success"',
   }),
-  DW122: entry<(Task & { verb: "triggers" | "waits for" | "clears"; target: string }) | (Task & { target: string; missingTask: string })>({
+  DW122: entry<(Task & { verb: "triggers" | "waits for" | "clears"; target: string }) | (Task & { target: string; missingTask: string; clears?: true })>({
     title: "Unknown DAG or task of another DAG",
     severity: "error",
-    explanation: "A sensor or trigger names a DAG (or task) that the project does not define, so it would wait or fail forever.",
+    explanation: "A sensor, trigger or external task marker names a DAG (or task) that the project does not define, so it would wait, fail or clear nothing.",
     example: "d.triggerDag(\"t\", { dag: external(\"typo\") })",
     fix: "Pass the DAG object from its module, or external(\"id\") for a DAG defined elsewhere.",
     message: (a) =>
       "missingTask" in a
-        ? `${task(a)} waits for task ${q(a.missingTask)}, which DAG ${q(a.target)} does not have`
+        ? `${task(a)} ${a.clears ? "clears" : "waits for"} task ${q(a.missingTask)}, which DAG ${q(a.target)} does not have`
         : `${task(a)} ${a.verb} DAG ${q(a.target)}, which is not in the project`,
     hint: (a) => ("missingTask" in a ? undefined : `pass the DAG object, or external(${q(a.target)}) for a DAG defined elsewhere`),
   }),
