@@ -20,128 +20,10 @@ from airflow.providers.standard.sensors.external_task import (
     ExternalTaskMarker,
     ExternalTaskSensor,
 )
-from airflow.providers.standard.sensors.python import PythonSensor
 from airflow.providers.standard.sensors.time import TimeSensor
 from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor
 from airflow.providers.standard.sensors.weekday import DayOfWeekSensor
 from airflow.sdk import DAG, CronDataIntervalTimetable
-
-
-class _Callable:
-    """The Python function "module:function", imported only when its task runs.
-
-    Airflow reads the function's own signature through this object, so it passes the
-    context values the function names (ti, ds, params, ...), awaits it when it is async,
-    and records the asset metadata a generator yields, as for the function itself. Parsing
-    the DAG never imports the function's package.
-    """
-
-    def __init__(self, target, keywords=(), context=()):
-        self.target = target
-        # Keyword arguments that arrive as the first positional arguments (a mapped task's
-        # upstream outputs and constant values, which Airflow renders there).
-        self.keywords = tuple(keywords)
-        # The context values the task declares, checked against the function when it runs.
-        self.context = tuple(context)
-        self._function = None
-
-    def _resolve(self):
-        if self._function is None:
-            import importlib
-
-            module_name, _, function_name = self.target.partition(":")
-            module = importlib.import_module(module_name)
-            self._function = getattr(module, function_name)
-        return self._function
-
-    @property
-    def __wrapped__(self):
-        # Airflow 3.3 unwraps the callable to see whether it is async, and awaits it then.
-        try:
-            return self._resolve()
-        except ImportError as error:
-            # Introspection (hasattr, inspect.unwrap) then sees this object itself, as when
-            # Airflow serializes a mapped task; calling it still raises.
-            raise AttributeError(f"__wrapped__: {error}") from error
-
-    @property
-    def __signature__(self):
-        import inspect
-
-        function = self._resolve()
-        signature = inspect.signature(function)
-        kind = inspect.Parameter
-        carried = [
-            kind(f"_carried_{n}", kind.POSITIONAL_ONLY)
-            for n in range(len(self.keywords))
-        ]
-        own = [p for p in signature.parameters.values() if p.name not in self.keywords]
-        if carried:
-            own = [
-                p if p.kind == p.VAR_KEYWORD else p.replace(kind=kind.KEYWORD_ONLY)
-                for p in own
-            ]
-        if inspect.isgeneratorfunction(function) and not _takes_events(function):
-            own.append(kind("outlet_events", kind.KEYWORD_ONLY, default=None))
-        return signature.replace(parameters=carried + own)
-
-    def __call__(self, *args, **kwargs):
-        import inspect
-
-        function = self._resolve()
-        _check_context(self, function)
-        kwargs.update(zip(self.keywords, args))
-        args = args[len(self.keywords) :]
-        if inspect.isgeneratorfunction(function):
-            events = kwargs.get("outlet_events")
-            if not _takes_events(function):
-                kwargs.pop("outlet_events", None)
-            return _run_generator(function, events, args, kwargs)
-        result = function(*args, **kwargs)
-        if inspect.iscoroutine(result):
-            import asyncio
-
-            try:
-                asyncio.get_running_loop()
-            except RuntimeError:
-                # Airflow awaits it where it runs tasks in an event loop; elsewhere, here.
-                return asyncio.run(result)
-        return result
-
-
-def _check_context(callable_, function):
-    """Fail clearly when the function does not take a context value its task declares."""
-    import inspect
-
-    parameters = inspect.signature(function).parameters
-    if any(p.kind == p.VAR_KEYWORD for p in parameters.values()):
-        return
-    missing = [name for name in callable_.context if name not in parameters]
-    if missing:
-        names = ", ".join(missing)
-        raise TypeError(
-            f"{callable_.target} does not take {names}, which its task declares in context"
-        )
-
-
-def _takes_events(function):
-    """Whether Airflow passes the function the outlet events itself."""
-    import inspect
-
-    parameters = inspect.signature(function).parameters.values()
-    return any(p.name == "outlet_events" or p.kind == p.VAR_KEYWORD for p in parameters)
-
-
-def _run_generator(function, events, args, kwargs):
-    """Run a generator as Airflow runs one, recording the asset metadata it yields."""
-    import logging
-
-    from airflow.sdk.execution_time.callback_runner import create_executable_runner
-
-    logger = logging.getLogger("airflow.task")
-    runner = create_executable_runner(function, events, logger=logger)
-    return runner.run(*args, **kwargs)
-
 
 with DAG(
     dag_id="standard_ops",
@@ -222,13 +104,6 @@ with DAG(
         python_callable=pick_format_in_reports_env_call,
         op_kwargs={"audience": "ops"},
     )
-    wait_for_new_data = PythonSensor(
-        task_id="wait_for_new_data",
-        python_callable=_Callable("reports.sources:has_new_data"),
-        templates_dict={"day": "{{ ds }}"},
-        mode="reschedule",
-        poke_interval=datetime.timedelta(minutes=5),
-    )
     wait_for_ready_flag = BashSensor(
         task_id="wait_for_ready_flag",
         bash_command="test -f /data/flags/{{ ds }}.ready",
@@ -277,16 +152,13 @@ with DAG(
     pick_format_in_reports_env >> render_html
     pick_format_in_reports_env >> render_pdf
     latest_only >> pick_format_in_reports_env
-    latest_only >> wait_for_new_data
     latest_only >> wait_for_ready_flag
     branch_on_hours >> in_business_hours
     branch_on_hours >> off_hours
     [wait_for_opening, wait_for_weekday] >> branch_on_hours
     branch_on_weekday >> weekend_report
     branch_on_weekday >> workweek_report
-    summarize_in_reports_env >> branch_on_weekday
-    wait_for_new_data >> branch_on_weekday
-    wait_for_ready_flag >> branch_on_weekday
+    [summarize_in_reports_env, wait_for_ready_flag] >> branch_on_weekday
     in_business_hours >> send_summary
     off_hours >> send_summary
     weekend_report >> send_summary
