@@ -35,6 +35,7 @@ describe("manifest", () => {
       "airflow/platform_ops.py",
       "airflow/quarter_close.py",
       "airflow/report_builder.py",
+      "airflow/standard_ops.py",
       "spark/.airflowignore",
       "spark/churn_training/build_features.json",
       "spark/churn_training/score_customers.json",

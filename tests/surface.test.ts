@@ -197,10 +197,10 @@ describe("sensors and triggers of other DAGs", () => {
     ]);
   });
 
-  it("allow deferrable only where the target Airflow supports it (DW123)", async () => {
-    const body = `  d.timeDeltaSensor("wait", { delta: "1h", deferrable: true });\n  d.dateTimeSensor("until", { targetTime: "{{ ds }}", deferrable: true });`;
-    expect(where(await diagnosticsOf(body, "3.3"))).toEqual(["DW123 dags-src/x.ts:4:5"]);
-    expect(where(await diagnosticsOf(body, "2.10"))).toEqual(["DW123 dags-src/x.ts:3:5", "DW123 dags-src/x.ts:4:5"]);
+  it("allow deferrable where the target Airflow has a deferrable argument or an async class (DW123)", async () => {
+    const body = `  d.timeDeltaSensor("wait", { delta: "1h", deferrable: true });\n  d.dateTimeSensor("until", { targetTime: "{{ ds }}", deferrable: true });\n  d.bashSensor("flag", { command: "true", deferrable: true });`;
+    expect(where(await diagnosticsOf(body, "3.3"))).toEqual(["DW123 dags-src/x.ts:5:5"]);
+    expect(where(await diagnosticsOf(body, "2.10"))).toEqual(["DW123 dags-src/x.ts:5:5"]);
   });
 });
 

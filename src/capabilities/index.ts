@@ -29,6 +29,26 @@ export const PYTHON_NAMES = [
   "FileSensor",
   "TimeDeltaSensor",
   "DateTimeSensor",
+  "DateTimeSensorAsync",
+  "TimeDeltaSensorAsync",
+  "TimeSensor",
+  "TimeSensorAsync",
+  "DayOfWeekSensor",
+  "PythonSensor",
+  "BashSensor",
+  "LatestOnlyOperator",
+  "ExternalTaskMarker",
+  "BranchDateTimeOperator",
+  "BranchDayOfWeekOperator",
+  "EmailOperator",
+  "PythonVirtualenvOperator",
+  "BranchPythonVirtualenvOperator",
+  "ExternalPythonOperator",
+  "BranchExternalPythonOperator",
+  "ApprovalOperator",
+  "HITLOperator",
+  "HITLBranchOperator",
+  "HITLEntryOperator",
   "SparkSubmitOperator",
   "SparkKubernetesOperator",
   "KubernetesPodOperator",
@@ -52,6 +72,12 @@ export const PYTHON_NAMES = [
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 
+/** The operator of each human-in-the-loop variant (Airflow 3.1+). */
+export const HITL_OPERATORS = { approval: "ApprovalOperator", options: "HITLOperator", branch: "HITLBranchOperator", entry: "HITLEntryOperator" } as const satisfies Record<
+  "approval" | "options" | "branch" | "entry",
+  PythonName
+>;
+
 /** Names a generated file defines or imports besides those: no task, group or argument may take them. */
 export const GENERATED_NAMES = ["dag", "datetime", "annotations", "_Callable", "_callback", "k8s", "Dataset", "DatasetAlias", "DatasetAll", "DatasetAny"] as const;
 
@@ -64,6 +90,12 @@ export function isUsableArgumentName(name: string): boolean {
   return /^[A-Za-z][A-Za-z0-9_]*$/.test(name) && !PYTHON_KEYWORDS.has(name) && !(GENERATED_NAMES as readonly string[]).includes(name) && !(PYTHON_NAMES as readonly string[]).includes(name);
 }
 
+/**
+ * How a sensor kind waits in the triggerer on a line: with its `deferrable` argument, as its
+ * `*Async` class (which has no such argument), or not at all.
+ */
+export type Deferral = "argument" | { readonly async: PythonName } | false;
+
 export interface Capabilities {
   readonly target: AirflowTarget;
   /** The major line: 2 or 3. */
@@ -72,8 +104,10 @@ export interface Capabilities {
   readonly imports: { readonly [N in PythonName]?: PythonImport };
   /** The trigger rules an author may write. */
   readonly triggerRules: ReadonlySet<TriggerRule>;
-  /** Which sensor kinds take `deferrable=True`. */
-  readonly deferrable: { readonly [K in SensorKind]: boolean };
+  /** How each sensor kind defers (DW123 where it cannot). */
+  readonly deferrable: { readonly [K in SensorKind]: Deferral };
+  /** What ExternalTaskMarker calls the run it clears: `execution_date` (Airflow 2) or `logical_date` (Airflow 3). */
+  readonly markerDateArgument: "execution_date" | "logical_date";
   /** Airflow 2's task SLAs (Airflow 3 removed them). */
   readonly sla: boolean;
   /** Whether an asset has a name beside its URI (Airflow 3's Asset; Airflow 2's Dataset has none). */
@@ -89,6 +123,11 @@ export interface Capabilities {
   readonly concatOutputs: boolean;
   /** Whether PythonOperator awaits an `async def` callable itself (3.2+); before, dagwright's helper runs it. */
   readonly asyncCallables: boolean;
+  /**
+   * Names whose module warns when it is imported on the line, with the warning (a provider's own
+   * deprecated import): the generated file loads and runs, but Airflow records the warning (DW165).
+   */
+  readonly importWarnings: { readonly [N in PythonName]?: string };
   /** The names of the task context Airflow passes to a Python callable that asks for them. */
   readonly contextKeys: ReadonlySet<AirflowContextKey>;
   /** Whether a DAG takes `orientation` (Airflow 2; Airflow 3's UI removed it). */
@@ -121,6 +160,22 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
     FileSensor: at("airflow.sensors.filesystem", "FileSensor"),
     TimeDeltaSensor: at("airflow.sensors.time_delta", "TimeDeltaSensor"),
     DateTimeSensor: at("airflow.sensors.date_time", "DateTimeSensor"),
+    DateTimeSensorAsync: at("airflow.sensors.date_time", "DateTimeSensorAsync"),
+    TimeDeltaSensorAsync: at("airflow.sensors.time_delta", "TimeDeltaSensorAsync"),
+    TimeSensor: at("airflow.sensors.time_sensor", "TimeSensor"),
+    TimeSensorAsync: at("airflow.sensors.time_sensor", "TimeSensorAsync"),
+    DayOfWeekSensor: at("airflow.sensors.weekday", "DayOfWeekSensor"),
+    PythonSensor: at("airflow.sensors.python", "PythonSensor"),
+    BashSensor: at("airflow.sensors.bash", "BashSensor"),
+    LatestOnlyOperator: at("airflow.operators.latest_only", "LatestOnlyOperator"),
+    ExternalTaskMarker: at("airflow.sensors.external_task", "ExternalTaskMarker"),
+    BranchDateTimeOperator: at("airflow.operators.datetime", "BranchDateTimeOperator"),
+    BranchDayOfWeekOperator: at("airflow.operators.weekday", "BranchDayOfWeekOperator"),
+    EmailOperator: at("airflow.operators.email", "EmailOperator"),
+    PythonVirtualenvOperator: at("airflow.operators.python", "PythonVirtualenvOperator"),
+    BranchPythonVirtualenvOperator: at("airflow.operators.python", "BranchPythonVirtualenvOperator"),
+    ExternalPythonOperator: at("airflow.operators.python", "ExternalPythonOperator"),
+    BranchExternalPythonOperator: at("airflow.operators.python", "BranchExternalPythonOperator"),
     SparkSubmitOperator: at("airflow.providers.apache.spark.operators.spark_submit", "SparkSubmitOperator"),
     SparkKubernetesOperator: at("airflow.providers.cncf.kubernetes.operators.spark_kubernetes", "SparkKubernetesOperator"),
     KubernetesPodOperator: at("airflow.providers.cncf.kubernetes.operators.pod", "KubernetesPodOperator"),
@@ -136,7 +191,19 @@ const AIRFLOW_2: Omit<Capabilities, "target"> = {
     Label: at("airflow.utils.edgemodifier", "Label"),
   },
   triggerRules: new Set(AIRFLOW_2_TRIGGER_RULES),
-  deferrable: { external_task_sensor: true, file_sensor: true, time_delta_sensor: false, date_time_sensor: false },
+  // Airflow 2's time sensors have no deferrable argument; their *Async classes defer.
+  deferrable: {
+    external_task_sensor: "argument",
+    file_sensor: "argument",
+    time_delta_sensor: { async: "TimeDeltaSensorAsync" },
+    date_time_sensor: { async: "DateTimeSensorAsync" },
+    time_sensor: { async: "TimeSensorAsync" },
+    day_of_week_sensor: false,
+    python_sensor: false,
+    bash_sensor: false,
+  },
+  markerDateArgument: "execution_date",
+  importWarnings: {},
   sla: true,
   assetNames: false,
   runImmediately: false,
@@ -187,6 +254,23 @@ const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
     FileSensor: at(`${STANDARD}.sensors.filesystem`, "FileSensor"),
     TimeDeltaSensor: at(`${STANDARD}.sensors.time_delta`, "TimeDeltaSensor"),
     DateTimeSensor: at(`${STANDARD}.sensors.date_time`, "DateTimeSensor"),
+    DateTimeSensorAsync: at(`${STANDARD}.sensors.date_time`, "DateTimeSensorAsync"),
+    TimeDeltaSensorAsync: at(`${STANDARD}.sensors.time_delta`, "TimeDeltaSensorAsync"),
+    TimeSensor: at(`${STANDARD}.sensors.time`, "TimeSensor"),
+    TimeSensorAsync: at(`${STANDARD}.sensors.time`, "TimeSensorAsync"),
+    DayOfWeekSensor: at(`${STANDARD}.sensors.weekday`, "DayOfWeekSensor"),
+    PythonSensor: at(`${STANDARD}.sensors.python`, "PythonSensor"),
+    BashSensor: at(`${STANDARD}.sensors.bash`, "BashSensor"),
+    LatestOnlyOperator: at(`${STANDARD}.operators.latest_only`, "LatestOnlyOperator"),
+    ExternalTaskMarker: at(`${STANDARD}.sensors.external_task`, "ExternalTaskMarker"),
+    BranchDateTimeOperator: at(`${STANDARD}.operators.datetime`, "BranchDateTimeOperator"),
+    BranchDayOfWeekOperator: at(`${STANDARD}.operators.weekday`, "BranchDayOfWeekOperator"),
+    // Airflow 3 core has no EmailOperator; the SMTP provider's (locked on every 3.x line) is it.
+    EmailOperator: at("airflow.providers.smtp.operators.smtp", "EmailOperator"),
+    PythonVirtualenvOperator: at(`${STANDARD}.operators.python`, "PythonVirtualenvOperator"),
+    BranchPythonVirtualenvOperator: at(`${STANDARD}.operators.python`, "BranchPythonVirtualenvOperator"),
+    ExternalPythonOperator: at(`${STANDARD}.operators.python`, "ExternalPythonOperator"),
+    BranchExternalPythonOperator: at(`${STANDARD}.operators.python`, "BranchExternalPythonOperator"),
     Asset: at("airflow.sdk", "Asset"),
     AssetAlias: at("airflow.sdk", "AssetAlias"),
     AssetWatcher: at("airflow.sdk", "AssetWatcher"),
@@ -199,24 +283,42 @@ const AIRFLOW_3_0: Omit<Capabilities, "target"> = {
   },
   runImmediately: true,
   orientation: false,
-  deferrable: { ...AIRFLOW_2.deferrable, time_delta_sensor: true },
+  // The standard provider's TimeDeltaSensor and TimeSensor take deferrable (their *Async classes
+  // are deprecated there); its DateTimeSensor still defers only as DateTimeSensorAsync.
+  deferrable: { ...AIRFLOW_2.deferrable, time_delta_sensor: "argument", time_sensor: "argument" },
+  markerDateArgument: "logical_date",
   sla: false,
   assetNames: true,
 };
 
 const DEADLINE = "airflow.sdk.definitions.deadline";
 
-/** Airflow 3.1 adds the all_done_min_one_success trigger rule and deadline alerts (from the SDK's deadline module). */
+/**
+ * Airflow 3.1 adds the all_done_min_one_success trigger rule, deadline alerts (from the SDK's
+ * deadline module) and human-in-the-loop operators (the standard provider's operators.hitl
+ * refuses to import before 3.1).
+ */
 const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_0,
-  triggerRules: new Set([...AIRFLOW_3_0.triggerRules, "all_done_min_one_success"]),
-  deadlines: true,
+  // The standard provider locked on 3.1 (1.21.0) takes its branch bases through common.compat,
+  // which falls back to Airflow 3.1's deprecated airflow.operators.branch.
+  importWarnings: {
+    LatestOnlyOperator: "The `airflow.operators.branch.BaseBranchOperator` attribute is deprecated",
+    BranchDateTimeOperator: "The `airflow.operators.branch.BaseBranchOperator` attribute is deprecated",
+    BranchDayOfWeekOperator: "The `airflow.operators.branch.BaseBranchOperator` attribute is deprecated",
+    ...Object.fromEntries(
+      (["ApprovalOperator", "HITLOperator", "HITLBranchOperator", "HITLEntryOperator"] as const).map((name) => [name, "The `airflow.operators.branch.BranchMixIn` attribute is deprecated"]),
+    ),
+  },
   imports: {
     ...AIRFLOW_3_0.imports,
+    ...Object.fromEntries((["ApprovalOperator", "HITLOperator", "HITLBranchOperator", "HITLEntryOperator"] as const).map((name) => [name, at(`${STANDARD}.operators.hitl`, name)])),
     DeadlineAlert: at(DEADLINE, "DeadlineAlert"),
     DeadlineReference: at(DEADLINE, "DeadlineReference"),
     AsyncCallback: at(DEADLINE, "AsyncCallback"),
   },
+  triggerRules: new Set([...AIRFLOW_3_0.triggerRules, "all_done_min_one_success"]),
+  deadlines: true,
 };
 
 /**
@@ -225,6 +327,11 @@ const AIRFLOW_3_1: Omit<Capabilities, "target"> = {
  */
 const AIRFLOW_3_2: Omit<Capabilities, "target"> = {
   ...AIRFLOW_3_1,
+  // The standard provider locked on 3.2 (1.18.0) and 3.3 (1.21.0) imports airflow.utils.operator_helpers in sensors/python.py.
+  importWarnings: {
+    PythonSensor: "The `airflow.utils.operator_helpers.determine_kwargs` attribute is deprecated",
+  },
+
   asyncCallables: true,
   contextKeys: new Set(CONTEXT_3_2),
   imports: {

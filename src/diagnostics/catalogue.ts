@@ -381,25 +381,26 @@ export const CATALOGUE = {
     message: (a) => `${task(a)} joins paths of branch ${q(a.branch)} with trigger rule ${q(a.rule)}, so it is skipped whenever one path is`,
     hint: () => 'give it triggerRule: "none_failed_min_one_success"',
   }),
-  DW122: entry<(Task & { verb: "triggers" | "waits for"; target: string }) | (Task & { target: string; missingTask: string })>({
+  DW122: entry<(Task & { verb: "triggers" | "waits for" | "clears"; target: string }) | (Task & { target: string; missingTask: string; clears?: true })>({
     title: "Unknown DAG or task of another DAG",
     severity: "error",
-    explanation: "A sensor or trigger names a DAG (or task) that the project does not define, so it would wait or fail forever.",
+    explanation: "A sensor, trigger or external task marker names a DAG (or task) that the project does not define, so it would wait, fail or clear nothing.",
     example: "d.triggerDag(\"t\", { dag: external(\"typo\") })",
     fix: "Pass the DAG object from its module, or external(\"id\") for a DAG defined elsewhere.",
     message: (a) =>
       "missingTask" in a
-        ? `${task(a)} waits for task ${q(a.missingTask)}, which DAG ${q(a.target)} does not have`
+        ? `${task(a)} ${a.clears ? "clears" : "waits for"} task ${q(a.missingTask)}, which DAG ${q(a.target)} does not have`
         : `${task(a)} ${a.verb} DAG ${q(a.target)}, which is not in the project`,
     hint: (a) => ("missingTask" in a ? undefined : `pass the DAG object, or external(${q(a.target)}) for a DAG defined elsewhere`),
   }),
-  DW123: entry<Task & { airflow: string }>({
+  DW123: entry<Task & { airflow: string; sensor: string }>({
     title: "Sensor cannot be deferrable here",
     severity: "error",
-    explanation: "Deferrable waiting needs the sensor's async variant, which this sensor does not have on the target Airflow version.",
-    example: "d.dateTimeSensor(\"t\", { targetTime: \"...\", deferrable: true })",
-    fix: "Use mode: \"reschedule\" instead, or target a version that supports it.",
-    message: (a) => `${task(a)}: this sensor cannot be deferrable on Airflow ${a.airflow}`,
+    explanation:
+      "Deferrable waiting needs either a deferrable argument or an async variant of the sensor. dagwright writes deferrable=True where the class takes it (ExternalTaskSensor and FileSensor everywhere; TimeDeltaSensor and TimeSensor on Airflow 3), and the async class where that is how the line defers (TimeDeltaSensorAsync and TimeSensorAsync on Airflow 2, DateTimeSensorAsync on every line). PythonSensor, BashSensor and DayOfWeekSensor have neither on any line.",
+    example: 'd.pythonSensor("t", { callable: "m:ready", deferrable: true })',
+    fix: 'Use mode: "reschedule" instead, which frees the worker between checks.',
+    message: (a) => `${task(a)}: ${a.sensor} cannot be deferrable on Airflow ${a.airflow}`,
     hint: () => 'use mode: "reschedule" to free the worker between checks',
   }),
   DW124: entry<Task & { target: string }>({
@@ -494,7 +495,7 @@ export const CATALOGUE = {
     explanation:
       "The DAG uses something the Airflow version the project compiles for does not have (a timetable, an operator, an argument); the generated file would fail to import there, so it is refused.",
     example: `schedule: { every: "6h", timetable: "trigger" } // DeltaTriggerTimetable: Airflow 2.11+`,
-    sharedBy: ["validate/kinds/mapping", "validate/lineage", "validate/schedule"],
+    sharedBy: ["validate/kinds/hitl", "validate/kinds/mapping", "validate/lineage", "validate/schedule"],
     fix: "Use what the target has, or target a newer Airflow in dagwright.config.ts (or with --airflow).",
     message: (a) => `${subject(a.where)} uses ${a.feature}, which needs Airflow ${a.since}+; the project targets ${a.target}`,
   }),
@@ -590,6 +591,82 @@ export const CATALOGUE = {
     fix: "Write expandKwargs: [{ n: 1 }, { n: 2 }] for one instance per set; keep expand if the function really takes an argument named kwargs.",
     message: (a) => `${task(a)} maps an argument named "kwargs" over dicts; each instance gets one dict as its kwargs argument`,
     hint: () => "for one instance per set of keyword arguments, write expandKwargs: [...]",
+  }),
+  DW160: entry<Task & { option: string; value: string }>({
+    title: "Invalid time of day or date",
+    severity: "error",
+    explanation:
+      "A time sensor's targetTime and a date-time branch's bounds are written as a time of day, \"HH:MM\" or \"HH:MM:SS\" (24-hour), which becomes datetime.time; a branch bound may also be a UTC date (\"2026-01-31\" or \"2026-01-31T09:00:00Z\"), which becomes datetime.datetime.",
+    example: 'd.timeSensor("t", { targetTime: "25:00" })',
+    fix: 'Write a time such as "06:30" or "23:59:59".',
+    message: (a) => `${task(a)} has an invalid ${a.option} ${q(a.value)}`,
+  }),
+  DW161: entry<Task>({
+    title: "Date-time branch without bounds",
+    severity: "error",
+    explanation: "BranchDateTimeOperator compares the time with targetLower and targetUpper; with neither, Airflow refuses the task when the DAG is parsed.",
+    example: 'd.branchDateTime("b", { followTaskIdsIfTrue: [a], followTaskIdsIfFalse: [b] })',
+    fix: "Set targetLower, targetUpper, or both.",
+    message: (a) => `${task(a)} sets neither targetLower nor targetUpper`,
+  }),
+  DW162: entry<Task & { problem: "taskAndGroup" | "duplicate" | "runStates"; states?: readonly string[] }>({
+    title: "ExternalTaskSensor states or targets Airflow refuses",
+    severity: "error",
+    explanation:
+      "ExternalTaskSensor waits for one task or one task group of the other DAG, not both; a state may appear in only one of allowedStates, failedStates and skippedStates; and without a task or group it compares the state of the whole DAG run, which is only success, failed, running or queued. Airflow refuses the task when the DAG is parsed otherwise.",
+    example: 'd.externalTaskSensor("w", { dag: other, allowedStates: ["skipped"] })',
+    fix: "Name a task or a group, not both; list each state once; without a task, use DAG run states.",
+    message: (a) =>
+      a.problem === "taskAndGroup"
+        ? `${task(a)} sets both task and taskGroup`
+        : a.problem === "duplicate"
+          ? `${task(a)} lists ${plural(a.states?.length ?? 0, "state")} in more than one of allowedStates, failedStates and skippedStates: ${(a.states ?? []).join(", ")}`
+          : `${task(a)} waits for a whole DAG run but lists states a run never has: ${(a.states ?? []).join(", ")}`,
+  }),
+  DW163: entry<Task & { option: string; value: number }>({
+    title: "Not a whole number Airflow takes",
+    severity: "error",
+    explanation: "ExternalTaskMarker's recursionDepth is a positive whole number, and BashSensor's retryExitCode an exit code (a whole number from 0 to 255).",
+    sharedBy: ["validate/kinds/bash-sensor", "validate/kinds/external-task-marker"],
+    example: 'd.externalTaskMarker("m", { dag: other, task: "t", recursionDepth: 0 })',
+    fix: "Use a whole number in range.",
+    message: (a) => `${task(a)} has ${a.option} ${a.value}, which Airflow does not take`,
+  }),
+  DW164: entry<Task & { argument: string }>({
+    title: "Argument name a generated function cannot take",
+    severity: "error",
+    explanation:
+      "A function run in a virtual environment or another interpreter gets its keyword arguments through a small generated function that Airflow sends there as source; each keyword argument is one of its parameters, so it must be a Python identifier that is not a keyword and does not start with an underscore.",
+    example: 'd.pythonVirtualenv("t", { callable: "m:f", kwargs: { "row-count": 1 } })',
+    fix: "Rename the argument to a Python identifier, such as row_count.",
+    message: (a) => `${task(a)} passes keyword argument ${q(a.argument)}, which cannot be a Python parameter name`,
+  }),
+  DW165: entry<Task & { operator: string; airflow: string; warning: string }>({
+    title: "Operator whose module warns on import",
+    severity: "warning",
+    explanation:
+      "On this Airflow line the provider module of the operator emits a warning when it is imported (the provider's own use of an API the core deprecated). The generated file loads and the task runs, but Airflow records the warning against the DAG file on every parse.",
+    example: 'd.pythonSensor("ready", { callable: "m:ready" }) // Airflow 3.2 and 3.3 with their locked standard provider',
+    fix: "Accept the warning until the provider is fixed (it names the deprecated API), or use another operator on that line.",
+    message: (a) => `${task(a)} uses ${a.operator}, whose module warns when Airflow ${a.airflow} imports it: ${a.warning}`,
+  }),
+  DW166: entry<Task & { problem: "noOptions" | "defaults" | "multipleDefaults" | "reservedParam" | "misplaced"; defaults?: readonly string[]; option?: string; operator?: string }>({
+    title: "Human-in-the-loop options Airflow refuses",
+    severity: "error",
+    explanation:
+      "A human-in-the-loop task needs at least one option; its defaults must be among its options, and only one unless multiple is set; and its params may not use the name _options, which Airflow keeps for itself. ApprovalOperator's options are fixed (Approve, Reject) and it takes no multiple; ignoreDownstreamTriggerRules and failOnReject are its alone. Airflow refuses the task when the DAG is parsed otherwise.",
+    example: 'd.hitl("ask", { subject: "Ship?", options: ["Ship", "Hold"], defaults: "Later" })',
+    fix: "List the options, take defaults from them, and rename the _options param.",
+    message: (a) =>
+      a.problem === "noOptions"
+        ? `${task(a)} has no options`
+        : a.problem === "defaults"
+          ? `${task(a)} has defaults that are not among its options: ${(a.defaults ?? []).join(", ")}`
+          : a.problem === "multipleDefaults"
+            ? `${task(a)} has several defaults without multiple: true`
+            : a.problem === "misplaced"
+              ? `${task(a)} sets ${a.option}, which ${a.operator} does not take`
+              : `${task(a)} has a param named _options, which Airflow keeps for itself`,
   }),
   DW180: entry<{ where: OptionsOwner; key: string }>({
     title: "Pod override written as JSON",

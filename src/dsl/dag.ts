@@ -39,6 +39,23 @@ import type {
   TaskOutputRef,
   TimeDeltaSensorOptions,
   TriggerDagOptions,
+  LatestOnlyOptions,
+  ExternalTaskMarkerOptions,
+  PythonSensorOptions,
+  BashSensorOptions,
+  TimeSensorOptions,
+  DayOfWeekSensorOptions,
+  BranchDateTimeOptions,
+  BranchDayOfWeekOptions,
+  EmailOptions,
+  PythonVirtualenvOptions,
+  BranchPythonVirtualenvOptions,
+  ExternalPythonOptions,
+  BranchExternalPythonOptions,
+  ApprovalOptions,
+  HitlOptions,
+  HitlBranchOptions,
+  HitlEntryOptions,
 } from "./types.js";
 
 const DAG_BRAND = Symbol.for("dagwright.dag");
@@ -302,6 +319,101 @@ export class DagContext {
   /** Wait until a moment; Jinja works, e.g. "{{ data_interval_end.add(hours=2) }}" (Airflow's `DateTimeSensor`). */
   dateTimeSensor(id: string, options: DateTimeSensorOptions): TaskHandle {
     return this.#task(id, "date_time_sensor", options);
+  }
+
+  /** Wait until a time of day of the run's day (Airflow's `TimeSensor`; deferrable, `TimeSensorAsync` on Airflow 2). */
+  timeSensor(id: string, options: TimeSensorOptions): TaskHandle {
+    return this.#task(id, "time_sensor", options);
+  }
+
+  /** Wait until today (or the logical date) is one of some days of the week (Airflow's `DayOfWeekSensor`). */
+  dayOfWeekSensor(id: string, options: DayOfWeekSensorOptions): TaskHandle {
+    return this.#task(id, "day_of_week_sensor", options);
+  }
+
+  /** Wait until a Python function from your package returns something truthy (Airflow's `PythonSensor`). */
+  pythonSensor(id: string, options: PythonSensorOptions): TaskHandle {
+    return this.#task(id, "python_sensor", options);
+  }
+
+  /** Wait until a shell command exits 0 (Airflow's `BashSensor`). */
+  bashSensor(id: string, options: BashSensorOptions): TaskHandle {
+    return this.#task(id, "bash_sensor", options);
+  }
+
+  /** Skip everything downstream unless this run is the DAG's latest (Airflow's `LatestOnlyOperator`). */
+  latestOnly(id: string, options: LatestOnlyOptions = {}): TaskHandle {
+    return this.#task(id, "latest_only", options);
+  }
+
+  /**
+   * Clear a task of another DAG when this task is cleared recursively (Airflow's
+   * `ExternalTaskMarker`); the DAG and task must exist in the project unless `external`.
+   */
+  externalTaskMarker(id: string, options: ExternalTaskMarkerOptions): TaskHandle {
+    return this.#task(id, "external_task_marker", options);
+  }
+
+  /**
+   * A branch on the time (Airflow's `BranchDateTimeOperator`): inside the bounds it follows
+   * `followTaskIdsIfTrue`, outside `followTaskIdsIfFalse`. Link every target downstream.
+   */
+  branchDateTime(id: string, options: BranchDateTimeOptions): TaskHandle {
+    return this.#task(id, "branch_date_time", options);
+  }
+
+  /** A branch on the day of the week (Airflow's `BranchDayOfWeekOperator`). Link every target downstream. */
+  branchDayOfWeek(id: string, options: BranchDayOfWeekOptions): TaskHandle {
+    return this.#task(id, "branch_day_of_week", options);
+  }
+
+  /** Send an email (Airflow's `EmailOperator`: core on Airflow 2, the SMTP provider's on Airflow 3). */
+  email(id: string, options: EmailOptions): TaskHandle {
+    return this.#task(id, "email", options);
+  }
+
+  /**
+   * A Python function run in a virtual environment Airflow builds for the task (Airflow's
+   * `PythonVirtualenvOperator`). A generated function imports `callable` inside it, so your
+   * package must be importable there. On Airflow 2 the workers and scheduler need `virtualenv`.
+   */
+  pythonVirtualenv(id: string, options: PythonVirtualenvOptions): TaskHandle {
+    return this.#task(id, "python_virtualenv", options);
+  }
+
+  /** A branch whose function runs in a virtual environment (Airflow's `BranchPythonVirtualenvOperator`). Link the targets downstream. */
+  branchPythonVirtualenv(id: string, options: BranchPythonVirtualenvOptions): TaskHandle {
+    return this.#task(id, "python_virtualenv", options);
+  }
+
+  /** A Python function run with an existing interpreter (Airflow's `ExternalPythonOperator`); your package must be importable there. */
+  externalPython(id: string, options: ExternalPythonOptions): TaskHandle {
+    return this.#task(id, "external_python", options);
+  }
+
+  /** A branch whose function runs with an existing interpreter (Airflow's `BranchExternalPythonOperator`). Link the targets downstream. */
+  branchExternalPython(id: string, options: BranchExternalPythonOptions): TaskHandle {
+    return this.#task(id, "external_python", options);
+  }
+
+  /** Ask a person to approve or reject in the UI; rejecting skips what follows (Airflow 3.1+'s `ApprovalOperator`). */
+  approval(id: string, options: ApprovalOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "approval" } as TaskOptions);
+  }
+
+  /** Ask a person to choose among options in the UI (Airflow 3.1+'s `HITLOperator`). */
+  hitl(id: string, options: HitlOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "options" } as TaskOptions);
+  }
+
+  /** Ask a person which path to follow (Airflow 3.1+'s `HITLBranchOperator`). Link every option's task downstream. */
+  hitlBranch(id: string, options: HitlBranchOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "branch" } as TaskOptions);
+  }
+
+  /** Ask a person to fill in a form (Airflow 3.1+'s `HITLEntryOperator`). */
+  hitlEntry(id: string, options: HitlEntryOptions): TaskHandle {
+    return this.#task(id, "hitl", { ...options, variant: "entry" } as TaskOptions);
   }
 
   /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`); it must exist in the project unless `external`. */

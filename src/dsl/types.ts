@@ -523,7 +523,30 @@ export interface ExternalTaskSensorOptions extends SensorOptions {
   task?: string;
   /** How much earlier the other DAG's run is than this one's. @example "4h" */
   executionDelta?: Duration;
+  /** Wait for every task of this group of that DAG instead of one task; not with `task` (Airflow's `external_task_group_id`). */
+  taskGroup?: string;
+  /** The states of the other task (or run) that end the wait successfully (Airflow's `allowed_states`). @default ["success"] */
+  allowedStates?: readonly TaskInstanceState[];
+  /** The states that fail this sensor at once (Airflow's `failed_states`). */
+  failedStates?: readonly TaskInstanceState[];
+  /** The states that skip this sensor (Airflow's `skipped_states`). */
+  skippedStates?: readonly TaskInstanceState[];
 }
+
+/** The states of a task instance (or, without a task, of a DAG run) that ExternalTaskSensor compares. */
+export type TaskInstanceState =
+  | "success"
+  | "failed"
+  | "skipped"
+  | "upstream_failed"
+  | "running"
+  | "queued"
+  | "scheduled"
+  | "up_for_retry"
+  | "up_for_reschedule"
+  | "removed"
+  | "restarting"
+  | "deferred";
 
 /** Wait for a file or folder to exist (Airflow's `FileSensor`). */
 export interface FileSensorOptions extends SensorOptions {
@@ -545,6 +568,223 @@ export interface TimeDeltaSensorOptions extends SensorOptions {
 export interface DateTimeSensorOptions extends SensorOptions {
   /** The moment, Jinja allowed. @example "{{ data_interval_end.add(hours=2) }}" */
   targetTime: string;
+}
+
+/** A time of day, 24-hour, in UTC. @example "09:30" */
+export type TimeOfDay = `${number}:${number}` | `${number}:${number}:${number}`;
+
+/** A day of the week, as Airflow's `WeekDay` names it. */
+export type Weekday = "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+
+/** Wait until a time of day of the run's day (Airflow's `TimeSensor`; `TimeSensorAsync` when deferrable on Airflow 2). */
+export interface TimeSensorOptions extends SensorOptions {
+  /** The time of day, "HH:MM" or "HH:MM:SS" in UTC (Airflow's `target_time`, a `datetime.time`). @example "06:00" */
+  targetTime: TimeOfDay;
+}
+
+/** Wait until today is one of some days of the week (Airflow's `DayOfWeekSensor`). */
+export interface DayOfWeekSensorOptions extends SensorOptions {
+  /** The day, or days, to wait for (Airflow's `week_day`). @example ["Saturday", "Sunday"] */
+  weekDay: Weekday | readonly Weekday[];
+  /** Compare the run's logical date instead of today's (Airflow's `use_task_logical_date`). @default false */
+  useTaskLogicalDate?: boolean;
+}
+
+/** Wait until a Python function returns something truthy (Airflow's `PythonSensor`). */
+export interface PythonSensorOptions extends SensorOptions {
+  /** The function to poke, as `"package.module:function"`, imported only when the task runs (Airflow's `python_callable`). */
+  callable: CallablePath;
+  /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). */
+  kwargs?: Record<string, JsonValue>;
+  /** Values rendered with Jinja and passed as the context's `templates_dict` (Airflow's `templates_dict`). */
+  templatesDict?: Record<string, JsonValue>;
+}
+
+/** Wait until a shell command exits 0 (Airflow's `BashSensor`). */
+export interface BashSensorOptions extends SensorOptions {
+  /** The shell command, Jinja allowed; exit 0 ends the wait (Airflow's `bash_command`). */
+  command: string;
+  /** The command's environment, instead of the worker's (Airflow's `env`). */
+  env?: Record<string, string>;
+  /** How the command's output is decoded (Airflow's `output_encoding`). @default "utf-8" */
+  outputEncoding?: string;
+  /** An exit code that means "check again"; any other non-zero code fails the task (Airflow's `retry_exit_code`). */
+  retryExitCode?: number;
+}
+
+/** Skip everything downstream unless the run is the DAG's latest (Airflow's `LatestOnlyOperator`). */
+export type LatestOnlyOptions = TaskOptions;
+
+/** Clear a task of another DAG when this one is cleared with "downstream" and "recursive" (Airflow's `ExternalTaskMarker`). */
+export interface ExternalTaskMarkerOptions extends TaskOptions {
+  /** The DAG whose task is cleared: a DAG of this project, or `external("id")` (Airflow's `external_dag_id`). */
+  dag: Dag | ExternalDag;
+  /** The task of that DAG to clear (Airflow's `external_task_id`). */
+  task: string;
+  /**
+   * The logical date of the run to clear, Jinja allowed (Airflow 2's `execution_date`, Airflow 3's
+   * `logical_date`). @default "{{ logical_date.isoformat() }}"
+   */
+  logicalDate?: string;
+  /** How many markers deep clearing follows (Airflow's `recursion_depth`). @default 10 */
+  recursionDepth?: number;
+}
+
+/** A bound of BranchDateTimeOperator: a time of day ("HH:MM[:SS]", UTC) or a UTC date and time. */
+export type DateTimeBound = TimeOfDay | DateText;
+
+/** Follow some tasks when now (or the logical date) is between two bounds, others when not (Airflow's `BranchDateTimeOperator`). */
+export interface BranchDateTimeOptions extends TaskOptions {
+  /** The lower bound (Airflow's `target_lower`); at least one of the bounds. @example "09:00" */
+  targetLower?: DateTimeBound;
+  /** The upper bound (Airflow's `target_upper`). @example "17:00" */
+  targetUpper?: DateTimeBound;
+  /** The tasks or groups followed inside the bounds; each must be directly downstream (Airflow's `follow_task_ids_if_true`). */
+  followTaskIdsIfTrue: ReadonlyArray<SetupHandle>;
+  /** The tasks or groups followed outside them (Airflow's `follow_task_ids_if_false`). */
+  followTaskIdsIfFalse: ReadonlyArray<SetupHandle>;
+  /** Compare the run's logical date instead of now (Airflow's `use_task_logical_date`). @default false */
+  useTaskLogicalDate?: boolean;
+}
+
+/** Follow some tasks on some days of the week, others on the rest (Airflow's `BranchDayOfWeekOperator`). */
+export interface BranchDayOfWeekOptions extends TaskOptions {
+  /** The day, or days, that follow the true side (Airflow's `week_day`). */
+  weekDay: Weekday | readonly Weekday[];
+  /** The tasks or groups followed on those days; each must be directly downstream (Airflow's `follow_task_ids_if_true`). */
+  followTaskIdsIfTrue: ReadonlyArray<SetupHandle>;
+  /** The tasks or groups followed on the other days (Airflow's `follow_task_ids_if_false`). */
+  followTaskIdsIfFalse: ReadonlyArray<SetupHandle>;
+  /** Use the run's logical date instead of today (Airflow's `use_task_logical_date`). @default false */
+  useTaskLogicalDate?: boolean;
+}
+
+/** Send an email through SMTP (Airflow's `EmailOperator`: core on Airflow 2, the SMTP provider's on Airflow 3). */
+export interface EmailOptions extends TaskOptions {
+  /** The recipients, Jinja allowed (Airflow's `to`). */
+  to: string | readonly string[];
+  /** The subject, Jinja allowed (Airflow's `subject`). */
+  subject: string;
+  /** The HTML body, Jinja allowed (Airflow's `html_content`). */
+  htmlContent: string;
+  /** Paths of files to attach (Airflow's `files`). */
+  files?: readonly string[];
+  /** Copy recipients (Airflow's `cc`). */
+  cc?: string | readonly string[];
+  /** Blind copy recipients (Airflow's `bcc`). */
+  bcc?: string | readonly string[];
+  /** The MIME subtype of the message (Airflow's `mime_subtype`). @default "mixed" */
+  mimeSubtype?: string;
+  /** The character set of the message (Airflow's `mime_charset`). @default "utf-8" */
+  mimeCharset?: string;
+  /** The SMTP connection (Airflow's `conn_id`). @default "smtp_default" on Airflow 3; the [smtp] configuration on Airflow 2 */
+  connId?: string;
+}
+
+/**
+ * What a function run by another interpreter takes. Airflow sends that interpreter the source of
+ * the function it is given; dagwright gives it a small generated function that imports
+ * `callable` there and calls it with `kwargs`, so your package must be importable inside it
+ * (in `requirements`, in the system site packages, or on PYTHONPATH).
+ */
+export interface OtherInterpreterOptions extends TaskOptions {
+  /** The function, as `"package.module:function"`, imported inside the other interpreter (Airflow's `python_callable`). @example "ml.score:run" */
+  callable: CallablePath;
+  /** Keyword arguments, pickled to the other interpreter; each name a Python identifier (Airflow's `op_kwargs`). */
+  kwargs?: Record<string, JsonValue>;
+  /** Whether the other interpreter has Airflow installed, so Airflow's macros and context work there (Airflow's `expect_airflow`). @default true */
+  expectAirflow?: boolean;
+  /** Exit codes that skip the task instead of failing it (Airflow's `skip_on_exit_code`). */
+  skipOnExitCode?: readonly number[];
+}
+
+/** Run a function in a virtual environment Airflow builds for the task (Airflow's `PythonVirtualenvOperator`). */
+export interface PythonVirtualenvOptions extends OtherInterpreterOptions {
+  /** The packages pip installs into the environment (Airflow's `requirements`). @example ["pandas==2.2.3"] */
+  requirements?: readonly string[];
+  /** The Python version of the environment, e.g. "3.11" (Airflow's `python_version`). */
+  pythonVersion?: string;
+  /** Let the environment see the worker's site packages (Airflow's `system_site_packages`). @default true */
+  systemSitePackages?: boolean;
+  /** Extra pip install options (Airflow's `pip_install_options`). @example ["--no-cache-dir"] */
+  pipInstallOptions?: readonly string[];
+  /** Package index URLs; the first is the index, the others extra ones (Airflow's `index_urls`). */
+  indexUrls?: readonly string[];
+  /** A folder on the worker where the environment is cached between runs (Airflow's `venv_cache_path`). */
+  venvCacheDir?: string;
+}
+
+/** A branch whose function runs in a virtual environment (Airflow's `BranchPythonVirtualenvOperator`). */
+export interface BranchPythonVirtualenvOptions extends PythonVirtualenvOptions {
+  /** Every task or group the function may choose; each must be a direct downstream of the branch. */
+  targets: ReadonlyArray<SetupHandle>;
+}
+
+/** Run a function with an existing Python interpreter, such as a prepared virtual environment (Airflow's `ExternalPythonOperator`). */
+export interface ExternalPythonOptions extends OtherInterpreterOptions {
+  /** The interpreter's path, Jinja allowed (Airflow's `python`). @example "/opt/venvs/ml/bin/python" */
+  python: string;
+}
+
+/** A branch whose function runs with an existing interpreter (Airflow's `BranchExternalPythonOperator`). */
+export interface BranchExternalPythonOptions extends ExternalPythonOptions {
+  /** Every task or group the function may choose; each must be a direct downstream of the branch. */
+  targets: ReadonlyArray<SetupHandle>;
+}
+
+/** What every human-in-the-loop task has (Airflow 3.1+; refused on older targets, DW140). Notifiers and assigned users are not offered yet. */
+export interface HumanTaskOptions extends TaskOptions {
+  /** The question's title in the UI, Jinja allowed (Airflow's `subject`). */
+  subject: string;
+  /** The question's text, Markdown and Jinja allowed (Airflow's `body`). */
+  body?: string;
+  /** Form fields the person fills in, by name, with their default values (Airflow's `params`). */
+  params?: Record<string, JsonValue>;
+  /** How long to wait for an answer before the defaults are taken (or the task fails without them) (Airflow's `response_timeout`). */
+  responseTimeout?: Duration;
+}
+
+/** Ask a person to choose among options (Airflow's `HITLOperator`); the choice is the task's output. */
+export interface HitlOptions extends HumanTaskOptions {
+  /** The choices (Airflow's `options`). @example ["Ship", "Hold"] */
+  options: readonly string[];
+  /** The choice (or choices, with multiple) taken when nobody answers in time (Airflow's `defaults`). */
+  defaults?: string | readonly string[];
+  /** Allow several choices (Airflow's `multiple`). @default false */
+  multiple?: boolean;
+}
+
+/** Ask a person to approve or reject; rejecting skips what follows (Airflow's `ApprovalOperator`). */
+export interface ApprovalOptions extends HumanTaskOptions {
+  /** The answer taken when nobody answers in time (Airflow's `defaults`). */
+  defaults?: "Approve" | "Reject";
+  /** On reject, skip every downstream task, not only the direct ones (Airflow's `ignore_downstream_trigger_rules`). @default false */
+  ignoreDownstreamTriggerRules?: boolean;
+  /** Fail the task on reject instead of skipping downstream (Airflow's `fail_on_reject`). @default false */
+  failOnReject?: boolean;
+}
+
+/** Ask a person which path to follow (Airflow's `HITLBranchOperator`). */
+export interface HitlBranchOptions extends HumanTaskOptions {
+  /**
+   * Each choice's label and the task or group it follows (Airflow's `options` and
+   * `options_mapping`); each must be directly downstream. @example { "Ship it": ship, "Hold": hold }
+   */
+  options: Readonly<Record<string, SetupHandle>>;
+  /** The choice (or choices) taken when nobody answers in time, by label (Airflow's `defaults`). */
+  defaults?: string | readonly string[];
+  /** Allow following several choices (Airflow's `multiple`). @default false */
+  multiple?: boolean;
+}
+
+/** Ask a person to fill in a form, `params` (Airflow's `HITLEntryOperator`). */
+export interface HitlEntryOptions extends HumanTaskOptions {
+  /** The buttons that submit the form (Airflow's `options`). @default ["OK"] */
+  options?: readonly string[];
+  /** The button taken when nobody answers in time (Airflow's `defaults`). */
+  defaults?: string | readonly string[];
+  /** Allow several buttons (Airflow's `multiple`). @default false */
+  multiple?: boolean;
 }
 
 /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`). */

@@ -72,6 +72,8 @@ export class EvaluationSession implements Evaluation {
   #pending: { resolve: (reply: Reply) => void; reject: (failure: Diagnostic) => void; kind: Request["kind"] } | undefined;
   #watchdog: NodeJS.Timeout | undefined;
   #outOfMemory = false;
+  /** The last error line the child printed, to name what ended it. */
+  #lastError: string | undefined;
   readonly #killOnExit = () => this.#kill();
 
   constructor({ root, timeoutMs, memoryMb }: SessionOptions) {
@@ -88,9 +90,14 @@ export class EvaluationSession implements Evaluation {
     });
     this.#child.stdout!.pipe(process.stderr, { end: false });
     // V8's report of a heap out of memory becomes DW007; everything else the modules print passes on.
+    // A crash's stack trace is kept back (it would show dagwright's internals); its error line names the failure.
+    let crashing = false;
     createInterface({ input: this.#child.stderr!, crlfDelay: Infinity }).on("line", (line) => {
       if (/heap out of memory|Reached heap limit/.test(line)) this.#outOfMemory = true;
-      else if (!V8_FATAL_REPORT.test(line)) process.stderr.write(`${line}\n`);
+      else if (/^(\/|file:|node:).*:\d+$/.test(line)) crashing = true; // Node's "file:line" header of an uncaught error
+      else if (crashing && /^(Uncaught )?(\w*(Error|Exception)\b.*)$/.test(line)) this.#lastError = line.replace(/^Uncaught /, "");
+      else if (crashing || /^\s+at .*\(?(node:|file:|\/)/.test(line) || V8_FATAL_REPORT.test(line)) return;
+      else process.stderr.write(`${line}\n`);
     });
     process.on("exit", this.#killOnExit);
     this.#child.on("message", (reply: Reply) => {
@@ -108,6 +115,9 @@ export class EvaluationSession implements Evaluation {
     this.#child.on("exit", (code, signal) => {
       if (this.#outOfMemory) {
         this.#fail(diagnose("DW007", { ...(this.#current ? { file: this.#relative(this.#current) } : {}), limitMb: memoryMb }, this.#location()));
+      } else if (this.#lastError && this.#current) {
+        // A module broke what the evaluator itself relies on (a built-in it replaced, say).
+        this.#fail(diagnose("DW002", { failed: { file: this.#relative(this.#current), text: this.#lastError } }, this.#location()));
       } else {
         this.#fail(diagnose("DW002", { stopped: { exitCode: code ?? signalNumber(signal), ...this.#during() } }, this.#location()));
       }

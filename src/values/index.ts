@@ -9,3 +9,4 @@ export * from "./memory.js";
 export * from "./names.js";
 export * from "./quantity.js";
 export * from "./python.js";
+export * from "./time-of-day.js";

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { parse } from "yaml";
+import { capabilitiesOf } from "../../src/capabilities/index.js";
 import { compileProject } from "../../src/compiler.js";
 import { writeOutput } from "../../src/emit/writer.js";
 import type { Manifest } from "../../src/ir/manifest.js";
@@ -24,7 +25,7 @@ export const AIRFLOW_2_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-2");
 /** The examples of what only Airflow 3 has, compiled for the 3.x lines. */
 export const AIRFLOW_3_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-3");
 
-/** The examples of what only Airflow 3.1 and newer have (deadline alerts), compiled for the 3.1+ lines. */
+/** The examples of what only Airflow 3.1 and newer have (deadline alerts, human-in-the-loop operators), compiled for the 3.1+ lines. */
 export const AIRFLOW_3_1_EXAMPLES = path.join(REPO_ROOT, "examples", "airflow-3.1");
 
 /** The example projects beside the repository's own that compile for `airflow`. */
@@ -48,4 +49,22 @@ export async function compileExamples(airflow: AirflowTarget, root = REPO_ROOT):
     ]),
   );
   return { outDir, manifest, sparkSpecs };
+}
+
+/**
+ * The warnings Airflow recorded against each generated file that dagwright did not predict: a
+ * file may warn only where it imports a name whose provider module warns on the line (DW165),
+ * and only with that warning (Python reports it once, for the first file that imports it).
+ */
+export function unpredictedWarnings(warnings: Record<string, string[]>, dagsFolder: string, airflow: AirflowTarget): Record<string, string[]> {
+  const predicted = Object.entries(capabilitiesOf(airflow).importWarnings);
+  const unpredicted: Record<string, string[]> = {};
+  for (const [file, messages] of Object.entries(warnings)) {
+    const text = fs.readFileSync(path.join(dagsFolder, file), "utf8");
+    const imports = text.split("\n").filter((line) => /^(from|import) |^    \w+,$/.test(line)).join("\n");
+    const explained = predicted.filter(([name]) => new RegExp(`\\b${name}\\b`).test(imports)).map(([, warning]) => warning!);
+    const rest = messages.filter((message) => !explained.some((warning) => message.includes(warning)));
+    if (rest.length) unpredicted[file] = rest;
+  }
+  return unpredicted;
 }

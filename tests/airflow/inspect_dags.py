@@ -75,6 +75,41 @@ SPECIFIC_FIELDS = {
         "multiple_outputs",
         "show_return_value_in_logs",
     ),
+    # Before PythonOperator in their MRO, so their own arguments are reported.
+    "ExternalPythonOperator": ("python", "op_args", "op_kwargs", "templates_dict", "expect_airflow"),
+    "PythonVirtualenvOperator": (
+        "requirements",
+        "python_version",
+        "system_site_packages",
+        "pip_install_options",
+        "index_urls",
+        "venv_cache_path",
+        "op_args",
+        "op_kwargs",
+        "expect_airflow",
+    ),
+    "ExternalTaskSensor": (
+        "external_dag_id",
+        "external_task_id",
+        "external_task_ids",
+        "external_task_group_id",
+        "allowed_states",
+        "failed_states",
+        "skipped_states",
+    ),
+    "ExternalTaskMarker": ("external_dag_id", "external_task_id", "recursion_depth"),
+    "PythonSensor": ("python_callable", "op_args", "op_kwargs", "templates_dict"),
+    "BashSensor": ("bash_command", "env", "output_encoding", "retry_exit_code"),
+    "DayOfWeekSensor": ("week_day", "use_task_logical_date"),
+    "BranchDateTimeOperator": (
+        "target_lower",
+        "target_upper",
+        "follow_task_ids_if_true",
+        "follow_task_ids_if_false",
+        "use_task_logical_date",
+    ),
+    "BranchDayOfWeekOperator": ("week_day", "follow_task_ids_if_true", "follow_task_ids_if_false", "use_task_logical_date"),
+    "EmailOperator": ("to", "subject", "html_content", "files", "cc", "bcc", "mime_subtype", "mime_charset"),
 }
 
 
@@ -485,11 +520,12 @@ def describe_deadlines(dag):
 
 
 def init_arguments(task):
-    """The keyword arguments the operator was constructed with (BaseOperator records them), but task_id."""
+    """The keyword arguments the operator was constructed with (BaseOperator records them), but
+    the ones that say where it sits (task_id, dag, task_group: objects, compared elsewhere)."""
     kwargs = getattr(task, "_BaseOperator__init_kwargs", None)
     if kwargs is None:
         return None
-    return {name: jsonable(value) for name, value in sorted(kwargs.items()) if name != "task_id"}
+    return {name: jsonable(value) for name, value in sorted(kwargs.items()) if name not in ("task_id", "dag", "task_group")}
 
 
 def describe_dag(dag, rel):

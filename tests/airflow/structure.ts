@@ -88,7 +88,8 @@ function operatorOf(config: Manifest["dags"][number]["tasks"][number]["config"],
   }
   if (isMapped(config)) return airflow.startsWith("3.") ? "airflow.sdk.definitions.mappedoperator.MappedOperator" : "airflow.models.mappedoperator.MappedOperator";
   const { operator } = expectationOf(config);
-  return typeof operator === "function" ? operator(config) : operator[airflow.startsWith("3.") ? 3 : 2];
+  const line = airflow.startsWith("3.") ? 3 : 2;
+  return typeof operator === "function" ? operator(config, line) : operator[line];
 }
 
 type TaskConfig = Manifest["dags"][number]["tasks"][number]["config"];

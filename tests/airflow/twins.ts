@@ -32,7 +32,15 @@ export function twins(): Twin[] {
 /** What a DAG says, without what only tells where it was written or how: its file, and default_args (each task's values are compared). */
 function comparable(dag: InspectedDag): Record<string, unknown> {
   const { file: _file, default_args: _defaults, ...rest } = dag as InspectedDag & { default_args?: unknown };
-  return normalise(rest) as Record<string, unknown>;
+  // How a value reached the operator (constructor keyword, or an attribute set afterwards as
+  // Airflow's tutorial sets doc_md) is spelling, not structure: the parsed fields are compared.
+  const tasks = Object.fromEntries(
+    Object.entries((rest as { tasks?: Record<string, Record<string, unknown>> }).tasks ?? {}).map(([id, task]) => {
+      const { arguments: _arguments, ...fields } = task;
+      return [id, fields];
+    }),
+  );
+  return normalise({ ...rest, tasks }) as Record<string, unknown>;
 }
 
 /** dagwright's lazily imported callables name their function as "module:function"; a plain one is "module.function". */

@@ -7,9 +7,9 @@ import { defined, type KindBuilder, type OwnOptions } from "./types.js";
 import { isExternal } from "./other-dag.js";
 
 type Own = OwnOptions<ExternalTaskSensorOptions>;
-const KEYS = ["dag", "task", "executionDelta", ...SENSOR_KEYS] as const;
+const KEYS = ["dag", "task", "executionDelta", "taskGroup", "allowedStates", "failedStates", "skippedStates", ...SENSOR_KEYS] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
-const conforms: Conforms<Own, FieldsOf<"external_task_sensor">, { dag: "externalDag"; task: "externalTask" }, "external"> = true;
+const conforms: Conforms<Own, FieldsOf<"external_task_sensor">, { dag: "externalDag"; task: "externalTask"; taskGroup: "externalTaskGroup" }, "external"> = true;
 void complete, conforms;
 
 export const externalTaskSensor: KindBuilder<"external_task_sensor", Own> = {
@@ -18,7 +18,15 @@ export const externalTaskSensor: KindBuilder<"external_task_sensor", Own> = {
     config: {
       kind: "external_task_sensor",
       externalDag: own.dag?.id,
-      ...defined({ externalTask: own.task, executionDelta: own.executionDelta, external: isExternal(own.dag) || undefined }),
+      ...defined({
+        externalTask: own.task,
+        executionDelta: own.executionDelta,
+        externalTaskGroup: own.taskGroup,
+        allowedStates: own.allowedStates && [...own.allowedStates],
+        failedStates: own.failedStates && [...own.failedStates],
+        skippedStates: own.skippedStates && [...own.skippedStates],
+        external: isExternal(own.dag) || undefined,
+      }),
       ...sensorConfig(own),
     },
   }),

@@ -13,6 +13,18 @@ import { shortCircuit } from "./short-circuit.js";
 import { spark } from "./spark.js";
 import { timeDeltaSensor } from "./time-delta-sensor.js";
 import { triggerDag } from "./trigger-dag.js";
+import { bashSensor } from "./bash-sensor.js";
+import { branchDateTime } from "./branch-date-time.js";
+import { branchDayOfWeek } from "./branch-day-of-week.js";
+import { dayOfWeekSensor } from "./day-of-week-sensor.js";
+import { email } from "./email.js";
+import { externalTaskMarker } from "./external-task-marker.js";
+import { latestOnly } from "./latest-only.js";
+import { pythonSensor } from "./python-sensor.js";
+import { timeSensor } from "./time-sensor.js";
+import { pythonVirtualenv } from "./python-virtualenv.js";
+import { externalPython } from "./external-python.js";
+import { hitl } from "./hitl.js";
 import type { KindBuilder } from "./types.js";
 
 // `any` for each kind's own options: each module types them; the map ties every kind to one.
@@ -31,4 +43,16 @@ export const BUILDERS: { readonly [K in TaskKind]: KindBuilder<K, any> } = {
   trigger_dag: triggerDag,
   pod,
   operator,
+  bash_sensor: bashSensor,
+  branch_date_time: branchDateTime,
+  branch_day_of_week: branchDayOfWeek,
+  day_of_week_sensor: dayOfWeekSensor,
+  email,
+  external_task_marker: externalTaskMarker,
+  latest_only: latestOnly,
+  python_sensor: pythonSensor,
+  time_sensor: timeSensor,
+  python_virtualenv: pythonVirtualenv,
+  external_python: externalPython,
+  hitl,
 };

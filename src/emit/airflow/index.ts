@@ -109,10 +109,8 @@ function blockLines(context: EmitContext, groupId: string | undefined, indent: s
         : [statement(call(imports.use("TaskGroup"), groupArgs), indent, "with ", ` as ${name}:`), ...body],
     });
   }
-  // A function definition after other statements gets a blank line before it, as ruff format writes it.
-  return entries
-    .sort((a, b) => a.order - b.order)
-    .flatMap((entry, index) => (index > 0 && /^\s*(def |@)/.test(entry.lines[0] ?? "") ? ["", ...entry.lines] : entry.lines));
+  // A function definition gets a blank line before it, first in its block too, as ruff format writes it.
+  return entries.sort((a, b) => a.order - b.order).flatMap((entry) => (/^\s*(def |@)/.test(entry.lines[0] ?? "") ? ["", ...entry.lines] : entry.lines));
 }
 
 /** The tasks of a mapped group whose outputs other tasks of the group read. */

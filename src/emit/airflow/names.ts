@@ -32,5 +32,7 @@ export function variableNames(dag: Dag): Map<string, string> {
   for (const task of dag.tasks) claim(task.id, task.id, "");
   for (const group of dag.groups) claim(`group:${group.id}`, group.id, "_group");
   for (const task of dag.tasks) if (task.config.kind === "python" && task.config.expand) claim(`kwargs:${task.id}`, task.id, "_kwargs");
+  // The function Airflow sends to another interpreter as source (see operators/other-interpreter.ts).
+  for (const task of dag.tasks) if (task.config.kind === "python_virtualenv" || task.config.kind === "external_python") claim(`call:${task.id}`, task.id, "_call");
   return names;
 }

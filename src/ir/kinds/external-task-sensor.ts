@@ -11,6 +11,10 @@ export const ExternalTaskSensorConfig = z
     /** The DAG lives outside this project, so it cannot be checked. */
     external: z.boolean().optional(),
     executionDelta: DurationText.optional(),
+    externalTaskGroup: z.string().optional(),
+    allowedStates: z.array(z.string()).optional(),
+    failedStates: z.array(z.string()).optional(),
+    skippedStates: z.array(z.string()).optional(),
     ...SensorFields,
   })
   .strict();

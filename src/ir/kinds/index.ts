@@ -17,6 +17,18 @@ import { ShortCircuitConfig } from "./short-circuit.js";
 import { SparkJobConfig } from "./spark.js";
 import { TimeDeltaSensorConfig } from "./time-delta-sensor.js";
 import { TriggerDagConfig } from "./trigger-dag.js";
+import { BashSensorConfig } from "./bash-sensor.js";
+import { BranchDateTimeConfig } from "./branch-date-time.js";
+import { BranchDayOfWeekConfig } from "./branch-day-of-week.js";
+import { DayOfWeekSensorConfig } from "./day-of-week-sensor.js";
+import { EmailConfig } from "./email.js";
+import { ExternalTaskMarkerConfig } from "./external-task-marker.js";
+import { LatestOnlyConfig } from "./latest-only.js";
+import { PythonSensorConfig } from "./python-sensor.js";
+import { TimeSensorConfig } from "./time-sensor.js";
+import { PythonVirtualenvConfig } from "./python-virtualenv.js";
+import { ExternalPythonConfig } from "./external-python.js";
+import { HitlConfig } from "./hitl.js";
 
 export const TaskConfig = z.discriminatedUnion("kind", [
   EmptyConfig,
@@ -32,6 +44,18 @@ export const TaskConfig = z.discriminatedUnion("kind", [
   TriggerDagConfig,
   PodConfig,
   OperatorConfig,
+  LatestOnlyConfig,
+  ExternalTaskMarkerConfig,
+  PythonSensorConfig,
+  BashSensorConfig,
+  TimeSensorConfig,
+  DayOfWeekSensorConfig,
+  BranchDateTimeConfig,
+  BranchDayOfWeekConfig,
+  EmailConfig,
+  PythonVirtualenvConfig,
+  ExternalPythonConfig,
+  HitlConfig,
 ]);
 export type TaskConfig = z.infer<typeof TaskConfig>;
 export type TaskKind = TaskConfig["kind"];
@@ -43,7 +67,16 @@ export type ConfigOf<K extends TaskKind> = Extract<TaskConfig, { kind: K }>;
 export type FieldsOf<K extends TaskKind> = Exclude<keyof ConfigOf<K>, "kind">;
 
 /** Kinds that wait for something: they share mode, deferrable, poke interval, timeout and soft fail. */
-export const SENSOR_KINDS = ["external_task_sensor", "file_sensor", "time_delta_sensor", "date_time_sensor"] as const satisfies readonly TaskKind[];
+export const SENSOR_KINDS = [
+  "external_task_sensor",
+  "file_sensor",
+  "time_delta_sensor",
+  "date_time_sensor",
+  "time_sensor",
+  "day_of_week_sensor",
+  "python_sensor",
+  "bash_sensor",
+] as const satisfies readonly TaskKind[];
 export type SensorKind = (typeof SENSOR_KINDS)[number];
 
 export * from "./bash.js";
@@ -60,3 +93,16 @@ export * from "./short-circuit.js";
 export * from "./spark.js";
 export * from "./time-delta-sensor.js";
 export * from "./trigger-dag.js";
+export * from "./bash-sensor.js";
+export * from "./branch-date-time.js";
+export * from "./branch-day-of-week.js";
+export * from "./day-of-week-sensor.js";
+export * from "./email.js";
+export * from "./external-task-marker.js";
+export * from "./latest-only.js";
+export * from "./python-sensor.js";
+export * from "./time-sensor.js";
+export * from "./weekday.js";
+export * from "./python-virtualenv.js";
+export * from "./external-python.js";
+export * from "./hitl.js";

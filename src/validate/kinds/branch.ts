@@ -1,32 +1,9 @@
 /** DW120-DW121: a branch's callable, its targets right after it, and joins that a skipped path would skip. */
-import { diagnose, type Diagnostic } from "../../diagnostics/index.js";
 import { checkCallable } from "../callables.js";
 import { about, type KindRule } from "../context.js";
+import { checkBranchTargets } from "./branch-targets.js";
 
-export const checkBranch: KindRule<"branch"> = (branch, { dag }) => {
-  const diagnostics: Diagnostic[] = [...checkCallable(about(branch), branch.ir.config.callable, branch.ir.location)];
-  const { targets } = branch.ir.config;
-  const direct = new Set(branch.downstream);
-  const startsOf = (target: string) => dag.group(target)?.members ?? [target];
-  for (const target of targets) {
-    const reached = dag.group(target) ? startsOf(target).some((id) => direct.has(id)) : direct.has(target);
-    if (!reached) diagnostics.push(diagnose("DW120", { dag: dag.id, branch: branch.id, target }, branch.ir.location));
-  }
-  // A task after two paths of a branch waits for both; with all_success it is skipped.
-  const paths = new Map<string, Set<string>>();
-  for (const target of targets) {
-    const starts = startsOf(target);
-    paths.set(target, new Set([...starts, ...dag.descendants(starts)]));
-  }
-  for (const task of dag.tasks) {
-    const reachedFrom = [...paths].filter(([, seen]) => seen.has(task.id));
-    const inTargets = targets.includes(task.id) || targets.some((target) => task.ir.group === target || task.ir.group?.startsWith(`${target}.`));
-    if (reachedFrom.length < 2 || inTargets) continue;
-    const joins = task.upstream.filter((up) => [...paths.values()].some((seen) => seen.has(up)));
-    const rule = task.effective.triggerRule ?? "all_success";
-    if (joins.length >= 2 && (rule === "all_success" || rule === "all_failed" || rule === "none_skipped")) {
-      diagnostics.push(diagnose("DW121", { dag: dag.id, task: task.id, branch: branch.id, rule }, task.ir.location));
-    }
-  }
-  return diagnostics;
-};
+export const checkBranch: KindRule<"branch"> = (branch, context) => [
+  ...checkCallable(about(branch), branch.ir.config.callable, branch.ir.location),
+  ...checkBranchTargets(branch, branch.ir.config.targets, context),
+];
