@@ -215,6 +215,16 @@ describe("pods", () => {
     ]);
   });
 
+  it("accept every quantity Kubernetes parses: exponents, a trailing point, a plus sign", async () => {
+    const diagnostics = await diagnosticsOf(
+      `  d.pod("p", { image: "python:3.11", resources: { requests: { cpu: "1e3", memory: "2e0" }, limits: { cpu: "+2E3", memory: "3." } } });\n  d.pod("q", { image: "python:3.11", resources: { requests: { cpu: "-1" as any, memory: "1e" as any } } });`,
+    );
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'DW125 task "q" of DAG "x": resources.requests.cpu "-1" is not a Kubernetes quantity',
+      'DW125 task "q" of DAG "x": resources.requests.memory "1e" is not a Kubernetes quantity',
+    ]);
+  });
+
   it("emit secrets by reference and resources as the operator takes them", async () => {
     const { file } = await compiled({
       "dags-src/p.ts": `import { dag } from "dagwright";\nexport default dag("pods", { schedule: null }, (d) => {\n  d.pod("p", { image: "python:3.11", secrets: [{ env: "TOKEN", secret: "api", key: "token" }], resources: { limits: { memory: "1Gi" } } });\n});\n`,

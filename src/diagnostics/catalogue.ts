@@ -123,6 +123,7 @@ export const CATALOGUE = {
     explanation: "An option has a value of the wrong shape or an unknown name; TypeScript reports most of these, code that escapes the types gets this.",
     example: `dag("x", { schedule: null, retrys: 2 } as any, () => {});`,
     fix: "Use the option names and value types the authoring API documents.",
+    sharedBy: ["load/shape", "dsl/dag"],
     message: (a) => `${subject(a.where)}: ${a.problem}`,
   }),
   DW005: entry<
@@ -355,13 +356,28 @@ export const CATALOGUE = {
     fix: "Use letters, digits, underscores and dashes.",
     message: (a) => `task group id ${q(a.group)} in DAG ${q(a.dag)} is not one Airflow accepts`,
   }),
-  DW113: entry<{ where: Subject; source: string }>({
+  DW113: entry<{ where: Subject; source: string; handle?: true }>({
     title: "Output of a task that is not in the DAG",
     severity: "error",
-    explanation: "A task can only map over, or take as an argument, the output (XCom) of a task in the same DAG.",
+    explanation:
+      "A task can only map over, or take as an argument, the output (XCom) of a task in the same DAG, and only name tasks of its own DAG (branch targets, setups). Task ids are unique only within a DAG, so a task of another DAG would silently mean this DAG's task of the same id, or none.",
     example: "expand: { command: otherDagTask.output }",
-    fix: "Map over the output of a task of this DAG.",
-    message: (a) => `${subject(a.where)} uses the output of ${q(a.source)}, which is not a task of this DAG`,
+    fix: "Map over the output of a task of this DAG; to wait for another DAG, use d.externalTaskSensor.",
+    sharedBy: ["validate/kinds/mapping", "dsl/dag"],
+    message: (a) =>
+      a.handle
+        ? `${subject(a.where)} names the task ${q(a.source)} of another DAG; it can only name tasks of its own DAG`
+        : `${subject(a.where)} uses the output of ${q(a.source)}, which is not a task of this DAG`,
+  }),
+  DW114: entry<{ dag: string; task: string; option: string; id: string; problem: string }>({
+    title: "Another DAG's id that Airflow would refuse",
+    severity: "error",
+    explanation:
+      "A sensor, marker or trigger names a DAG, task or task group of another DAG by id. Airflow refuses such an id where that DAG is defined (letters, digits, underscores, dots and dashes, at most 250 characters), so no run would ever match and the sensor would wait forever.",
+    example: `d.externalTaskSensor("wait", { dag: external("sales export"), task: "done" })`,
+    fix: "Write the other DAG's id exactly as its DAG file declares it.",
+    message: (a) => `task ${q(a.task)} of DAG ${q(a.dag)}: its ${a.option} ${q(a.id)} ${a.problem}`,
+    hint: () => "copy the id from the other DAG's file; Airflow ids use letters, digits, _ . and -",
   }),
   DW120: entry<{ dag: string; branch: string; target: string }>({
     title: "Branch target not directly downstream",
@@ -427,7 +443,7 @@ export const CATALOGUE = {
         ? `${task(a)}: ${a.field} ${q(a.value)} is not a Kubernetes quantity`
         : `${task(a)}: the ${a.resource} request (${a.request}) is above its limit (${a.limit})`,
   }),
-  DW126: entry<(Task & { importPath: string; problem: string }) | (Task & { argument: string })>({
+  DW126: entry<(Task & { importPath: string; problem: string }) | (Task & { argument: string; keyword?: true })>({
     title: "Invalid operator for the escape hatch",
     severity: "error",
     explanation:
@@ -435,8 +451,15 @@ export const CATALOGUE = {
     example: "d.operator(\"x\", { import: \"HttpOperator\" })",
     fix: "Write e.g. \"airflow.providers.http.operators.http.HttpOperator\" or \"team_ops.operators:PublishOperator\".",
     message: (a) =>
-      "importPath" in a ? `${task(a)}: ${q(a.importPath)} is not the import path of an operator class: ${a.problem}` : `${task(a)}: ${q(a.argument)} cannot be an operator argument`,
-    hint: (a) => ("argument" in a ? "use Python identifiers; the task id comes from the builder" : undefined),
+      "importPath" in a
+        ? `${task(a)}: ${q(a.importPath)} is not the import path of an operator class: ${a.problem}`
+        : `${task(a)}: ${q(a.argument)} cannot be an operator argument${"keyword" in a && a.keyword ? ": it is a Python keyword, so the call would not parse" : ""}`,
+    hint: (a) =>
+      "argument" in a
+        ? "keyword" in a && a.keyword
+          ? "Python cannot pass a keyword as a named argument; such an option usually has another name (class_name, klass)"
+          : "use Python identifiers; the task id comes from the builder"
+        : undefined,
   }),
   DW127: entry<{ where: Subject; count: number; max: number }>({
     title: "Mapped list out of range",
@@ -838,6 +861,16 @@ export const CATALOGUE = {
     fix: "Add timetable: \"trigger\", or leave the option out.",
     message: (a) => `DAG ${q(a.dag)}: ${a.option} applies to a trigger timetable, but this schedule uses data intervals`,
     hint: () => 'add timetable: "trigger" to the schedule (or the DAG), or leave the option out',
+  }),
+  DW207: entry<{ dag: string; cron: string }>({
+    title: "Cron that never fires",
+    severity: "warning",
+    explanation:
+      "The cron expression is valid, but no date matches it: its days of the month do not occur in any of its months (February has no 30th; April, June, September and November no 31st). Airflow accepts the DAG and never runs it.",
+    example: `dag("close", { schedule: "0 0 30 2 *" }, ...)`,
+    fix: "Use the last day of the month (L, as in 0 0 L 2 *), or a day every chosen month has.",
+    message: (a) => `DAG ${q(a.dag)}: the schedule ${q(a.cron)} never fires: no month it names has those days`,
+    hint: () => "for the last day of a month write L (0 0 L 2 *); otherwise pick a day every chosen month has",
   }),
   DW301: entry<{ where: OptionsOwner; option: string; value: string }>({
     title: "Invalid duration",

@@ -76,6 +76,32 @@ export interface EdgeOptions {
   label?: string;
 }
 
+/** The DAG an `.output` came from, kept off its enumerable keys so copies of options never carry it. */
+const OUTPUT_OF = Symbol("dagwright.output-of");
+
+function ownedBy<T extends object>(dag: ir.Dag, ref: T): Readonly<T> {
+  Object.defineProperty(ref, OUTPUT_OF, { value: dag });
+  return Object.freeze(ref);
+}
+
+/**
+ * The first task output or handle in `options` that belongs to another DAG than `dag`: ids are
+ * only unique within a DAG, so such a value would silently name this DAG's task of that id.
+ */
+function foreignReference(dag: ir.Dag, value: unknown, seen = new Set<object>()): { source: string; handle: boolean } | undefined {
+  if (typeof value !== "object" || value === null || seen.has(value)) return undefined;
+  seen.add(value);
+  if (value instanceof Node) return value[BUILD].dag === dag ? undefined : { source: `${value[BUILD].dag.id}.${value.id}`, handle: true };
+  const owner = (value as { [OUTPUT_OF]?: ir.Dag })[OUTPUT_OF];
+  if (owner) return owner === dag ? undefined : { source: `${owner.id}.${(value as { output: string }).output}`, handle: false };
+  if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  for (const item of Object.values(value)) {
+    const found = foreignReference(dag, item, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** What tasks and groups share: dependencies made with `then` and `after`. */
 abstract class Node {
   /** @internal */
@@ -130,7 +156,8 @@ export class TaskHandle<T = unknown> extends Node {
    */
   get output(): TaskOutput<T> {
     const id = this.ir.id;
-    return Object.freeze({ output: id, key: (key: string) => Object.freeze({ output: id, xcomKey: key }) }) as unknown as TaskOutput<T>;
+    const dag = this[BUILD].dag;
+    return ownedBy(dag, { output: id, key: (key: string) => ownedBy(dag, { output: id, xcomKey: key }) }) as unknown as TaskOutput<T>;
   }
 }
 
@@ -140,7 +167,7 @@ export class MappedTaskHandle<T = unknown> extends Node {
 
   /** The list of what each instance returned, in map-index order: to map a later task over, or to pass whole. */
   get output(): TaskOutputRef<T[]> {
-    return Object.freeze({ output: this.ir.id });
+    return ownedBy(this[BUILD].dag, { output: this.ir.id }) as TaskOutputRef<T[]>;
   }
 }
 
@@ -506,6 +533,16 @@ export class DagContext {
     const common: Record<string, unknown> = {};
     const own: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(options ?? {})) ((TASK_OPTION_KEYS as readonly string[]).includes(key) ? common : own)[key] = value;
+    // The kind's own options are copied as JSON (kwargs, args); the common ones keep their numbers for the IR schema to check.
+    const notFinite = nonFinitePath(own);
+    if (notFinite) {
+      const problem = `option ${notFinite.path} is ${notFinite.value}, which Airflow cannot be given: JSON has no such number (it would arrive as None)`;
+      throw new DagwrightUsageError(diagnose("DW004", { where: { dag: this.#build.dag.id, task: this.#prefix() + id }, problem }, location));
+    }
+    const foreign = foreignReference(this.#build.dag, options);
+    if (foreign) {
+      throw new DagwrightUsageError(diagnose("DW113", { where: { dag: this.#build.dag.id, task: this.#prefix() + id }, source: foreign.source, ...(foreign.handle ? { handle: true as const } : {}) }, location));
+    }
     const { config, uses } = builder.config(own);
     // Options no builder knows travel on, so the IR schema reports them (DW004) instead of dropping them.
     const unknown = Object.fromEntries(Object.entries(own).filter(([key]) => !(builder.keys as readonly string[]).includes(key)));
@@ -538,6 +575,27 @@ export class DagContext {
   close(): void {
     this.#build.open = false;
   }
+}
+
+/**
+ * The path of the first NaN or infinity inside plain options, if any: copying to JSON would
+ * quietly make it null, and a task would get None where its author wrote a number.
+ */
+function nonFinitePath(value: unknown, path = ""): { path: string; value: string } | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : { path: path || "value", value: String(value) };
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = nonFinitePath(item, `${path}[${index}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFinitePath(item, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 class DagDefinition implements Dag {

@@ -829,7 +829,7 @@ export interface ExternalDag {
 }
 
 /** A Kubernetes resource quantity. @example "500m", "2", "1Gi", "512Mi" */
-export type Quantity = `${number}` | `${number}${"m" | "k" | "M" | "G" | "T" | "Ki" | "Mi" | "Gi" | "Ti"}`;
+export type Quantity = `${number}` | `${number}${"m" | "k" | "M" | "G" | "T" | "P" | "E" | "Ki" | "Mi" | "Gi" | "Ti" | "Pi" | "Ei"}`;
 
 /** Options of a Kubernetes pod task (Airflow's `KubernetesPodOperator`). */
 export interface PodTaskOptions extends TaskOptions {

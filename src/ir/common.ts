@@ -47,3 +47,6 @@ export type MappedValues = z.infer<typeof MappedValues>;
 
 /** A Python function as "package.module:function", imported when it is called. */
 export const Callable = z.string();
+
+/** The id of the DAG a sensor, marker or trigger names; the author gives a DAG, not its id. */
+export const DagReference = z.string({ error: "expected a DAG: a dag(...) of this project, or external(\"id\") for one defined elsewhere" });

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { diagnose, type Diagnostic, type Subject } from "../diagnostics/index.js";
+import { BUILDERS } from "../dsl/kinds/index.js";
 import { Dag } from "../ir/schema.js";
 
 export function checkShape(dags: readonly Dag[]): Diagnostic[] {
@@ -29,12 +30,22 @@ function describeIssue(dag: Dag, issue: z.core.$ZodIssue): Diagnostic {
     }
     path.splice(0, 2);
   }
+  const kind = path[0] === "config" ? (dag.tasks[issue.path[1] as number]?.config as { kind?: string } | undefined)?.kind : undefined;
+  if (kind !== undefined && typeof path[1] === "string") path[1] = optionName(kind, path[1]);
   const field = optionPath(path);
   const problem =
     issue.code === "unrecognized_keys"
       ? `unknown option${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}`
       : `${field ? `option ${JSON.stringify(field)}` : "value"}: ${issue.message}`;
   return diagnose("DW004", { where, problem }, location);
+}
+
+/** The option an IR field came from: the same name unless the kind's builder renames it. */
+function optionName(kind: string, field: string): string {
+  const builder = (BUILDERS as Record<string, { keys: readonly string[]; renames?: Record<string, string> }>)[kind];
+  if (!builder || builder.keys.includes(field)) return field;
+  const option = Object.entries(builder.renames ?? {}).find(([, irField]) => irField === field)?.[0];
+  return option ?? field;
 }
 
 /** The option's name as the author wrote it, without the IR's grouping keys. */

@@ -63,3 +63,29 @@ function valueOf(text: string, field: Field): number | undefined {
   const value = Number(text);
   return value >= field.min && value <= field.max ? value : undefined;
 }
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether a valid expression can never match a date: days of the month that none of its months
+ * has (`0 0 30 2 *`, `0 0 31 4,6 *`). With a day of week set too, cron matches either, so it fires.
+ */
+export function cronNeverFires(expression: string): boolean {
+  const [, , dayOfMonth, month, dayOfWeek] = expression.trim().split(/\s+/) as [string, string, string, string, string];
+  if (!/^\*(\/1)?$/.test(dayOfWeek) || /L/i.test(dayOfMonth)) return false;
+  const days = expand(dayOfMonth, FIELDS[2]!);
+  const months = expand(month, FIELDS[3]!);
+  return [...months].every((m) => [...days].every((day) => day > DAYS_IN_MONTH[m - 1]!));
+}
+
+/** Every value a (valid) field matches. */
+function expand(part: string, field: Field): Set<number> {
+  const values = new Set<number>();
+  for (const item of part.split(",")) {
+    const [range, step] = item.split("/");
+    const [low, high] = range === "*" ? [field.min, field.max] : range!.split("-").map((bound) => valueOf(bound, field)!);
+    const last = high ?? (step === undefined ? low! : field.max);
+    for (let value = low!; value <= last; value += Number(step ?? 1)) values.add(value);
+  }
+  return values;
+}

@@ -1,4 +1,4 @@
-/** DW102-DW105 and DW112: ids Airflow would reject, and ids used twice. */
+/** DW102-DW105, DW112 and DW114: ids Airflow would reject, and ids used twice. */
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { Location } from "../ir/schema.js";
 import type { ResolvedProject } from "../ir/resolved.js";
@@ -20,6 +20,7 @@ export function checkIds(project: ResolvedProject): Diagnostic[] {
     for (const [id, locations] of repeated(dag.tasks.map((task) => [task.id, task.location]))) {
       diagnostics.push(diagnose("DW102", { dag: dag.id, task: id, count: locations.length }, locations[1], definitions(id, locations)));
     }
+    for (const task of dag.tasks) diagnostics.push(...crossDagIdProblems(dag.id, task));
     const taskIds = new Set(dag.tasks.map((task) => task.id));
     for (const group of dag.groups) {
       const local = group.parent === undefined ? group.id : group.id.slice(group.parent.length + 1);
@@ -31,6 +32,21 @@ export function checkIds(project: ResolvedProject): Diagnostic[] {
     diagnostics.push(diagnose("DW103", { dag: id, count: locations.length }, locations[1], definitions(id, locations)));
   }
   return diagnostics;
+}
+
+/** DW114: the ids a sensor, marker or trigger names in another DAG, which Airflow would refuse there too. */
+function crossDagIdProblems(dagId: string, task: ResolvedProject["dags"][number]["ir"]["tasks"][number]): Diagnostic[] {
+  const config = task.config as { externalDag?: string; targetDag?: string; externalTask?: string; externalTaskGroup?: string };
+  const named: Array<[option: string, id: string | undefined, group: boolean]> = [
+    ["dag", config.externalDag ?? config.targetDag, false],
+    ["task", config.externalTask, false],
+    ["taskGroup", config.externalTaskGroup, true],
+  ];
+  return named.flatMap(([option, id, group]) => {
+    if (id === undefined) return [];
+    const problem = group ? (GROUP_ID.test(id) && id.length <= MAX_GROUP_ID_LENGTH ? undefined : "is not a task group id Airflow accepts") : idProblem(id);
+    return problem ? [diagnose("DW114", { dag: dagId, task: task.id, option, id, problem }, task.location)] : [];
+  });
 }
 
 function definitions(id: string, locations: Location[]) {

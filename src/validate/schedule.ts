@@ -6,7 +6,7 @@ import type { ResolvedDag } from "../ir/resolved.js";
 import { SCHEDULE_PRESETS, type TimeSchedule } from "../ir/schema.js";
 import { parseUtcDate, utcMillis } from "../values/date.js";
 import { durationSeconds } from "../values/duration.js";
-import { cronProblem } from "./cron.js";
+import { cronNeverFires, cronProblem } from "./cron.js";
 import { checkDuration } from "./options.js";
 
 const PRESETS: readonly string[] = SCHEDULE_PRESETS;
@@ -28,6 +28,7 @@ export function checkSchedule(resolved: ResolvedDag, capabilities: Capabilities)
     }
     const problem = cronProblem(expression);
     if (problem) diagnostics.push(diagnose("DW201", { dag: dag.id, cron: expression, problem }, at));
+    else if (cronNeverFires(expression)) diagnostics.push(diagnose("DW207", { dag: dag.id, cron: expression }, at));
   };
   const checkTrigger = (time: { interval?: string; runImmediately?: boolean | string }, trigger: boolean) => {
     for (const option of ["interval", "runImmediately"] as const) {

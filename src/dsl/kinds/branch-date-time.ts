@@ -7,11 +7,13 @@ import { defined, type KindBuilder, type OwnOptions } from "./types.js";
 type Own = OwnOptions<BranchDateTimeOptions>;
 const KEYS = ["targetLower", "targetUpper", "followTaskIdsIfTrue", "followTaskIdsIfFalse", "useTaskLogicalDate"] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
-const conforms: Conforms<Own, FieldsOf<"branch_date_time">, { followTaskIdsIfTrue: "followIfTrue"; followTaskIdsIfFalse: "followIfFalse" }> = true;
+const RENAMES = { followTaskIdsIfTrue: "followIfTrue", followTaskIdsIfFalse: "followIfFalse" } as const;
+const conforms: Conforms<Own, FieldsOf<"branch_date_time">, typeof RENAMES> = true;
 void complete, conforms;
 
 export const branchDateTime: KindBuilder<"branch_date_time", Own> = {
   keys: KEYS,
+  renames: RENAMES,
   config: (own) => ({
     config: {
       kind: "branch_date_time",

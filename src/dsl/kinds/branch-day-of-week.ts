@@ -8,11 +8,13 @@ import { weekDays } from "./weekday.js";
 type Own = OwnOptions<BranchDayOfWeekOptions>;
 const KEYS = ["weekDay", "followTaskIdsIfTrue", "followTaskIdsIfFalse", "useTaskLogicalDate"] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
-const conforms: Conforms<Own, FieldsOf<"branch_day_of_week">, { followTaskIdsIfTrue: "followIfTrue"; followTaskIdsIfFalse: "followIfFalse" }> = true;
+const RENAMES = { followTaskIdsIfTrue: "followIfTrue", followTaskIdsIfFalse: "followIfFalse" } as const;
+const conforms: Conforms<Own, FieldsOf<"branch_day_of_week">, typeof RENAMES> = true;
 void complete, conforms;
 
 export const branchDayOfWeek: KindBuilder<"branch_day_of_week", Own> = {
   keys: KEYS,
+  renames: RENAMES,
   config: (own) => ({
     config: {
       kind: "branch_day_of_week",

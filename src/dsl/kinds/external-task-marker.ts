@@ -8,11 +8,13 @@ import { isExternal } from "./other-dag.js";
 type Own = OwnOptions<ExternalTaskMarkerOptions>;
 const KEYS = ["dag", "task", "logicalDate", "recursionDepth"] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
-const conforms: Conforms<Own, FieldsOf<"external_task_marker">, { dag: "externalDag"; task: "externalTask" }, "external"> = true;
+const RENAMES = { dag: "externalDag", task: "externalTask" } as const;
+const conforms: Conforms<Own, FieldsOf<"external_task_marker">, typeof RENAMES, "external"> = true;
 void complete, conforms;
 
 export const externalTaskMarker: KindBuilder<"external_task_marker", Own> = {
   keys: KEYS,
+  renames: RENAMES,
   config: (own) => ({
     config: {
       kind: "external_task_marker",

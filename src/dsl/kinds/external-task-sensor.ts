@@ -9,11 +9,13 @@ import { isExternal } from "./other-dag.js";
 type Own = OwnOptions<ExternalTaskSensorOptions>;
 const KEYS = ["dag", "task", "executionDelta", "taskGroup", "allowedStates", "failedStates", "skippedStates", ...SENSOR_KEYS] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
-const conforms: Conforms<Own, FieldsOf<"external_task_sensor">, { dag: "externalDag"; task: "externalTask"; taskGroup: "externalTaskGroup" }, "external"> = true;
+const RENAMES = { dag: "externalDag", task: "externalTask", taskGroup: "externalTaskGroup" } as const;
+const conforms: Conforms<Own, FieldsOf<"external_task_sensor">, typeof RENAMES, "external"> = true;
 void complete, conforms;
 
 export const externalTaskSensor: KindBuilder<"external_task_sensor", Own> = {
   keys: KEYS,
+  renames: RENAMES,
   config: (own) => ({
     config: {
       kind: "external_task_sensor",

@@ -21,11 +21,13 @@ type Own = OwnOptions<PythonCallOptions> & {
 };
 const KEYS = ["callable", "args", "kwargs", "context", "multipleOutputs", "templatesDict", "templatesExts", "showReturnValueInLogs", "expand", "expandKwargs"] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
-const conforms: Conforms<Own, FieldsOf<"python">, { expandKwargs: "expand" }, "kwargsAtRunTime"> = true;
+const RENAMES = { expandKwargs: "expand" } as const;
+const conforms: Conforms<Own, FieldsOf<"python">, typeof RENAMES, "kwargsAtRunTime"> = true;
 void complete, conforms;
 
 export const python: KindBuilder<"python", Own> = {
   keys: KEYS,
+  renames: RENAMES,
   config: ({ callable, args, kwargs, context, multipleOutputs, templatesDict, templatesExts, showReturnValueInLogs, expand, expandKwargs }) => {
     const uses: string[] = [];
     const entries = Object.entries((kwargs ?? {}) as Record<string, unknown>);

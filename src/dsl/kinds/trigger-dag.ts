@@ -9,11 +9,13 @@ import { copy, defined, type KindBuilder, type OwnOptions } from "./types.js";
 type Own = OwnOptions<TriggerDagOptions>;
 const KEYS = ["dag", "conf", "waitForCompletion", "pokeInterval"] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
-const conforms: Conforms<Own, FieldsOf<"trigger_dag">, { dag: "targetDag" }, "external"> = true;
+const RENAMES = { dag: "targetDag" } as const;
+const conforms: Conforms<Own, FieldsOf<"trigger_dag">, typeof RENAMES, "external"> = true;
 void complete, conforms;
 
 export const triggerDag: KindBuilder<"trigger_dag", Own> = {
   keys: KEYS,
+  renames: RENAMES,
   config: ({ dag, conf, waitForCompletion, pokeInterval }) => ({
     config: {
       kind: "trigger_dag",

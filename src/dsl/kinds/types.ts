@@ -14,6 +14,8 @@ export interface KindConfig<K extends TaskKind> {
 export interface KindBuilder<K extends TaskKind, Own> {
   /** Every own option key: what the builder takes off the options before the common ones. */
   readonly keys: readonly (keyof Own & string)[];
+  /** Options kept under another name in the IR (option -> IR field), so messages can say what the author wrote. */
+  readonly renames?: { readonly [option: string]: string };
   config(own: Own): KindConfig<K>;
 }
 

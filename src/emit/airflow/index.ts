@@ -8,7 +8,7 @@ import type { RunTimeValue } from "../../ir/common.js";
 import type { TaskKind } from "../../ir/kinds/index.js";
 import type { ResolvedDag, ResolvedGroup, ResolvedProject, ResolvedTask, ResolvedTaskOf } from "../../ir/resolved.js";
 import type { TaskDefaults, TaskOptions } from "../../ir/schema.js";
-import type { OutputFile } from "../files.js";
+import { fileSegment, type OutputFile } from "../files.js";
 import { call, code, keywords, literal, method, stringLiteral, type PyArg, type PyExpr } from "../python/expr.js";
 import { LINE_LENGTH, flat, statement } from "../python/layout.js";
 import type { Templates } from "../templates.js";
@@ -28,7 +28,7 @@ export interface AirflowEmitOptions {
 const BODY = "    ";
 
 export function airflowPath(dagId: string): string {
-  return `airflow/${dagId}.py`;
+  return `airflow/${fileSegment(dagId)}.py`;
 }
 
 export function emitAirflow(project: ResolvedProject, options: AirflowEmitOptions): OutputFile[] {

@@ -11,7 +11,7 @@ import { diagnose, type Diagnostic } from "../../diagnostics/index.js";
 import type { OpenLineageName } from "../../ir/lineage.js";
 import type { ResolvedProject, ResolvedTask } from "../../ir/resolved.js";
 import type { AssetRef, ModelRef, OpenLineageConfig } from "../../ir/schema.js";
-import type { OutputFile } from "../files.js";
+import { fileSegment, type OutputFile } from "../files.js";
 
 /** The OpenLineage spec version the events follow, and the facet schema versions they use. */
 const SPEC = "https://openlineage.io/spec/2-0-2/OpenLineage.json";
@@ -35,7 +35,7 @@ export interface OpenLineageOptions {
 }
 
 export function eventsPath(dagId: string): string {
-  return `openlineage/${dagId}.jsonl`;
+  return `openlineage/${fileSegment(dagId)}.jsonl`;
 }
 
 export function emitOpenLineage(project: ResolvedProject, options: OpenLineageOptions): OutputFile[] {

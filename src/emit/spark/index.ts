@@ -9,7 +9,7 @@ import { stringify } from "yaml";
 import type { ResolvedProject, ResolvedSparkJob, SparkResources } from "../../ir/resolved.js";
 import type { EffectiveSparkJob } from "../../ir/spark.js";
 import { compareText } from "../../values/names.js";
-import type { OutputFile } from "../files.js";
+import { fileSegment, type OutputFile } from "../files.js";
 import { destined, DRIVER, DYNAMIC_ALLOCATION, EXECUTOR } from "./settings.js";
 
 export const SPARK_SPEC_FORMAT_VERSION = 1;
@@ -18,7 +18,7 @@ export const DEFAULT_SPARK_CONNECTION = "spark_default";
 const DEFAULT_KUBERNETES_CONNECTION = "kubernetes_default";
 
 export function specPath(dagId: string, taskId: string, extension: "json" | "yaml"): string {
-  return `spark/${dagId}/${taskId}.${extension}`;
+  return `spark/${fileSegment(dagId)}/${fileSegment(taskId)}.${extension}`;
 }
 
 export function emitSpark(project: ResolvedProject): OutputFile[] {
@@ -42,7 +42,7 @@ export function emitSpark(project: ResolvedProject): OutputFile[] {
  * paths inside spark/, which hold no DAG files.
  */
 function airflowIgnore(jobs: readonly ResolvedSparkJob[]): OutputFile {
-  const dagIds = [...new Set(jobs.map(({ dagId }) => dagId))].sort(compareText);
+  const dagIds = [...new Set(jobs.map(({ dagId }) => fileSegment(dagId)))].sort(compareText);
   return {
     path: "spark/.airflowignore",
     contents: `# Written by dagwright: Spark job specs, not DAG files.\n${dagIds.join("\n")}\n`,

@@ -1,10 +1,11 @@
 /** Clear a task of another DAG when this task is cleared (Airflow's ExternalTaskMarker). */
 import { z } from "zod";
+import { DagReference } from "../common.js";
 
 export const ExternalTaskMarkerConfig = z
   .object({
     kind: z.literal("external_task_marker"),
-    externalDag: z.string(),
+    externalDag: DagReference,
     externalTask: z.string(),
     /** The DAG lives outside this project, so it cannot be checked. */
     external: z.boolean().optional(),

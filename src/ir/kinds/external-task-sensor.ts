@@ -1,12 +1,13 @@
 /** Wait for a task or a run of another DAG (Airflow's ExternalTaskSensor). */
 import { z } from "zod";
+import { DagReference } from "../common.js";
 import { DurationText } from "../common.js";
 import { SensorFields } from "./sensor.js";
 
 export const ExternalTaskSensorConfig = z
   .object({
     kind: z.literal("external_task_sensor"),
-    externalDag: z.string(),
+    externalDag: DagReference,
     externalTask: z.string().optional(),
     /** The DAG lives outside this project, so it cannot be checked. */
     external: z.boolean().optional(),

@@ -3,7 +3,7 @@
  * Python can take; DW197, `py.*` values Python can build; DW198, a class name the generated file
  * can import; DW199, dicts that misuse the "$py" tag.
  */
-import { GENERATED_NAMES, PYTHON_NAMES } from "../../capabilities/index.js";
+import { GENERATED_NAMES, PYTHON_KEYWORDS, PYTHON_NAMES } from "../../capabilities/index.js";
 import { diagnose, type Diagnostic } from "../../diagnostics/index.js";
 import type { JsonValue } from "../../ir/common.js";
 import { PYTHON_IDENTIFIER } from "../../values/names.js";
@@ -31,7 +31,10 @@ export const checkOperator: KindRule<"operator"> = (task, context) => {
     if (other && other.ir.config.kind === "operator") diagnostics.push(diagnose("DW198", { ...about(task), importPath: config.import, name: parsed.name, other: other.ir.config.import }, location));
   }
   for (const [argument, value] of Object.entries(config.args)) {
-    if (!PYTHON_IDENTIFIER.test(argument) || argument === "task_id") diagnostics.push(diagnose("DW126", { ...about(task), argument }, location));
+    // A keyword (class, lambda, None) is an identifier, but `class=...` is a syntax error in a call.
+    if (!PYTHON_IDENTIFIER.test(argument) || PYTHON_KEYWORDS.has(argument) || argument === "task_id") {
+      diagnostics.push(diagnose("DW126", { ...about(task), argument, ...(PYTHON_KEYWORDS.has(argument) ? { keyword: true as const } : {}) }, location));
+    }
     for (const found of valueProblems(value, argument)) {
       diagnostics.push(found.shape ? diagnose("DW199", { ...about(task), path: found.path, problem: found.problem }, location) : diagnose("DW197", { ...about(task), path: found.path, problem: found.problem }, location));
     }
