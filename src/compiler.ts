@@ -3,14 +3,15 @@
  * tests and benchmarks drive dagwright through this. Writing is left to the caller and the writer.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { emitAirflow } from "./emit/airflow/index.js";
 import type { OutputFile } from "./emit/files.js";
 import { emitManifest } from "./emit/manifest/index.js";
 import { emitOpenLineage, eventTimeFrom } from "./emit/openlineage/index.js";
 import { emitSpark } from "./emit/spark/index.js";
-import { Templates } from "./emit/templates.js";
+import { TemplateError, Templates } from "./emit/templates.js";
 import type { ResolvedProject } from "./ir/resolved.js";
 import type { Project } from "./ir/schema.js";
 import { loadProject, type LoadOptions, type ResolvedConfig } from "./load/index.js";
@@ -53,7 +54,14 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   const eventTime = eventTimeFrom(process.env);
   if (typeof eventTime !== "string") return { ...checked, diagnostics: sortDiagnostics([...diagnostics, eventTime]) };
   started = performance.now();
-  const files = emitAll(resolved, new Templates(loaded.config.templatesDir), eventTime);
+  let files: OutputFile[];
+  try {
+    files = emitAll(resolved, new Templates(loaded.config.templatesDir), eventTime);
+  } catch (thrown) {
+    if (!(thrown instanceof TemplateError)) throw thrown;
+    const file = path.relative(root, thrown.file).split(path.sep).join("/");
+    return { ...checked, diagnostics: sortDiagnostics([...diagnostics, diagnose("DW014", { file, problem: thrown.problem }, { file, line: thrown.line, column: thrown.column })]) };
+  }
   timings.emit = performance.now() - started;
   return { ...checked, diagnostics, files };
 }

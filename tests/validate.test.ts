@@ -408,6 +408,21 @@ describe("modules that exhaust resources", () => {
     ]);
   });
 
+  it("bounds memory outside the heap (Buffers) like the heap", async () => {
+    const root = makeProject({
+      "dags-src/hog.ts": source`
+        import { dag } from "dagwright";
+        const chunks: Buffer[] = [];
+        while (true) chunks.push(Buffer.alloc(16 * 1024 * 1024, 1));
+        export default dag("hog", { schedule: null }, () => {});
+      `,
+    });
+    const diagnostics = (await compile(root, { emit: false, moduleMemoryMb: 64 })).diagnostics;
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.file} ${d.message}`)).toEqual([
+      "DW007 dags-src/hog.ts module dags-src/hog.ts ran out of memory while being evaluated (limit 64 MiB)",
+    ]);
+  });
+
   it("reports a module that breaks built-in objects as that module's failure, not a crash", async () => {
     const root = makeProject({
       "dags-src/polluter.ts": source`

@@ -72,7 +72,7 @@ export const CATALOGUE = {
           : "fix the syntax at this line",
   }),
   DW002: entry<
-    | { threw: { file: string; text: string } }
+    | { threw: { file: string; text: string; cycle?: string } }
     | { unresolved: { file: string; text: string } }
     | { failed: { file: string; text: string } }
     | { stopped: { exitCode: number; during?: string } }
@@ -88,7 +88,7 @@ export const CATALOGUE = {
     sharedBy: ["load/evaluate", "load/session"],
     message: (a) => {
       const during = (file: string | undefined) => (file === undefined ? "" : ` while evaluating ${file}`);
-      if ("threw" in a) return `${a.threw.file} threw while being evaluated: ${a.threw.text}`;
+      if ("threw" in a) return `${a.threw.file} threw while being evaluated: ${a.threw.text}${a.threw.cycle ? ` (${a.threw.cycle}: one of them ran before the other had set its exports)` : ""}`;
       if ("unresolved" in a) return `${a.unresolved.file}: ${a.unresolved.text}`;
       if ("failed" in a) return `${a.failed.file} failed: ${a.failed.text}`;
       if ("later" in a) {
@@ -101,6 +101,7 @@ export const CATALOGUE = {
       return `module evaluation failed${during(a.workerFailed.during)}: ${a.workerFailed.text}`;
     },
     hint: (a) => {
+      if ("threw" in a && a.threw.cycle) return "break the import cycle: move what both modules need into a third module that imports neither";
       if ("threw" in a) return "DAG modules run at compile time like any code; fix the error at this line";
       if ("unresolved" in a) return "check the import path";
       if ("later" in a) return "build DAGs synchronously; handle the promise (await it in a function, or .catch it), or remove the timer";
@@ -254,6 +255,16 @@ export const CATALOGUE = {
         ? "read settings from a file in the repository, or leave them to run time (an Airflow Variable or connection, or the task's own code)"
         : "leave run-time values to Airflow: templates such as {{ ds }} and {{ run_id }}, or the task's own code",
   }),
+  DW014: entry<{ file: string; problem: string }>({
+    title: "Template override does not render",
+    severity: "error",
+    explanation:
+      "A project may override the templates dagwright renders (the `templates` folder in dagwright.config.ts). This override does not parse as Handlebars, or names a value the back end does not give it (templates render in strict mode, so a misspelt name is an error, not an empty string). Nothing is written.",
+    example: `{{#each task}}  {{! a block that is never closed }}`,
+    fix: "Fix the template at the reported line; start from the built-in template of the same name in dagwright's templates/ folder to see the values it is given.",
+    message: (a) => `the template ${a.file} does not render: ${a.problem}`,
+    hint: () => "compare with dagwright's built-in template of the same name: it shows every value the template is given",
+  }),
   DW101: entry<{ dag: string; path: readonly string[] }>({
     title: "Dependency cycle",
     severity: "error",
@@ -378,6 +389,26 @@ export const CATALOGUE = {
     fix: "Write the other DAG's id exactly as its DAG file declares it.",
     message: (a) => `task ${q(a.task)} of DAG ${q(a.dag)}: its ${a.option} ${q(a.id)} ${a.problem}`,
     hint: () => "copy the id from the other DAG's file; Airflow ids use letters, digits, _ . and -",
+  }),
+  DW115: entry<{ dag: string; group: string; depth: number; max: number }>({
+    title: "Task groups nested deeper than Python allows",
+    severity: "error",
+    explanation:
+      "Each task group is a `with TaskGroup(...)` block inside the DAG's `with DAG(...)` block, and CPython refuses a file with more than 20 statically nested blocks (SyntaxError: too many statically nested blocks), so Airflow could not import the DAG file.",
+    example: `// 20 groups, each inside the last`,
+    fix: "Nest task groups at most 19 deep; flatten the inner levels, or give them prefixed ids instead.",
+    message: (a) => `task group ${q(a.group)} of DAG ${q(a.dag)} is nested ${a.depth} deep; the DAG file can hold at most ${a.max} (CPython's limit of 20 nested blocks)`,
+    hint: () => "flatten the innermost groups: Airflow's graph shows at most a few levels anyway",
+  }),
+  DW116: entry<Task & { depth: number; max: number }>({
+    title: "Value nested deeper than Python's parser allows",
+    severity: "error",
+    explanation:
+      "The task's arguments hold lists or objects nested more deeply than CPython's parser accepts on one line (200 open brackets, SyntaxError: too many nested parentheses), so Airflow could not import the DAG file.",
+    example: `kwargs: { tree: deeplyNested }`,
+    fix: "Pass deep data another way: as a file the task reads, or flattened.",
+    message: (a) => `${task(a)}: its arguments nest ${a.depth} levels deep; a DAG file can hold at most ${a.max}`,
+    hint: () => "store deep data in a file the task reads, or flatten it",
   }),
   DW120: entry<{ dag: string; branch: string; target: string }>({
     title: "Branch target not directly downstream",

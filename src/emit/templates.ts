@@ -9,6 +9,19 @@ import Handlebars from "handlebars";
 
 export type Render = (context: object) => string;
 
+/** A project's own template that does not parse, or names a value the back end does not give it. */
+export class TemplateError extends Error {
+  constructor(
+    /** The override's path, as given (absolute). */
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}:${column}: ${problem}`);
+  }
+}
+
 const BUILT_IN_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 export class Templates {
@@ -25,11 +38,36 @@ export class Templates {
     let render = this.#compiled.get(name);
     if (!render) {
       const override = this.overrideDir ? path.join(this.overrideDir, name) : undefined;
-      const file = override && fs.existsSync(override) ? override : path.join(BUILT_IN_DIR, name);
+      const own = override !== undefined && fs.existsSync(override);
+      const file = own ? override : path.join(BUILT_IN_DIR, name);
       const template = this.#handlebars.compile(fs.readFileSync(file, "utf8"), { noEscape: true, strict: true });
-      render = (context) => template(context);
+      // Handlebars parses lazily, on the first render: both kinds of mistake surface there.
+      render = own
+        ? (context) => {
+            try {
+              return template(context);
+            } catch (thrown) {
+              throw templateError(file, thrown);
+            }
+          }
+        : (context) => template(context);
       this.#compiled.set(name, render);
     }
     return render;
   }
+}
+
+/** Where in the template Handlebars says the problem is: "Parse error on line 3" or "... - 3:7". */
+function templateError(file: string, thrown: unknown): TemplateError {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  const parse = /Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)/.exec(message);
+  if (parse) {
+    // The caret sits under Handlebars' excerpt of the line, which may be cut: keep it on the line.
+    const line = Number(parse[1]);
+    const length = (fs.readFileSync(file, "utf8").split("\n")[line - 1] ?? "").length;
+    return new TemplateError(file, line, Math.min(parse[3]!.length + 1, length + 1), parse[4]!.trim());
+  }
+  const strict = /^"?(.+?)"? not defined in .* - (\d+):(\d+)$/.exec(message);
+  if (strict) return new TemplateError(file, Number(strict[2]), Number(strict[3]) + 1, `${JSON.stringify(strict[1])} is not a value this template is given`);
+  return new TemplateError(file, 1, 1, message.split("\n")[0]!);
 }

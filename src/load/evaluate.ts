@@ -116,6 +116,16 @@ export function strayDiagnostic(runner: ModuleRunner, thrown: unknown, kind: "ex
   return diagnose("DW002", { later: { kind, text: describeThrown(thrown), ...(first ? { file: first.file } : {}) } }, first, related);
 }
 
+/**
+ * The import cycle that most likely explains a TypeError about undefined: a module that imports
+ * one still running sees its exports before they are set, as in Node.
+ */
+function cycleBehind(runner: ModuleRunner, thrown: unknown): { cycle?: string } {
+  if (!(thrown instanceof TypeError || thrown instanceof ReferenceError) || !/undefined|not a function|before initialization/.test(thrown.message)) return {};
+  const [cycle] = runner.cycles();
+  return cycle ? { cycle: `${cycle.to} and ${cycle.from} import each other` } : {};
+}
+
 function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): Diagnostic {
   const moduleFile = runner.relative(file);
   if (isUsageError(thrown)) {
@@ -139,7 +149,7 @@ function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): 
         return diagnose("DW002", { unresolved: { file: where, text: thrown.message } }, location);
       case "threw":
         if (thrown.thrown instanceof ExitCalled) return diagnose("DW002", { exited: { file: where, call: thrown.thrown.message } }, location, related);
-        return diagnose("DW002", { threw: { file: where, text: thrown.message } }, location, related);
+        return diagnose("DW002", { threw: { file: where, text: thrown.message, ...cycleBehind(runner, thrown.thrown) } }, location, related);
     }
   }
   return diagnose("DW002", { failed: { file: moduleFile, text: describeThrown(thrown) } }, { file: moduleFile, line: 1, column: 1 });

@@ -74,6 +74,9 @@ export class ModuleRunner {
   readonly #lineCounts = new Map<string, number>();
   /** Each module's TypeScript source, to find what V8 cannot place (see locateInSource). */
   readonly #sources = new Map<string, string>();
+  /** Modules whose top level is running now, to notice import cycles. */
+  readonly #running = new Set<string>();
+  readonly #cycles: Array<{ from: string; to: string }> = [];
 
   constructor(
     private readonly root: string,
@@ -109,9 +112,13 @@ export class ModuleRunner {
     return path.relative(this.root, file).split(path.sep).join("/");
   }
 
-  #load(file: string): unknown {
+  #load(file: string, from?: string): unknown {
     const cached = this.#cache.get(file);
-    if (cached) return cached.exports;
+    if (cached) {
+      // Still running: an import cycle, where this importer sees the exports set so far.
+      if (this.#running.has(file) && from !== undefined) this.#cycles.push({ from: this.relative(from), to: this.relative(file) });
+      return cached.exports;
+    }
     if (file.endsWith(".json")) {
       const module = { exports: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
       this.#cache.set(file, module);
@@ -138,6 +145,7 @@ export class ModuleRunner {
     const previousPrepare = Error.prepareStackTrace;
     globals[CALL_KEY] = [module.exports, require, module, file, path.dirname(file)];
     Error.prepareStackTrace = recordFrames;
+    this.#running.add(file);
     try {
       script.runInThisContext({ timeout: this.timeoutMs, displayErrors: false });
     } catch (thrown) {
@@ -146,6 +154,7 @@ export class ModuleRunner {
       if (isTimeout(thrown)) throw new ModuleError(file, thrown, [], "timeout");
       throw new ModuleError(file, thrown, this.#userFrames(thrown), "threw");
     } finally {
+      this.#running.delete(file);
       globals[CALL_KEY] = previousCall;
       Error.prepareStackTrace = previousPrepare;
     }
@@ -182,7 +191,7 @@ export class ModuleRunner {
         const at = this.locateInSource(from, new RegExp(`(["'])${escapeRegExp(specifier)}\\1`));
         throw new ModuleError(from, new Error(`cannot find module ${JSON.stringify(specifier)}`), at ? [at] : [], "resolve");
       }
-      return this.#load(resolved);
+      return this.#load(resolved, from);
     }
     // Node built-ins and installed packages load as Node loads them.
     return createRequire(from)(specifier);
@@ -231,6 +240,11 @@ export class ModuleRunner {
       return at ? Array.from({ length: count }, () => at) : [];
     });
     return found.length === 1 ? found : [];
+  }
+
+  /** The import cycles met so far: `from` imported `to` while `to` was still running. */
+  cycles(): ReadonlyArray<{ from: string; to: string }> {
+    return this.#cycles;
   }
 
   /** Where in the user's modules `thrown` came from, innermost first; for what a timer or promise threw after its module ran. */

@@ -72,6 +72,7 @@ export class EvaluationSession implements Evaluation {
   #pending: { resolve: (reply: Reply) => void; reject: (failure: Diagnostic) => void; kind: Request["kind"] } | undefined;
   #watchdog: NodeJS.Timeout | undefined;
   #outOfMemory = false;
+  #memoryWatch: NodeJS.Timeout | undefined;
   /** The last error line the child printed, to name what ended it. */
   #lastError: string | undefined;
   readonly #killOnExit = () => this.#kill();
@@ -100,6 +101,7 @@ export class EvaluationSession implements Evaluation {
       else process.stderr.write(`${line}\n`);
     });
     process.on("exit", this.#killOnExit);
+    this.#watchMemory(memoryMb);
     this.#child.on("message", (reply: Reply) => {
       if (reply.kind === "evaluating") {
         this.#current = reply.file;
@@ -113,6 +115,7 @@ export class EvaluationSession implements Evaluation {
     });
     this.#child.on("error", (error: Error) => this.#fail(diagnose("DW002", { workerFailed: { text: error.message, ...this.#during() } }, this.#location())));
     this.#child.on("exit", (code, signal) => {
+      if (this.#memoryWatch) clearInterval(this.#memoryWatch);
       if (this.#outOfMemory) {
         this.#fail(diagnose("DW007", { ...(this.#current ? { file: this.#relative(this.#current) } : {}), limitMb: memoryMb }, this.#location()));
       } else if (this.#lastError && this.#current) {
@@ -137,6 +140,7 @@ export class EvaluationSession implements Evaluation {
 
   async close(): Promise<void> {
     this.#disarm();
+    if (this.#memoryWatch) clearInterval(this.#memoryWatch);
     this.#child.removeAllListeners("exit");
     this.#kill();
     process.off("exit", this.#killOnExit);
@@ -171,6 +175,30 @@ export class EvaluationSession implements Evaluation {
   #disarm(): void {
     if (this.#watchdog) clearTimeout(this.#watchdog);
     this.#watchdog = undefined;
+  }
+
+  /**
+   * The heap limit does not cover memory outside V8's heap (Buffers, typed arrays), so the
+   * whole process is watched too, where the system tells (Linux's /proc): past the heap limit
+   * and half as much again, it is stopped as out of memory.
+   */
+  #watchMemory(memoryMb: number): void {
+    const pid = this.#child.pid;
+    const status = `/proc/${pid}/status`;
+    if (pid === undefined || !fs.existsSync(status)) return;
+    const limitKb = memoryMb * 1.5 * 1024 + 256 * 1024;
+    this.#memoryWatch = setInterval(() => {
+      let rssKb: number;
+      try {
+        rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(status, "utf8"))?.[1] ?? 0);
+      } catch {
+        return; // already gone
+      }
+      if (rssKb <= limitKb) return;
+      this.#outOfMemory = true;
+      this.#kill();
+    }, 100);
+    this.#memoryWatch.unref();
   }
 
   /** Stop the child and everything in its process group, at once. */

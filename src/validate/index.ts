@@ -15,6 +15,7 @@ import { checkLineage } from "./lineage.js";
 import { checkMappedGroups } from "./mapped-groups.js";
 import { checkOptions, checkProjectDefaults } from "./options.js";
 import { checkParams } from "./params.js";
+import { checkPythonLimits } from "./python-limits.js";
 import { checkSchedule } from "./schedule.js";
 import { checkSetupTeardown } from "./setup-teardown.js";
 
@@ -29,7 +30,7 @@ export function validate(project: ResolvedProject): Diagnostic[] {
       const rule = KIND_RULES[task.ir.config.kind] as KindRule<TaskKind>;
       diagnostics.push(...rule(task as TaskOf<TaskKind>, context));
     }
-    diagnostics.push(...checkMappedGroups(dag, context), ...checkSetupTeardown(dag), ...checkParams(dag.ir));
+    diagnostics.push(...checkMappedGroups(dag, context), ...checkSetupTeardown(dag), ...checkParams(dag.ir), ...checkPythonLimits(dag));
   }
   return sortDiagnostics(diagnostics);
 }
