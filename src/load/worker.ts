@@ -31,6 +31,18 @@ const strays: Diagnostic[] = [];
 process.on("uncaughtException", (thrown) => strays.push(strayDiagnostic(runner, thrown, "exception")));
 process.on("unhandledRejection", (reason) => strays.push(strayDiagnostic(runner, reason, "rejection")));
 
+// A module that lowers Error.stackTraceLimit (to 0, say) would hide where it throws. User code
+// sees Error through this proxy, which keeps the limit from going below what locations need;
+// raising it, and reading it, work as usual.
+const MIN_STACK_TRACE_LIMIT = 50;
+Error.stackTraceLimit = Math.max(Error.stackTraceLimit, MIN_STACK_TRACE_LIMIT);
+globalThis.Error = new Proxy(Error, {
+  set(target, property, value: unknown) {
+    if (property === "stackTraceLimit" && (typeof value !== "number" || value < MIN_STACK_TRACE_LIMIT)) return true;
+    return Reflect.set(target, property, value);
+  },
+});
+
 // A module that ends the process would end evaluation with no word of where: report the call.
 const exit = process.exit.bind(process);
 process.exit = ((code?: unknown) => {
