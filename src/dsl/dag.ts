@@ -632,6 +632,12 @@ export function dag<const S extends Schedule>(id: string, options: Omit<DagOptio
   const unknown = Object.fromEntries(Object.entries(given).filter(([key]) => !(DAG_OPTION_KEYS as readonly string[]).includes(key)));
   const { schedule, timetable, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess, orientation, deadline } =
     given;
+  // Params are copied as JSON, where a NaN or infinity would quietly become null.
+  const notFinite = nonFinitePath(params === undefined ? undefined : { params });
+  if (notFinite) {
+    const problem = `option ${notFinite.path} is ${notFinite.value}, which Airflow cannot be given: JSON has no such number (it would arrive as None)`;
+    throw new DagwrightUsageError(diagnose("DW004", { where: { dag: id }, problem }, location));
+  }
   const dagIr: ir.Dag = {
     id,
     location,
