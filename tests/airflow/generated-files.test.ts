@@ -64,8 +64,11 @@ const dagSpec = fc.record({
   tasks: fc.array(task, { minLength: 1, maxLength: 8 }),
 });
 
+type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type DagSpec = Generated<typeof dagSpec>;
+
 /** A DAG module in the authoring API, every value a JSON literal (which TypeScript reads as written). */
-function moduleOf(dagId: string, spec: fc.TypeOf<typeof dagSpec>, taskIds: string[]): string {
+function moduleOf(dagId: string, spec: DagSpec, taskIds: string[]): string {
   const lines = [`import { dag } from "dagwright";`, ``];
   lines.push(`export default dag(${JSON.stringify(dagId)}, { schedule: null, description: ${JSON.stringify(spec.description)}, tags: ${JSON.stringify(spec.tags)} }, (d) => {`);
   lines.push(`  const groups: any[] = [];`);
@@ -95,7 +98,7 @@ function moduleOf(dagId: string, spec: fc.TypeOf<typeof dagSpec>, taskIds: strin
 const project = fc.array(dagSpec, { minLength: 1, maxLength: 3 });
 
 /** Compile sample `n` for `airflow`; its generated DAG files, or none when the project has errors. */
-async function compileSample(n: number, dags: fc.TypeOf<typeof project>, airflow: string): Promise<{ files: Record<string, string>; dagIds: string[] }> {
+async function compileSample(n: number, dags: DagSpec[], airflow: string): Promise<{ files: Record<string, string>; dagIds: string[] }> {
   const modules: Record<string, string> = {};
   const dagIds: string[] = [];
   dags.forEach((spec, index) => {
