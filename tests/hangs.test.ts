@@ -3,6 +3,8 @@
  * a timer spinning ends within twice the module time limit, and leaves nothing running.
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileProject } from "../src/compiler.js";
 import { makeProject, source } from "./helpers/project.js";
@@ -50,6 +52,17 @@ describe("a compile never hangs", () => {
       expect(elapsed).toBeLessThan(2 * LIMIT_MS);
     }, 4 * LIMIT_MS);
   }
+
+  it("ends within twice the module time limit: a folder symlink that loops back", async () => {
+    const root = makeProject({ "dags-src/hello.ts": HELLO });
+    fs.mkdirSync(path.join(root, "dags-src", "nested"));
+    fs.symlinkSync("..", path.join(root, "dags-src", "nested", "up"));
+    const started = performance.now();
+    // The type-check runs too: it must see the files discovery found, not walk the loop.
+    const result = await compileProject(root, { moduleTimeoutMs: LIMIT_MS, emit: false });
+    expect(performance.now() - started).toBeLessThan(2 * LIMIT_MS);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["DW010 dags-src/nested/up links back to dags-src, which contains it: a loop, not followed"]);
+  });
 
   it("kills what a blocked module started, not only the module", async () => {
     const root = makeProject({ "dags-src/etl.ts": blockingModule('execSync("sleep 86402");') });
