@@ -22,8 +22,11 @@ export interface WorkerOptions {
 const { root, timeoutMs } = JSON.parse(process.argv[2]!) as WorkerOptions;
 const runner = newRunner(root, timeoutMs);
 
+// Kept before process.exit is replaced below, for the worker's own exit.
+const exit = process.exit.bind(process);
+
 // The compiler is gone (killed, or it exited without closing): nothing is waiting for us.
-process.on("disconnect", () => process.exit(0));
+process.on("disconnect", () => exit(0));
 
 // Errors that modules' timers and promises throw later, placed at their lines by their frames.
 recordFramesAlways();
@@ -32,10 +35,10 @@ process.on("uncaughtException", (thrown) => strays.push(strayDiagnostic(runner, 
 process.on("unhandledRejection", (reason) => strays.push(strayDiagnostic(runner, reason, "rejection")));
 
 // A module that lowers Error.stackTraceLimit (to 0, say) would hide where it throws. User code
-// sees Error through this proxy, which keeps the limit from going below what locations need;
-// raising it, and reading it, work as usual.
-const MIN_STACK_TRACE_LIMIT = 50;
-Error.stackTraceLimit = Math.max(Error.stackTraceLimit, MIN_STACK_TRACE_LIMIT);
+// sees Error through this proxy, which keeps the limit from going below Node's default of 10;
+// raising it, and reading it, work as usual. The limit itself is left as it is: every call of
+// the authoring API captures a stack (callSite), and a longer one would cost on each.
+const MIN_STACK_TRACE_LIMIT = 10;
 globalThis.Error = new Proxy(Error, {
   set(target, property, value: unknown) {
     if (property === "stackTraceLimit" && (typeof value !== "number" || value < MIN_STACK_TRACE_LIMIT)) return true;
@@ -44,7 +47,6 @@ globalThis.Error = new Proxy(Error, {
 });
 
 // A module that ends the process would end evaluation with no word of where: report the call.
-const exit = process.exit.bind(process);
 process.exit = ((code?: unknown) => {
   throw new ExitCalled(code);
 }) as typeof process.exit;
@@ -76,4 +78,3 @@ process.on("message", (request: Request) => {
   });
 });
 
-void exit;
