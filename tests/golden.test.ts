@@ -10,39 +10,21 @@ import { describe, expect, it } from "vitest";
 import { goldenDifferences } from "./helpers/golden.js";
 import { compile, REPO_ROOT } from "./helpers/project.js";
 
-describe.each(["2.10", "3.3"] as const)("the examples compiled for Airflow %s", (airflow) => {
-  it("match their golden output, every file", async () => {
-    const result = await compile(REPO_ROOT, { airflow });
-    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const files = Object.fromEntries(result.files!.map((file) => [file.path, file.contents]));
-    expect(goldenDifferences(`examples/airflow-${airflow}`, files).join("\n")).toBe("");
-  });
-});
+/** Each example project, the Airflow it is compiled for (its config's, unless named), and its golden folder. */
+const PROJECTS: ReadonlyArray<{ title: string; root: string; airflow?: "2.10" | "3.3"; golden: string }> = [
+  { title: "the examples compiled for Airflow 2.10", root: REPO_ROOT, airflow: "2.10", golden: "examples/airflow-2.10" },
+  { title: "the examples compiled for Airflow 3.3", root: REPO_ROOT, airflow: "3.3", golden: "examples/airflow-3.3" },
+  { title: "the examples of what only Airflow 2 has, compiled for Airflow 2.10", root: path.join(REPO_ROOT, "examples", "airflow-2"), golden: "examples-airflow-2/airflow-2.10" },
+  { title: "the examples of what only Airflow 3 has, compiled for Airflow 3.3", root: path.join(REPO_ROOT, "examples", "airflow-3"), golden: "examples-airflow-3/airflow-3.3" },
+  { title: "the examples of what only Airflow 3.1+ has, compiled for Airflow 3.3", root: path.join(REPO_ROOT, "examples", "airflow-3.1"), golden: "examples-airflow-3.1/airflow-3.3" },
+];
 
-describe("the examples of what only Airflow 2 has, compiled for Airflow 2.10", () => {
+describe.each(PROJECTS)("$title", ({ root, airflow, golden }) => {
   it("match their golden output, every file", async () => {
-    const result = await compile(path.join(REPO_ROOT, "examples", "airflow-2"));
+    const result = await compile(root, airflow ? { airflow } : {});
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const files = Object.fromEntries(result.files!.map((file) => [file.path, file.contents]));
-    expect(goldenDifferences("examples-airflow-2/airflow-2.10", files).join("\n")).toBe("");
-  });
-});
-
-describe("the examples of what only Airflow 3 has, compiled for Airflow 3.3", () => {
-  it("match their golden output, every file", async () => {
-    const result = await compile(path.join(REPO_ROOT, "examples", "airflow-3"));
-    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const files = Object.fromEntries(result.files!.map((file) => [file.path, file.contents]));
-    expect(goldenDifferences("examples-airflow-3/airflow-3.3", files).join("\n")).toBe("");
-  });
-});
-
-describe("the examples of what only Airflow 3.1+ has, compiled for Airflow 3.3", () => {
-  it("match their golden output, every file", async () => {
-    const result = await compile(path.join(REPO_ROOT, "examples", "airflow-3.1"));
-    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const files = Object.fromEntries(result.files!.map((file) => [file.path, file.contents]));
-    expect(goldenDifferences("examples-airflow-3.1/airflow-3.3", files).join("\n")).toBe("");
+    expect(goldenDifferences(golden, files).join("\n")).toBe("");
   });
 });
 

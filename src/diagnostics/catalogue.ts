@@ -7,6 +7,7 @@
  * Families: DW0xx loading and configuration, DW1xx DAG structure, DW2xx schedules and dates,
  * DW3xx task options, DW4xx Spark jobs, DW5xx data lineage.
  */
+import { CONFIG_FILE } from "../values/names.js";
 import { bare, plural, q, subject, type Subject } from "./subjects.js";
 
 export interface CodeInfo {
@@ -48,7 +49,6 @@ type Task = { dag: string; task: string };
 const task = (args: Task) => subject({ dag: args.dag, task: args.task });
 const sparkTask = (args: Task) => subject({ dag: args.dag, task: args.task, as: "Spark task" });
 
-const CONFIG_FILE = "dagwright.config.ts";
 
 export const CATALOGUE = {
   DW001: entry<{ ts: { code: number; text: string } } | { topLevelAwait: string } | { syntax: { file: string; text: string } }>({

@@ -534,11 +534,7 @@ export class DagContext {
     const own: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(options ?? {})) ((TASK_OPTION_KEYS as readonly string[]).includes(key) ? common : own)[key] = value;
     // The kind's own options are copied as JSON (kwargs, args); the common ones keep their numbers for the IR schema to check.
-    const notFinite = nonFinitePath(own);
-    if (notFinite) {
-      const problem = `option ${notFinite.path} is ${notFinite.value}, which Airflow cannot be given: JSON has no such number (it would arrive as None)`;
-      throw new DagwrightUsageError(diagnose("DW004", { where: { dag: this.#build.dag.id, task: this.#prefix() + id }, problem }, location));
-    }
+    refuseNonFinite(own, { dag: this.#build.dag.id, task: this.#prefix() + id }, location);
     const foreign = foreignReference(this.#build.dag, options);
     if (foreign) {
       throw new DagwrightUsageError(diagnose("DW113", { where: { dag: this.#build.dag.id, task: this.#prefix() + id }, source: foreign.source, ...(foreign.handle ? { handle: true as const } : {}) }, location));
@@ -575,6 +571,15 @@ export class DagContext {
   close(): void {
     this.#build.open = false;
   }
+}
+
+/** DW004 for the first NaN or infinity in `options`, which copying to JSON would make null. */
+function refuseNonFinite(options: unknown, where: { dag: string; task?: string }, location: ir.Location): void {
+  const found = nonFinitePath(options);
+  if (!found) return;
+  const problem = `option ${found.path} is ${found.value}, which Airflow cannot be given: JSON has no such number (it would arrive as None)`;
+  const subject = where.task === undefined ? { dag: where.dag } : { dag: where.dag, task: where.task };
+  throw new DagwrightUsageError(diagnose("DW004", { where: subject, problem }, location));
 }
 
 /**
@@ -633,11 +638,7 @@ export function dag<const S extends Schedule>(id: string, options: Omit<DagOptio
   const { schedule, timetable, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess, orientation, deadline } =
     given;
   // Params are copied as JSON, where a NaN or infinity would quietly become null.
-  const notFinite = nonFinitePath(params === undefined ? undefined : { params });
-  if (notFinite) {
-    const problem = `option ${notFinite.path} is ${notFinite.value}, which Airflow cannot be given: JSON has no such number (it would arrive as None)`;
-    throw new DagwrightUsageError(diagnose("DW004", { where: { dag: id }, problem }, location));
-  }
+  refuseNonFinite(params === undefined ? undefined : { params }, { dag: id }, location);
   const dagIr: ir.Dag = {
     id,
     location,

@@ -103,25 +103,27 @@ function isRunning(pid: string): boolean {
   }
 }
 
+/** The previous compile's manifest, as far as it can be read; nothing when there is none or it is not JSON. */
+function previousManifest(outDir: string): { dags?: unknown; files?: unknown } {
+  try {
+    const manifest: unknown = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), "utf8"));
+    return typeof manifest === "object" && manifest !== null ? manifest : {};
+  } catch {
+    return {};
+  }
+}
+
 /** How many DAGs the previous compile wrote into `outDir`, from its manifest (0 without one). */
 export function previousDagCount(outDir: string): number {
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), "utf8")) as { dags?: unknown };
-    return Array.isArray(manifest.dags) ? manifest.dags.length : 0;
-  } catch {
-    return 0;
-  }
+  const { dags } = previousManifest(outDir);
+  return Array.isArray(dags) ? dags.length : 0;
 }
 
 /** The files a previous compile wrote, from its manifest; the manifest and its schema are always ours. */
 function previouslyWritten(outDir: string): Set<string> {
   const written = new Set([MANIFEST_FILE, MANIFEST_SCHEMA_FILE]);
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), "utf8")) as { files?: Array<{ path?: unknown }> };
-    for (const file of manifest.files ?? []) if (typeof file.path === "string") written.add(file.path);
-  } catch {
-    // No readable manifest: nothing is known to be ours but the manifest files.
-  }
+  const { files } = previousManifest(outDir);
+  for (const file of Array.isArray(files) ? (files as Array<{ path?: unknown }>) : []) if (typeof file?.path === "string") written.add(file.path);
   return written;
 }
 

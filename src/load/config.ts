@@ -5,9 +5,8 @@ import { z } from "zod";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import { AirflowTarget, OpenLineageConfig, TaskDefaults, Timetable, type Location } from "../ir/schema.js";
 import { SparkProjectConfig } from "../ir/spark.js";
+import { CONFIG_FILE } from "../values/names.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
-
-export const CONFIG_FILE = "dagwright.config.ts";
 
 /** Options as the DSL writes them: `email` may be one address in the config, always a list in the IR. */
 const EmailAsList = z.preprocess((value) => {
@@ -73,7 +72,7 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
   const config = parsed.data;
   const folderProblem = checkFolders(root, config);
   if (folderProblem) {
-    const location = { file, ...locateIssue(fs.readFileSync(configFile, "utf8"), { code: "custom", path: [folderProblem.key], message: "", input: undefined }) };
+    const location = { file, ...(keyPosition(fs.readFileSync(configFile, "utf8"), folderProblem.key) ?? { line: 1, column: 1 }) };
     return diagnose("DW005", { folder: folderProblem.problem }, location);
   }
   return {
@@ -99,8 +98,8 @@ export function configLocations(root: string, configFile: string, folders: reado
   const file = path.relative(root, configFile).split(path.sep).join("/");
   const source = fs.readFileSync(configFile, "utf8");
   const at = (key: string) => {
-    const match = new RegExp(`(["']?)${escapeRegExp(key)}\\1\\s*:\\s*`).exec(source);
-    return match ? { file, ...positionAt(source, match.index) } : undefined;
+    const position = keyPosition(source, key);
+    return position ? { file, ...position } : undefined;
   };
   const defaults = at("defaults");
   const located = folders.flatMap((folder) => {
@@ -139,7 +138,12 @@ function checkFolders(root: string, config: z.infer<typeof ConfigSchema>): { key
 function locateIssue(source: string, issue: z.core.$ZodIssue | undefined): { line: number; column: number } {
   const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
   const key = unknownKey ?? [...(issue?.path ?? [])].reverse().find((part): part is string => typeof part === "string");
-  if (key === undefined) return { line: 1, column: 1 };
-  const match = new RegExp(`(["']?)\\b${escapeRegExp(key)}\\1\\s*:\\s*`).exec(source);
-  return match ? positionAt(source, match.index) : { line: 1, column: 1 };
+  return (key === undefined ? undefined : keyPosition(source, key)) ?? { line: 1, column: 1 };
+}
+
+/** Where `key:` (quoted or not) first stands in the config's source. */
+function keyPosition(source: string, key: string): { line: number; column: number } | undefined {
+  const boundary = /^\w/.test(key) ? "\\b" : "";
+  const match = new RegExp(`(["']?)${boundary}${escapeRegExp(key)}\\1\\s*:\\s*`).exec(source);
+  return match ? positionAt(source, match.index) : undefined;
 }

@@ -106,14 +106,18 @@ function mapLocations(dag: Dag, runner: ModuleRunner): Dag {
   };
 }
 
+/** The outer frames of a failure, as related locations. */
+function calledFrom(frames: readonly Location[]) {
+  return frames.map((frame) => ({ message: "called from here", location: frame }));
+}
+
 /**
  * What a module's timer or promise threw after the module itself had returned: reported at the
  * throw, wherever it is, or for the project when nothing places it (never at an innocent module).
  */
 export function strayDiagnostic(runner: ModuleRunner, thrown: unknown, kind: "exception" | "rejection"): Diagnostic {
   const [first, ...rest] = runner.framesOf(thrown);
-  const related = rest.map((frame) => ({ message: "called from here", location: frame }));
-  return diagnose("DW002", { later: { kind, text: describeThrown(thrown), ...(first ? { file: first.file } : {}) } }, first, related);
+  return diagnose("DW002", { later: { kind, text: describeThrown(thrown), ...(first ? { file: first.file } : {}) } }, first, calledFrom(rest));
 }
 
 /**
@@ -138,7 +142,7 @@ function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): 
     const where = runner.relative(thrown.file);
     const [first, ...rest] = thrown.frames;
     const location = first ?? { file: where, line: 1, column: 1 };
-    const related = rest.map((frame) => ({ message: "called from here", location: frame }));
+    const related = calledFrom(rest);
     switch (thrown.kind) {
       case "syntax":
         if (/top-level await/i.test(thrown.message)) return diagnose("DW001", { topLevelAwait: where }, location);

@@ -232,13 +232,15 @@ export class ModuleRunner {
    * one `throw` of that very literal stands in the modules run so far, that is the place.
    */
   #locateThrownLiteral(thrown: string | number): Location[] {
-    const literal = typeof thrown === "number" ? String(thrown) : `(["'\`])${escapeRegExp(thrown)}\\1`;
-    const pattern = new RegExp(`\\bthrow\\s+${literal}`, "g");
-    const found = [...this.#sources.keys()].flatMap((file) => {
-      const count = (this.#sources.get(file)!.match(pattern) ?? []).length;
-      const at = count > 0 ? this.locateInSource(file, new RegExp(pattern.source)) : undefined;
-      return at ? Array.from({ length: count }, () => at) : [];
-    });
+    return this.#onlyThrow(typeof thrown === "number" ? String(thrown) : `(["'\`])${escapeRegExp(thrown)}\\1`);
+  }
+
+  /** The place of the one `throw <shape>` in the modules run so far; none when there are several or none. */
+  #onlyThrow(shape: string): Location[] {
+    const pattern = new RegExp(`\\bthrow\\s+${shape}`, "g");
+    const found = [...this.#sources].flatMap(([file, source]) =>
+      [...source.matchAll(pattern)].map((match) => ({ file: this.relative(file), ...positionAt(source, match.index) })),
+    );
     return found.length === 1 ? found : [];
   }
 
@@ -257,13 +259,7 @@ export class ModuleRunner {
    * hold exactly one `throw` that could have thrown it (one not of `new ...`), that is the place.
    */
   #locateOnlyThrow(thrown: unknown): Location[] {
-    const shape = thrown === undefined ? "undefined\\b" : thrown === null ? "null\\b" : "(?!new\\b)";
-    const pattern = new RegExp(`\\bthrow\\s+${shape}`, "g");
-    const found = [...this.#sources.keys()].flatMap((file) => {
-      const source = this.#sources.get(file)!;
-      return [...source.matchAll(pattern)].map((match) => ({ file: this.relative(file), ...positionAt(source, match.index) }));
-    });
-    return found.length === 1 ? found : [];
+    return this.#onlyThrow(thrown === undefined ? "undefined\\b" : thrown === null ? "null\\b" : "(?!new\\b)");
   }
 
   /** The frames of a thrown error that lie in user modules, mapped to their TypeScript sources. */

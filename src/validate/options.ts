@@ -8,10 +8,10 @@ import type { ResolvedDag } from "../ir/resolved.js";
 import type { Location, Project, TaskOptions } from "../ir/schema.js";
 import { parseUtcDate } from "../values/date.js";
 import { durationSeconds } from "../values/duration.js";
+import { CONFIG_FILE } from "../values/names.js";
 import { isQuantity, quantityValue } from "../values/quantity.js";
 import { checkCallable, checkCallbacks, DAG_CALLBACKS, TASK_CALLBACKS } from "./callables.js";
 
-const CONFIG_FILE = "dagwright.config.ts";
 const DURATION_OPTIONS = ["retryDelay", "maxRetryDelay", "executionTimeout"] as const;
 const MAX_TAG_LENGTH = 100;
 const INT32_MAX = 2 ** 31 - 1;
@@ -67,11 +67,10 @@ export function checkOptions(resolved: ResolvedDag, capabilities: Capabilities):
  */
 export function checkProjectDefaults(project: Project): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const config = CONFIG_FILE;
-  const fallback: Location = { file: config, line: 1, column: 1 };
-  if (project.defaults) checkTaskOptions(diagnostics, { config, defaults: true }, project.defaults, project.configLocations?.defaults ?? fallback);
+  const fallback: Location = { file: CONFIG_FILE, line: 1, column: 1 };
+  if (project.defaults) checkTaskOptions(diagnostics, { config: CONFIG_FILE, defaults: true }, project.defaults, project.configLocations?.defaults ?? fallback);
   for (const [folder, defaults] of Object.entries(project.folders ?? {})) {
-    checkTaskOptions(diagnostics, { config, folder, defaults: true }, defaults, project.configLocations?.folders?.[folder] ?? fallback);
+    checkTaskOptions(diagnostics, { config: CONFIG_FILE, folder, defaults: true }, defaults, project.configLocations?.folders?.[folder] ?? fallback);
   }
   return diagnostics;
 }

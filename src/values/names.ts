@@ -1,5 +1,8 @@
 /** Name patterns several rule families check against. */
 
+/** The configuration file at a project's root. */
+export const CONFIG_FILE = "dagwright.config.ts";
+
 /** A Python callable as "package.module:function", with ASCII identifiers. */
 export const PYTHON_CALLABLE = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$/;
 
