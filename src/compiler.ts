@@ -2,9 +2,7 @@
  * The whole pipeline, load -> resolve -> validate -> emit, without touching the disk: commands,
  * tests and benchmarks drive dagwright through this. Writing is left to the caller and the writer.
  */
-import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { emitAirflow } from "./emit/airflow/index.js";
 import type { OutputFile } from "./emit/files.js";
@@ -17,6 +15,7 @@ import type { Project } from "./ir/schema.js";
 import { loadProject, type LoadOptions, type ResolvedConfig } from "./load/index.js";
 import { resolve } from "./resolve/index.js";
 import { validate } from "./validate/index.js";
+import { DAGWRIGHT_VERSION } from "./version.js";
 
 export interface CompileResult {
   config?: ResolvedConfig;
@@ -30,9 +29,7 @@ export interface CompileResult {
   timings: { typecheck: number; evaluate: number; resolve: number; validate: number; emit: number };
 }
 
-export const DAGWRIGHT_VERSION: string = (
-  JSON.parse(fs.readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8")) as { version: string }
-).version;
+export { DAGWRIGHT_VERSION };
 
 export async function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
   const loaded = await loadProject(root, options);

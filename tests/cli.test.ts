@@ -2,11 +2,13 @@
  * The command line as users run it: the built `dagwright` binary in a child process, its exit
  * codes, its output, and what it leaves on disk.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { makeProject, REPO_ROOT, runCli, snapshotDir, source } from "./helpers/project.js";
+import { BIN, makeProject, REPO_ROOT, runCli, snapshotDir, source } from "./helpers/project.js";
 
 const HELLO = source`
   import { dag } from "dagwright";
@@ -156,6 +158,21 @@ describe("compile", () => {
     const run = runCli(["compile", "-C", empty]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`error DW005: no dagwright.config.ts in ${empty}`);
+  });
+
+  it("starts without loading TypeScript, esbuild or the IR schemas for --version, --help and explain", () => {
+    for (const args of [["--version"], ["--help"], ["compile", "--help"], ["explain", "DW101"], ["explain"]]) {
+      const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-modules-")), "loaded.txt");
+      const run = spawnSync(process.execPath, ["--import", pathToFileURL(path.join(REPO_ROOT, "tests", "helpers", "loaded-modules.mjs")).href, BIN, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, DAGWRIGHT_TEST_MODULE_LOG: log },
+      });
+      expect(run.status, args.join(" ")).toBe(0);
+      const loaded = fs.readFileSync(log, "utf8").split("\n");
+      expect(loaded.some((url) => url.endsWith("/dist/cli/main.js")), "the log works").toBe(true);
+      const heavy = loaded.filter((url) => /node_modules\/(typescript7?|esbuild|zod|ajv|handlebars)\/|\/dist\/(ir\/schema|load\/index|compiler)\.js$/.test(url));
+      expect(heavy, args.join(" ")).toEqual([]);
+    }
   });
 
   it("prints help for every command", () => {

@@ -12,6 +12,7 @@ const SRC = path.join(REPO_ROOT, "src");
 /** The top-level folders under src/ each folder may import from (besides itself). */
 const ALLOWED: Record<string, readonly string[]> = {
   values: [],
+  version: [],
   ir: [],
   diagnostics: ["ir", "values"],
   capabilities: ["ir"],
@@ -20,8 +21,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   resolve: ["ir", "values"],
   validate: ["ir", "diagnostics", "capabilities", "values"],
   emit: ["ir", "capabilities", "diagnostics", "values"],
-  cli: ["compiler", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
-  compiler: ["dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
+  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
+  compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
 };
 
 function stageOf(file: string): string {

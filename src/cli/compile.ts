@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { compileProject } from "../compiler.js";
-import { checkOutput, previousDagCount, writeOutput, type OutputStatus } from "../emit/writer.js";
+import type { OutputStatus } from "../emit/writer.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
 import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
@@ -42,6 +41,8 @@ export function registerCompile(program: Command): void {
 async function runCompile(options: CompileOptions): Promise<number> {
   const started = performance.now();
   const root = projectRoot(options);
+  // Loaded here, not at start, so `--help` and `--version` load neither TypeScript nor esbuild.
+  const [{ compileProject }, { checkOutput, previousDagCount, writeOutput }] = await Promise.all([import("../compiler.js"), import("../emit/writer.js")]);
   const result = await compileProject(root, {
     ...(options.airflow ? { airflow: options.airflow } : {}),
     skipTypecheck: !options.typecheck,

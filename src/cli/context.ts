@@ -1,6 +1,5 @@
 /** What every command shares: where the project is, how to report, and the exit codes. */
 import path from "node:path";
-import { compileProject } from "../compiler.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import type { ResolvedProject } from "../ir/resolved.js";
 import { renderGithub, renderJson, renderSarif, type Format, type Report } from "./formats.js";
@@ -64,6 +63,7 @@ export function seconds(milliseconds: number): string {
  * sets exit code 1 and returns undefined.
  */
 export async function checkedProject(root: string): Promise<ResolvedProject | undefined> {
+  const { compileProject } = await import("../compiler.js");
   const result = await compileProject(root, { emit: false });
   if (hasErrors(result.diagnostics) || !result.resolved) {
     printDiagnostics(result.diagnostics, root);

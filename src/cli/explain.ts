@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { Templates } from "../emit/templates.js";
 import { CATALOGUE, CODES, FAMILIES, isCode } from "../diagnostics/index.js";
 import { EXIT } from "./context.js";
 import { JSON_REPORT_VERSION } from "./formats.js";
@@ -10,9 +9,9 @@ export function registerExplain(program: Command): void {
     .description("Explain a diagnostic code (what it means, an example, the fix), or list them all")
     .argument("[code]", "a code such as DW101")
     .option("--markdown", "print the documentation of every code as markdown (docs/diagnostics.md)")
-    .action((code: string | undefined, options: { markdown?: boolean }) => {
+    .action(async (code: string | undefined, options: { markdown?: boolean }) => {
       if (options.markdown) {
-        process.stdout.write(diagnosticsMarkdown());
+        process.stdout.write(await diagnosticsMarkdown());
         return;
       }
       if (code === undefined) {
@@ -34,7 +33,9 @@ export function registerExplain(program: Command): void {
 }
 
 /** docs/diagnostics.md: the catalogue as documentation, from the same source as `explain`. */
-export function diagnosticsMarkdown(): string {
+export async function diagnosticsMarkdown(): Promise<string> {
+  // The template engine only for the markdown: `explain DW101` starts without it.
+  const { Templates } = await import("../emit/templates.js");
   const families = FAMILIES.map((family) => ({
     ...family,
     codes: CODES.filter((id) => id.startsWith(family.prefix)).map((id) => ({ id, ...CATALOGUE[id] })),

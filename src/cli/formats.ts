@@ -2,7 +2,7 @@
  * Diagnostics for machines: a stable JSON document, GitHub workflow annotations, and SARIF
  * 2.1.0 for code scanning. The pretty format for people lives in report.ts.
  */
-import { DAGWRIGHT_VERSION } from "../compiler.js";
+import { DAGWRIGHT_VERSION } from "../version.js";
 import { CATALOGUE, CODES, isCode, type Diagnostic } from "../diagnostics/index.js";
 
 export const FORMATS = ["pretty", "json", "github", "sarif"] as const;

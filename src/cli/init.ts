@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { DAGWRIGHT_VERSION } from "../compiler.js";
-import { Templates } from "../emit/templates.js";
+import { DAGWRIGHT_VERSION } from "../version.js";
 import type { AirflowTarget } from "../ir/schema.js";
 import { EXIT, projectRoot } from "./context.js";
 import { airflowOption } from "./options.js";
@@ -22,7 +21,7 @@ export function registerInit(program: Command): void {
     .description("Create a working dagwright project in an empty folder: config, an example DAG, package.json scripts")
     .argument("[dir]", "the folder to create the project in", ".")
     .addOption(airflowOption().default("3.3"))
-    .action((dir: string, options: { airflow: AirflowTarget }) => {
+    .action(async (dir: string, options: { airflow: AirflowTarget }) => {
       const root = projectRoot({ root: dir });
       const present = fs.existsSync(root) ? fs.readdirSync(root).filter((entry) => entry !== ".git") : [];
       if (present.length > 0) {
@@ -30,6 +29,7 @@ export function registerInit(program: Command): void {
         process.exitCode = EXIT.userErrors;
         return;
       }
+      const { Templates } = await import("../emit/templates.js");
       const templates = new Templates();
       const context = { airflow: options.airflow, dagwrightVersion: DAGWRIGHT_VERSION, name: path.basename(root).toLowerCase().replace(/[^a-z0-9-]/g, "-") };
       for (const [file, template] of SCAFFOLD) {

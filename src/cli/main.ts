@@ -1,6 +1,6 @@
 /** The `dagwright` command line. */
 import { Command, CommanderError } from "commander";
-import { DAGWRIGHT_VERSION } from "../compiler.js";
+import { DAGWRIGHT_VERSION } from "../version.js";
 import { registerCompile } from "./compile.js";
 import { EXIT } from "./context.js";
 import { registerExplain } from "./explain.js";

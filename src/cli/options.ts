@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { AIRFLOW_TARGETS } from "../ir/schema.js";
+import { AIRFLOW_TARGETS } from "../ir/targets.js";
 import { FORMATS, type Format } from "./formats.js";
 
 /** `--airflow <version>`: compile for another Airflow version than the configured one. */

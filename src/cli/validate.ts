@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { compileProject } from "../compiler.js";
 import type { AirflowTarget } from "../ir/schema.js";
 import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { summarize } from "./formats.js";
@@ -22,6 +21,7 @@ export function registerValidate(program: Command): void {
     .action(async (options: ValidateOptions) => {
       const started = performance.now();
       const root = projectRoot(options);
+      const { compileProject } = await import("../compiler.js");
       const result = await compileProject(root, { ...(options.airflow ? { airflow: options.airflow } : {}), moduleTimeoutMs: Math.round(options.moduleTimeout * 1000), emit: false });
       const dags = result.project?.dags ?? [];
       const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));

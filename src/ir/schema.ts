@@ -7,6 +7,7 @@
  * "2026-01-01"); validation checks them and back ends convert them.
  */
 import { z } from "zod";
+import { AIRFLOW_TARGETS } from "./targets.js";
 import { DurationText, JsonValue, Location, MappedValues } from "./common.js";
 import { TaskConfig } from "./kinds/index.js";
 import { SparkProjectConfig } from "./spark.js";
@@ -408,7 +409,7 @@ export const Dag = z.object({
 }).strict();
 export type Dag = z.infer<typeof Dag>;
 
-export const AIRFLOW_TARGETS = ["2.9", "2.10", "2.11", "3.0", "3.1", "3.2", "3.3"] as const;
+export { AIRFLOW_TARGETS };
 export const AirflowTarget = z.enum(AIRFLOW_TARGETS);
 export type AirflowTarget = z.infer<typeof AirflowTarget>;
 
