@@ -12,7 +12,7 @@ import { emitSpark } from "./emit/spark/index.js";
 import { TemplateError, Templates } from "./emit/templates.js";
 import type { ResolvedProject } from "./ir/resolved.js";
 import type { Project } from "./ir/schema.js";
-import { loadProject, type LoadOptions, type ResolvedConfig } from "./load/index.js";
+import { loadProject, type LoadOptions, type LoadResult, type ResolvedConfig } from "./load/index.js";
 import { resolve } from "./resolve/index.js";
 import { validate } from "./validate/index.js";
 import { DAGWRIGHT_VERSION } from "./version.js";
@@ -27,6 +27,8 @@ export interface CompileResult {
   files?: OutputFile[];
   /** Milliseconds per stage. */
   timings: { typecheck: number; evaluate: number; resolve: number; validate: number; emit: number };
+  /** Which TypeScript checked the modules (absent when nothing was checked), and whether the cache answered. */
+  checker?: LoadResult["checker"];
 }
 
 export { DAGWRIGHT_VERSION };
@@ -34,7 +36,7 @@ export { DAGWRIGHT_VERSION };
 export async function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
   const loaded = await loadProject(root, options);
   const timings = { ...loaded.timings, resolve: 0, validate: 0, emit: 0 };
-  const base = { ...(loaded.config ? { config: loaded.config } : {}), timings };
+  const base = { ...(loaded.config ? { config: loaded.config } : {}), ...(loaded.checker ? { checker: loaded.checker } : {}), timings };
   if (!loaded.project || !loaded.config || hasErrors(loaded.diagnostics)) {
     return { ...base, diagnostics: sortDiagnostics(loaded.diagnostics) };
   }

@@ -17,7 +17,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   diagnostics: ["ir", "values"],
   capabilities: ["ir"],
   dsl: ["ir", "diagnostics"],
-  load: ["dsl", "ir", "diagnostics", "values"],
+  load: ["dsl", "ir", "diagnostics", "values", "version"],
   resolve: ["ir", "values"],
   validate: ["ir", "diagnostics", "capabilities", "values"],
   emit: ["ir", "capabilities", "diagnostics", "values"],

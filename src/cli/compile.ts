@@ -3,15 +3,17 @@ import type { Command } from "commander";
 import type { OutputStatus } from "../emit/writer.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
-import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
+import { EXIT, printReport, printTimings, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { summarize, type Report } from "./formats.js";
-import { addReportingOptions, airflowOption, moduleTimeoutOption, tooManyWarnings, warningLimit, type ReportingOptions } from "./options.js";
+import { addReportingOptions, airflowOption, moduleTimeoutOption, noCacheOption, type ReportingOptions, rootOption, tooManyWarnings, verboseOption, warningLimit } from "./options.js";
 
 interface CompileOptions extends CommonOptions, ReportingOptions {
   check?: boolean;
   allowEmpty?: boolean;
   airflow?: AirflowTarget;
   typecheck: boolean;
+  cache: boolean;
+  verbose?: boolean;
   moduleTimeout: number;
 }
 
@@ -25,8 +27,10 @@ export function registerCompile(program: Command): void {
     .option("--allow-empty", "let a compile that finds no DAG remove the DAGs a previous compile wrote")
     .addOption(airflowOption())
     .option("--no-typecheck", "skip type-checking the DAG modules (faster, less safe)")
+    .addOption(noCacheOption())
+    .addOption(verboseOption())
     .addOption(moduleTimeoutOption())
-    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".");
+    .addOption(rootOption());
   addReportingOptions(command)
     .addHelpText(
       "after",
@@ -46,8 +50,10 @@ async function runCompile(options: CompileOptions): Promise<number> {
   const result = await compileProject(root, {
     ...(options.airflow ? { airflow: options.airflow } : {}),
     skipTypecheck: !options.typecheck,
+    cache: options.cache,
     moduleTimeoutMs: Math.round(options.moduleTimeout * 1000),
   });
+  if (options.verbose) printTimings(result);
   const dags = result.project?.dags ?? [];
   const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));
   const counts = `${summary.dags} DAG${summary.dags === 1 ? "" : "s"}, ${summary.tasks} task${summary.tasks === 1 ? "" : "s"}`;

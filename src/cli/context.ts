@@ -1,7 +1,10 @@
 /** What every command shares: where the project is, how to report, and the exit codes. */
+import fs from "node:fs";
 import path from "node:path";
+import type { CompileResult } from "../compiler.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import type { ResolvedProject } from "../ir/resolved.js";
+import { CONFIG_FILE } from "../values/names.js";
 import { renderGithub, renderJson, renderSarif, type Format, type Report } from "./formats.js";
 import { formatCounts, formatDiagnostic, styleFor } from "./report.js";
 
@@ -19,8 +22,28 @@ export interface CommonOptions {
   root?: string;
 }
 
+/** The project folder: the one -C names, else the nearest folder from the working folder up that holds the config. */
 export function projectRoot(options: CommonOptions): string {
-  return path.resolve(options.root ?? process.cwd());
+  if (options.root !== undefined) return path.resolve(options.root);
+  const here = process.cwd();
+  for (let folder = here; ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, CONFIG_FILE))) return folder;
+    if (path.dirname(folder) === folder) return here;
+  }
+}
+
+/** What --verbose prints: each stage's time, and the TypeScript that checked the code. */
+export function printTimings(result: CompileResult): void {
+  const { timings, checker } = result;
+  const checked = checker ? ` (TypeScript ${checker.version}, ${checker.source === "project" ? "the project's" : "bundled"}${checker.cached ? "; unchanged, answered by the cache" : ""})` : " (skipped)";
+  const rows: Array<[string, number, string]> = [
+    ["type-check", timings.typecheck, checked],
+    ["evaluate", timings.evaluate, ""],
+    ["resolve", timings.resolve, ""],
+    ["validate", timings.validate, ""],
+    ["emit", timings.emit, ""],
+  ];
+  process.stderr.write(rows.map(([stage, ms, note]) => `${stage.padEnd(10)} ${seconds(ms).padStart(7)}${note}\n`).join(""));
 }
 
 /** Print diagnostics for people to stderr, errors and warnings alike, followed by their counts. */

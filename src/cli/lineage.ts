@@ -3,13 +3,14 @@ import type { LineageNode } from "../ir/lineage.js";
 import type { ResolvedProject } from "../ir/resolved.js";
 import { lineageGraph } from "../resolve/index.js";
 import { checkedProject, EXIT, projectRoot, type CommonOptions } from "./context.js";
+import { rootOption } from "./options.js";
 
 export function registerLineage(program: Command): void {
   program
     .command("lineage")
     .description("Show what is upstream and downstream of an asset, a model or a task, across DAGs")
     .argument("<name>", 'an asset URI or name, a model or metric name, or a task as "dag_id.task_id"')
-    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
+    .addOption(rootOption())
     .addHelpText("after", "\nExit codes: 0 found, 1 errors in the project or nothing by that name, 2 bad usage.")
     .action(async (name: string, options: CommonOptions) => {
       const project = await checkedProject(projectRoot(options));

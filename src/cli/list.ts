@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import type { ResolvedDag } from "../ir/resolved.js";
 import { checkedProject, projectRoot, type CommonOptions } from "./context.js";
+import { rootOption } from "./options.js";
 
 export function registerList(program: Command): void {
   program
     .command("list")
     .description("List the project's DAGs and their tasks as a table")
-    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".")
+    .addOption(rootOption())
     .action(async (options: CommonOptions) => {
       const project = await checkedProject(projectRoot(options));
       if (project) process.stdout.write(table(project.dags));

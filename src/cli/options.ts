@@ -16,6 +16,21 @@ export function moduleTimeoutOption(): Option {
   });
 }
 
+/** `-C, --root <dir>`: the project folder; without it, the nearest folder upward holding the config, as tsc finds tsconfig.json. */
+export function rootOption(): Option {
+  return new Option("-C, --root <dir>", "the project folder, holding dagwright.config.ts (default: the nearest such folder from here upward)");
+}
+
+/** `--verbose`: per-stage timings, and which TypeScript checked the code. */
+export function verboseOption(): Option {
+  return new Option("--verbose", "print each stage's time, and which TypeScript checked the code (or that the cache answered), on stderr");
+}
+
+/** `--no-cache`: check and evaluate everything, ignoring and not updating the cache. */
+export function noCacheOption(): Option {
+  return new Option("--no-cache", "ignore the cache in node_modules/.cache/dagwright/ (and leave it as it is)");
+}
+
 /** The options of commands that report diagnostics. */
 export interface ReportingOptions {
   format: Format;

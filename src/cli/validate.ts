@@ -1,12 +1,14 @@
 import type { Command } from "commander";
 import type { AirflowTarget } from "../ir/schema.js";
-import { EXIT, printReport, projectRoot, seconds, type CommonOptions } from "./context.js";
+import { EXIT, printReport, printTimings, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { summarize } from "./formats.js";
-import { addReportingOptions, airflowOption, moduleTimeoutOption, tooManyWarnings, warningLimit, type ReportingOptions } from "./options.js";
+import { addReportingOptions, airflowOption, moduleTimeoutOption, noCacheOption, type ReportingOptions, rootOption, tooManyWarnings, verboseOption, warningLimit } from "./options.js";
 
 interface ValidateOptions extends CommonOptions, ReportingOptions {
   airflow?: AirflowTarget;
   moduleTimeout: number;
+  cache: boolean;
+  verbose?: boolean;
 }
 
 export function registerValidate(program: Command): void {
@@ -15,14 +17,17 @@ export function registerValidate(program: Command): void {
     .description("Check the DAG modules and report problems; writes nothing")
     .addOption(airflowOption())
     .addOption(moduleTimeoutOption())
-    .option("-C, --root <dir>", "the project folder, holding dagwright.config.ts", ".");
+    .addOption(noCacheOption())
+    .addOption(verboseOption())
+    .addOption(rootOption());
   addReportingOptions(command)
     .addHelpText("after", "\nExit codes: 0 no errors (warnings allowed unless --strict or --max-warnings), 1 errors found, 2 bad usage.")
     .action(async (options: ValidateOptions) => {
       const started = performance.now();
       const root = projectRoot(options);
       const { compileProject } = await import("../compiler.js");
-      const result = await compileProject(root, { ...(options.airflow ? { airflow: options.airflow } : {}), moduleTimeoutMs: Math.round(options.moduleTimeout * 1000), emit: false });
+      const result = await compileProject(root, { ...(options.airflow ? { airflow: options.airflow } : {}), moduleTimeoutMs: Math.round(options.moduleTimeout * 1000), cache: options.cache, emit: false });
+      if (options.verbose) printTimings(result);
       const dags = result.project?.dags ?? [];
       const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));
       const warningsFail = tooManyWarnings(summary.warnings, options);

@@ -12,6 +12,7 @@ import { configLocations, findConfig, missingConfig, resolveConfig, type Resolve
 import { discoverModules } from "./discover.js";
 import { EvaluationSession, InProcessEvaluation, type Evaluation } from "./session.js";
 import { checkShape } from "./shape.js";
+import type { Typechecker } from "./typecheck/index.js";
 
 export interface LoadOptions {
   /** Compile for this Airflow version instead of the configured one. */
@@ -27,6 +28,10 @@ export interface LoadOptions {
    * thread, for tests and tools that load small trusted projects many times (no heap limit).
    */
   evaluation?: "worker" | "in-process";
+  /** A checker to reuse across compiles (watch mode, test suites); else one is opened and closed. */
+  typechecker?: Typechecker;
+  /** Use the persistent cache under node_modules/.cache/dagwright/ (the default); false for --no-cache. */
+  cache?: boolean;
 }
 
 export interface LoadResult {
@@ -37,6 +42,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Milliseconds spent per step. */
   timings: { typecheck: number; evaluate: number };
+  /** Which TypeScript checked the modules, and whether the cache answered for it; absent when nothing was checked. */
+  checker?: { version: string; source: "project" | "bundled"; cached: boolean };
 }
 
 export const DEFAULT_MODULE_TIMEOUT_MS = 10_000;
@@ -61,14 +68,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const config: ResolvedConfig = options.airflow ? { ...resolved, airflow: options.airflow } : resolved;
 
     const discovered = discoverModules(root, config.srcDir);
+    let checker: LoadResult["checker"];
     const modules = discovered.files;
     if (!options.skipTypecheck) {
       const started = performance.now();
       // TypeScript is loaded only when something is checked: commands that check nothing start fast.
-      const { typecheck } = await import("./typecheck/index.js");
-      const { diagnostics: typeErrors } = typecheck({ root, files: [configFile, ...modules], apiTypes: apiTypesEntry() });
+      const request = { root, files: [configFile, ...modules], apiTypes: apiTypesEntry(), ...(options.cache === false ? { cache: false } : {}) };
+      const { diagnostics: typeErrors, checker: used, cached } = options.typechecker
+        ? options.typechecker.check(request)
+        : (await import("./typecheck/index.js")).typecheck(request);
       timings.typecheck = performance.now() - started;
-      if (hasErrors(typeErrors)) return { config, modules, timings, diagnostics: [...discovered.diagnostics, ...typeErrors] };
+      checker = { ...used, cached };
+      if (hasErrors(typeErrors)) return { config, modules, timings, checker, diagnostics: [...discovered.diagnostics, ...typeErrors] };
     }
 
     const started = performance.now();
@@ -82,7 +93,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     // Every later stage relies on the IR's shape, so a malformed IR is reported alone.
     if (!hasErrors(diagnostics)) {
       const shape = checkShape(dags);
-      if (shape.length > 0) return { config, modules, timings, diagnostics: [...diagnostics, ...shape] };
+      if (shape.length > 0) return { config, modules, timings, ...(checker ? { checker } : {}), diagnostics: [...diagnostics, ...shape] };
     }
     const project: Project = {
       airflow: config.airflow,
@@ -94,7 +105,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ...(config.openLineage ? { openLineage: config.openLineage } : {}),
       dags,
     };
-    return { config, project, modules, diagnostics, timings };
+    return { config, project, modules, diagnostics, timings, ...(checker ? { checker } : {}) };
   } catch (failure) {
     if (isDiagnostic(failure)) return { modules: [], timings, diagnostics: [failure] };
     throw failure;

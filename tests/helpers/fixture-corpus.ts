@@ -4,19 +4,23 @@
  * severity, file:line:col and message.
  *
  * Every fixture is copied to a temporary folder (nothing is written into the repository) and
- * compiled in-process with compileProject, then once more by the built CLI (`npm run build`
- * first), which must exit 1 (0 when only warnings are expected), print every diagnostic and
- * the counts without an internal stack trace, and write no generated/ folder when it fails.
- * Fixtures run one after another. The CLI runs dominate the time (under a second each), so
- * each fixture's CLI child starts with its in-process compile and overlaps it: two processes
- * at most, on two cores.
+ * compiled twice. compileProject, type-check included, must report exactly the expected
+ * diagnostics; it evaluates in this process (milliseconds) and type-checks through one
+ * TypeScript 7 server the whole file shares (tens of milliseconds per fixture, against a few
+ * hundred for a server each). Fixtures that attack the process (hangs, process.exit, a lowered
+ * stack-trace limit, stray timers and rejections, clock reads) say `"evaluation": "worker"` and
+ * run in the evaluation process users get. Then the built CLI (`npm run build` first), which
+ * always evaluates in that process, must exit 1 (0 when only warnings are expected), print
+ * every diagnostic and the counts without an internal stack trace, and write no generated/
+ * folder when it fails; it type-checks when a type error is expected (the first leg has shown
+ * that the others have none). Each fixture's CLI child starts with its in-process compile.
  *
  * expected.json:
  *   description  one line: what is wrong
  *   diagnostics  [{ code, severity, file, line, column, message }]; file, line and column are
  *                null for a project-wide diagnostic without a location
- *   options      optional { moduleTimeoutMs?, skipTypecheck? } for compileProject; the CLI gets
- *                --module-timeout and --no-typecheck for them
+ *   options      optional { moduleTimeoutMs?, skipTypecheck?, evaluation? } for compileProject;
+ *                the CLI gets --module-timeout and --no-typecheck for the first two
  *   knownBug     optional: what dagwright does wrong today. `diagnostics` then says what it
  *                should report and the fixture's tests are marked `it.fails`, so the suite
  *                stays green while recording the bug; delete knownBug once the bug is fixed.
@@ -28,6 +32,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileProject } from "../../src/compiler.js";
 import type { Diagnostic } from "../../src/diagnostics/index.js";
+import { openTypechecker } from "../../src/load/typecheck/index.js";
 import { BIN, REPO_ROOT, type CliRun } from "./project.js";
 
 export const FIXTURES = path.join(REPO_ROOT, "tests", "fixtures");
@@ -47,7 +52,7 @@ interface ExpectedDiagnostic {
 interface Expected {
   description: string;
   diagnostics: ExpectedDiagnostic[];
-  options?: { moduleTimeoutMs?: number; skipTypecheck?: boolean };
+  options?: { moduleTimeoutMs?: number; skipTypecheck?: boolean; evaluation?: "worker" | "in-process" };
   knownBug?: string;
 }
 
@@ -102,7 +107,7 @@ afterAll(() => {
  * compileProject, catching what user code lets escape after it returns (the rejection of an
  * async DAG body, an exception from a timer) instead of letting it crash the test run.
  */
-async function compileCatchingStrays(root: string, options: Expected["options"] = {}) {
+async function compileCatchingStrays(root: string, options: Parameters<typeof compileProject>[1]) {
   type Listener = (...args: unknown[]) => void;
   const events = ["unhandledRejection", "uncaughtException"];
   const emitter = process as unknown as { listeners(event: string): Listener[]; on(event: string, listener: Listener): void };
@@ -143,19 +148,22 @@ function runCliAsync(args: string[]): Promise<CliRun> {
  * fixtures.test.ts and fixtures-odd.test.ts, so that two workers share it.
  */
 export function fixtureTests(first: 0 | 1): void {
+const typechecker = openTypechecker();
+afterAll(() => typechecker.close());
 for (const name of fixtureNames.filter((_, index) => index % 2 === first)) {
   const expected = readExpected(name);
   const test = expected.knownBug ? it.fails : it;
   const bug = expected.knownBug ? ` [known bug: ${expected.knownBug}]` : "";
   const errors = expected.diagnostics.filter((d) => d.severity === "error");
   const warnings = expected.diagnostics.length - errors.length;
+  const typeErrorsExpected = expected.diagnostics.some((d) => d.code === "DW001" && d.message.startsWith("TS"));
 
   describe(`${name}: ${expected.description}`, () => {
     let cli: { root: string; run: Promise<CliRun> } | undefined;
     const startCli = () => {
       const root = copyFixture(name);
       const timeout = expected.options?.moduleTimeoutMs;
-      const flags = [...(expected.options?.skipTypecheck ? ["--no-typecheck"] : []), ...(timeout === undefined ? [] : ["--module-timeout", String(timeout / 1000)])];
+      const flags = [...(expected.options?.skipTypecheck || !typeErrorsExpected ? ["--no-typecheck"] : []), ...(timeout === undefined ? [] : ["--module-timeout", String(timeout / 1000)])];
       return { root, run: runCliAsync(["compile", "-C", root, ...flags]) };
     };
     afterAll(async () => {
@@ -165,11 +173,7 @@ for (const name of fixtureNames.filter((_, index) => index % 2 === first)) {
     test(`compileProject reports exactly the expected diagnostics${bug}`, async () => {
       cli = startCli(); // runs while this test compiles in-process
       const root = copyFixture(name);
-      // With no type error expected, the type-check finds none (the CLI below runs it), so this
-      // leg skips it: the same diagnostics, at about half the cost.
-      const typeErrorsExpected = expected.diagnostics.some((d) => d.code === "DW001" && d.message.startsWith("TS"));
-      const options = { ...(typeErrorsExpected ? {} : { skipTypecheck: true }), ...expected.options };
-      const { result, strays } = await compileCatchingStrays(root, options);
+      const { result, strays } = await compileCatchingStrays(root, { evaluation: "in-process", typechecker, ...expected.options });
       expect(comparable(result.diagnostics)).toEqual(expected.diagnostics);
       expect(strays, "errors that escaped compileProject after it returned").toEqual([]);
       expect(fs.existsSync(path.join(root, "generated")), "compileProject writes nothing").toBe(false);

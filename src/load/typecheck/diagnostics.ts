@@ -14,6 +14,12 @@ export interface TsFinding {
   end?: number;
 }
 
+/** What one check found, and the files its program read (for the cache). */
+export interface CheckFindings {
+  findings: TsFinding[];
+  files: readonly string[];
+}
+
 /** The 1-based line and column (UTF-16 units, as tsc counts) of an offset. */
 function position(text: string, offset: number): { line: number; column: number } {
   let line = 1;

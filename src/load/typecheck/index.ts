@@ -7,10 +7,12 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/index.js";
+import { DAGWRIGHT_VERSION } from "../../version.js";
 import { checkClassic } from "./classic.js";
 import { writeCheckConfig } from "./config.js";
-import { toDiagnostics, type TsFinding } from "./diagnostics.js";
-import { checkNative, type NativeModule } from "./native.js";
+import { cacheKey, TypecheckCache } from "./cache.js";
+import { toDiagnostics, type CheckFindings } from "./diagnostics.js";
+import { NativeSession, type NativeModule } from "./native.js";
 
 export interface TypecheckOptions {
   root: string;
@@ -19,25 +21,81 @@ export interface TypecheckOptions {
   apiTypes: string;
   /** The project's tsconfig, relative to the root, instead of tsconfig.json. */
   tsconfig?: string;
+  /** The only files changed since this checker last checked this project (watch mode); else all are re-read. */
+  changed?: readonly string[];
+  /** Remember clean checks, and skip a check whose inputs are unchanged (the default); false for --no-cache. */
+  cache?: boolean;
 }
 
 export interface TypecheckResult {
   diagnostics: Diagnostic[];
   /** Which TypeScript checked the code, for --verbose and the manifest. */
   checker: { version: string; source: "project" | "bundled" };
+  /** Whether the persistent cache answered, so nothing was checked. */
+  cached: boolean;
 }
 
+/** A type-checker that may check many times: it keeps TypeScript 7's server running between checks. */
+export interface Typechecker {
+  check(options: TypecheckOptions): TypecheckResult;
+  close(): void;
+}
+
+/** Check once, as one compile does. */
 export function typecheck(options: TypecheckOptions): TypecheckResult {
-  const config = writeCheckConfig(options.root, options.files, options.apiTypes, options.tsconfig);
-  const checker = chooseChecker(options.root);
-  const findings: TsFinding[] =
-    checker.kind === "native" ? checkNative(checker.module, checker.exe, options.root, config.file) : checkClassic(checker.module, config.file);
-  return { diagnostics: toDiagnostics(options.root, findings), checker: { version: checker.version, source: checker.source } };
+  const checker = openTypechecker();
+  try {
+    return checker.check(options);
+  } finally {
+    checker.close();
+  }
 }
 
+/**
+ * A checker to keep: each check still uses the TypeScript its project calls for (see
+ * chooseChecker); TypeScript 7 servers are started once per version and reused.
+ */
+export function openTypechecker(): Typechecker {
+  const sessions = new Map<string, NativeSession>();
+  return {
+    check(options) {
+      const config = writeCheckConfig(options.root, options.files, options.apiTypes, options.tsconfig);
+      const checker = chooseChecker(options.root);
+      const used = { version: checker.version, source: checker.source };
+      const cache = options.cache === false ? undefined : new TypecheckCache(path.dirname(config.file));
+      const key = cacheKey({
+        dagwrightVersion: DAGWRIGHT_VERSION,
+        checker: `${checker.kind} ${checker.source} ${checker.version} ${checker.manifest}`,
+        checkConfig: config.file,
+        ...(config.projectConfig ? { projectConfig: config.projectConfig } : {}),
+      });
+      if (cache?.isClean(key)) return { diagnostics: [], checker: used, cached: true };
+      let checked: CheckFindings;
+      if (checker.kind === "native") {
+        let session = sessions.get(checker.manifest);
+        if (!session) sessions.set(checker.manifest, (session = new NativeSession(checker.load(), checker.exe, options.root, path.dirname(config.file))));
+        checked = session.check(config.file, options.changed);
+      } else {
+        checked = checkClassic(checker.load(), config.file);
+      }
+      const diagnostics = toDiagnostics(options.root, checked.findings);
+      if (cache) {
+        if (checked.findings.length === 0) cache.rememberClean(key, checked.files);
+        else cache.forget();
+      }
+      return { diagnostics, checker: used, cached: false };
+    },
+    close() {
+      for (const session of sessions.values()) session.close();
+      sessions.clear();
+    },
+  };
+}
+
+/** A TypeScript to check with, found without loading it: `load` does that, only on a cache miss. */
 type Checker =
-  | { kind: "native"; module: NativeModule; exe: string | undefined; version: string; source: "project" | "bundled" }
-  | { kind: "classic"; module: typeof import("typescript"); version: string; source: "project" };
+  | { kind: "native"; load: () => NativeModule; manifest: string; exe: string | undefined; version: string; source: "project" | "bundled" }
+  | { kind: "classic"; load: () => typeof import("typescript"); manifest: string; version: string; source: "project" };
 
 /** The project's own TypeScript (resolved from its folder, as its editor would), else the bundled TypeScript 7. */
 function chooseChecker(root: string): Checker {
@@ -45,7 +103,7 @@ function chooseChecker(root: string): Checker {
   if (own) return own;
   const bundled = createRequire(import.meta.url);
   const manifest = bundled.resolve("typescript7/package.json");
-  return { kind: "native", module: bundled("typescript7/unstable/sync") as NativeModule, exe: nativeExe(manifest), version: version(manifest), source: "bundled" };
+  return { kind: "native", load: () => bundled("typescript7/unstable/sync") as NativeModule, manifest, exe: nativeExe(manifest), version: version(manifest), source: "bundled" };
 }
 
 /** The TypeScript the project's package.json depends on (any kind of dependency), when it is installed. */
@@ -67,9 +125,9 @@ function projectTypescript(root: string): Checker | undefined {
   }
   const installed = version(manifest);
   if (Number(installed.split(".")[0]) >= 7) {
-    return { kind: "native", module: fromProject("typescript/unstable/sync") as NativeModule, exe: nativeExe(manifest), version: installed, source: "project" };
+    return { kind: "native", load: () => fromProject("typescript/unstable/sync") as NativeModule, manifest, exe: nativeExe(manifest), version: installed, source: "project" };
   }
-  return { kind: "classic", module: fromProject("typescript") as typeof import("typescript"), version: installed, source: "project" };
+  return { kind: "classic", load: () => fromProject("typescript") as typeof import("typescript"), manifest, version: installed, source: "project" };
 }
 
 /** The native compiler a TypeScript 7 package runs: its platform package's `lib/tsc`. */

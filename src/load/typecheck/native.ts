@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeIfChanged } from "./config.js";
-import type { TsFinding } from "./diagnostics.js";
+import type { CheckFindings, TsFinding } from "./diagnostics.js";
 
 /** The parts of TypeScript 7's sync API the check uses. */
 interface NativeDiagnostic {
@@ -24,14 +24,27 @@ interface NativeProgram {
   getSyntacticDiagnostics(): readonly NativeDiagnostic[];
   getGlobalDiagnostics(): readonly NativeDiagnostic[];
   getSemanticDiagnostics(): readonly NativeDiagnostic[];
+  getSourceFileNames(): readonly string[];
+}
+interface NativeSnapshot {
+  getProject(configFileName: string): { program: NativeProgram } | undefined;
+  getProjects(): ReadonlyArray<{ program: NativeProgram }>;
+  dispose(): void;
 }
 interface NativeApi {
-  updateSnapshot(params: { openProject: string }): { getProjects(): ReadonlyArray<{ program: NativeProgram }> };
+  updateSnapshot(params: {
+    openProjects?: string[];
+    closeProjects?: string[];
+    fileChanges?: { invalidateAll: true } | { changed: string[] };
+  }): NativeSnapshot;
   close(): void;
 }
 export interface NativeModule {
   API: new (options: { cwd: string; tsserverPath?: string }) => NativeApi;
 }
+
+/** How many projects a session keeps loaded. */
+const KEPT_PROJECTS = 4;
 
 /** TypeScript's DiagnosticCategory.Error. */
 const ERROR = 1;
@@ -59,25 +72,55 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-export function checkNative(module: NativeModule, exe: string | undefined, cwd: string, tsconfig: string): TsFinding[] {
-  const server = exe === undefined ? undefined : quietServer(exe, path.dirname(tsconfig));
-  const api = new module.API({ cwd, ...(server ? { tsserverPath: server } : {}) });
-  try {
-    const project = api.updateSnapshot({ openProject: tsconfig }).getProjects()[0];
-    if (!project) return [];
-    const { program } = project;
-    const setup = [...program.getConfigFileParsingDiagnostics(), ...program.getProgramDiagnostics()];
-    // Like tsc: while the code does not parse, its type errors are noise.
-    const syntax = program.getSyntacticDiagnostics();
-    const found = syntax.length > 0 ? [...setup, ...syntax] : [...setup, ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
-    return found
-      .filter((diagnostic) => diagnostic.category === ERROR)
-      .map((diagnostic) => ({
-        code: diagnostic.code,
-        text: flatten(diagnostic),
-        ...(diagnostic.fileName ? { fileName: diagnostic.fileName, start: diagnostic.pos, end: diagnostic.end } : {}),
-      }));
-  } finally {
-    api.close();
+/**
+ * One TypeScript 7 server kept running across checks: the first check pays for starting it and
+ * reading the standard library; later ones (another project, or the same one after an edit)
+ * take tens of milliseconds. Watch mode and test suites hold one open; a single compile opens
+ * one, checks once and closes it.
+ */
+export class NativeSession {
+  readonly #api: NativeApi;
+  /** The projects open in the server, least recently checked first. */
+  #open: string[] = [];
+
+  constructor(module: NativeModule, exe: string | undefined, cwd: string, logDir: string) {
+    const server = exe === undefined ? undefined : quietServer(exe, logDir);
+    this.#api = new module.API({ cwd, ...(server ? { tsserverPath: server } : {}) });
   }
+
+  /**
+   * The errors of the project `tsconfig` opens. Files are re-read (the server does not watch
+   * the disk), unless `changed` names the only files that changed since the last check.
+   */
+  check(tsconfig: string, changed?: readonly string[]): CheckFindings {
+    const fileChanges = changed === undefined ? { invalidateAll: true as const } : { changed: [...changed] };
+    // A test suite checks many projects through one session: the least recent ones are let go.
+    this.#open = [...this.#open.filter((open) => open !== tsconfig), tsconfig];
+    const closeProjects = this.#open.length > KEPT_PROJECTS ? this.#open.splice(0, this.#open.length - KEPT_PROJECTS) : [];
+    const snapshot = this.#api.updateSnapshot({ openProjects: [tsconfig], closeProjects, fileChanges });
+    try {
+      const project = snapshot.getProject(tsconfig) ?? snapshot.getProjects()[0];
+      return project ? { findings: errorsOf(project.program), files: project.program.getSourceFileNames() } : { findings: [], files: [] };
+    } finally {
+      snapshot.dispose();
+    }
+  }
+
+  close(): void {
+    this.#api.close();
+  }
+}
+
+function errorsOf(program: NativeProgram): TsFinding[] {
+  const setup = [...program.getConfigFileParsingDiagnostics(), ...program.getProgramDiagnostics()];
+  // Like tsc: while the code does not parse, its type errors are noise.
+  const syntax = program.getSyntacticDiagnostics();
+  const found = syntax.length > 0 ? [...setup, ...syntax] : [...setup, ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  return found
+    .filter((diagnostic) => diagnostic.category === ERROR)
+    .map((diagnostic) => ({
+      code: diagnostic.code,
+      text: flatten(diagnostic),
+      ...(diagnostic.fileName ? { fileName: diagnostic.fileName, start: diagnostic.pos, end: diagnostic.end } : {}),
+    }));
 }

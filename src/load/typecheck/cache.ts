@@ -1,0 +1,151 @@
+/**
+ * The type-check's persistent cache: a check that found no error is remembered with the hash of
+ * every file its program read (the modules, what they import, the declarations of the packages
+ * they use), the listing of every folder those files sit in (so a new file that an import
+ * would now resolve to is noticed), and the TypeScript, dagwright and tsconfig chain that
+ * checked them. A later compile whose files all hash the same skips the check.
+ *
+ * The entry is re-verified against the disk every time, so a corrupt, stale or foreign entry
+ * (another project, another version) is a miss, never trusted. Checks with errors are not
+ * cached: an unresolved import could resolve tomorrow in a place no listing covers.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parse as parseJsonc } from "jsonc-parser";
+import { writeIfChanged } from "./config.js";
+
+const FORMAT = 1;
+
+interface Entry {
+  format: typeof FORMAT;
+  key: string;
+  /** Absolute path -> sha256 of the content. */
+  files: Record<string, string>;
+  /** Absolute folder -> sha256 of its sorted listing. */
+  folders: Record<string, string>;
+}
+
+export interface CacheKeyParts {
+  dagwrightVersion: string;
+  checker: string;
+  /** The generated tsconfig the checker opens. */
+  checkConfig: string;
+  /** The project's own tsconfig, whose `extends` chain is part of the key. */
+  projectConfig?: string;
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** The key of everything that is not a program file: versions and the tsconfig files in force. */
+export function cacheKey(parts: CacheKeyParts): string {
+  const configs = [parts.checkConfig, ...(parts.projectConfig ? tsconfigChain(parts.projectConfig) : [])];
+  const texts = configs.map((file) => `${file}\n${readOrEmpty(file)}`);
+  return sha256([`format ${FORMAT}`, parts.dagwrightVersion, parts.checker, ...texts].join("\0"));
+}
+
+/** A tsconfig and every file its `extends` names, transitively (a loop ends where it closes). */
+function tsconfigChain(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const parsed: unknown = parseJsonc(readOrEmpty(file));
+  const extended = (parsed as { extends?: unknown } | undefined)?.extends;
+  const bases = typeof extended === "string" ? [extended] : Array.isArray(extended) ? extended.filter((base) => typeof base === "string") : [];
+  return [file, ...bases.flatMap((base) => {
+    const resolved = resolveExtends(file, base);
+    return resolved ? tsconfigChain(resolved, seen) : [];
+  })];
+}
+
+function resolveExtends(from: string, base: string): string | undefined {
+  if (base.startsWith(".") || path.isAbsolute(base)) {
+    const full = path.resolve(path.dirname(from), base);
+    return fs.existsSync(full) ? full : fs.existsSync(`${full}.json`) ? `${full}.json` : undefined;
+  }
+  try {
+    return createRequire(from).resolve(base);
+  } catch {
+    try {
+      return createRequire(from).resolve(`${base}/tsconfig.json`);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Names that a module resolution could pick in a folder: source and declaration files, and node_modules. */
+const RESOLVABLE = /\.(d\.)?([mc]?[jt]s|tsx|jsx|json)$/;
+
+/** A folder's listing, as far as imports can see it (so writing generated/ beside the config is not a change). */
+function listing(folder: string): string {
+  try {
+    const names = fs.readdirSync(folder).filter((name) => RESOLVABLE.test(name) || name === "node_modules");
+    return sha256(names.sort().join("\n"));
+  } catch {
+    return "missing";
+  }
+}
+
+/** The entry for a clean check of `programFiles` (files that are not on disk, the bundled lib files, are covered by the key). */
+function entryFor(key: string, programFiles: readonly string[]): Entry {
+  const files: Record<string, string> = {};
+  const folders: Record<string, string> = {};
+  for (const file of [...programFiles].sort()) {
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(file);
+    } catch {
+      continue;
+    }
+    files[file] = sha256(content);
+    const folder = path.dirname(file);
+    folders[folder] ??= listing(folder);
+  }
+  return { format: FORMAT, key, files, folders };
+}
+
+export class TypecheckCache {
+  readonly #file: string;
+
+  constructor(cacheDir: string) {
+    this.#file = path.join(cacheDir, "typecheck-result.json");
+  }
+
+  /** Whether a clean check of exactly these inputs is remembered. */
+  isClean(key: string): boolean {
+    let entry: Entry;
+    try {
+      entry = JSON.parse(fs.readFileSync(this.#file, "utf8")) as Entry;
+    } catch {
+      return false;
+    }
+    if (entry?.format !== FORMAT || entry.key !== key || typeof entry.files !== "object" || typeof entry.folders !== "object") return false;
+    for (const [file, hash] of Object.entries(entry.files)) {
+      try {
+        if (sha256(fs.readFileSync(file)) !== hash) return false;
+      } catch {
+        return false;
+      }
+    }
+    return Object.entries(entry.folders).every(([folder, hash]) => listing(folder) === hash);
+  }
+
+  rememberClean(key: string, programFiles: readonly string[]): void {
+    writeIfChanged(this.#file, `${JSON.stringify(entryFor(key, programFiles))}\n`);
+  }
+
+  forget(): void {
+    fs.rmSync(this.#file, { force: true });
+  }
+}
