@@ -4,12 +4,7 @@
  */
 import path from "node:path";
 import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
-import { emitAirflow } from "./emit/airflow/index.js";
 import type { OutputFile } from "./emit/files.js";
-import { emitManifest } from "./emit/manifest/index.js";
-import { emitOpenLineage, eventTimeFrom } from "./emit/openlineage/index.js";
-import { emitSpark } from "./emit/spark/index.js";
-import { TemplateError, Templates } from "./emit/templates.js";
 import type { ResolvedProject } from "./ir/resolved.js";
 import type { Project } from "./ir/schema.js";
 import { loadProject, type LoadOptions, type LoadResult, type ResolvedConfig } from "./load/index.js";
@@ -50,12 +45,13 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   const checked = { ...base, project, resolved };
   if (hasErrors(diagnostics) || options.emit === false) return { ...checked, diagnostics };
 
+  const { emitAll, eventTimeFrom, TemplateError, Templates } = await import("./emit/all.js");
   const eventTime = eventTimeFrom(process.env);
   if (typeof eventTime !== "string") return { ...checked, diagnostics: sortDiagnostics([...diagnostics, eventTime]) };
   started = performance.now();
   let files: OutputFile[];
   try {
-    files = emitAll(resolved, new Templates(loaded.config.templatesDir), eventTime);
+    files = emitAll(resolved, new Templates(loaded.config.templatesDir), eventTime, DAGWRIGHT_VERSION);
   } catch (thrown) {
     if (!(thrown instanceof TemplateError)) throw thrown;
     const file = path.relative(root, thrown.file).split(path.sep).join("/");
@@ -63,14 +59,4 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   }
   timings.emit = performance.now() - started;
   return { ...checked, diagnostics, files };
-}
-
-/** Every back end's files, then the manifest that lists them. `eventTime` stamps the OpenLineage events. */
-export function emitAll(project: ResolvedProject, templates: Templates, eventTime: string): OutputFile[] {
-  const files = [
-    ...emitAirflow(project, { templates, dagwrightVersion: DAGWRIGHT_VERSION }),
-    ...emitSpark(project),
-    ...emitOpenLineage(project, { dagwrightVersion: DAGWRIGHT_VERSION, eventTime }),
-  ];
-  return [...files, ...emitManifest(project, files, DAGWRIGHT_VERSION)];
 }
