@@ -45,11 +45,13 @@ export class InProcessEvaluation implements Evaluation {
 
   async config(file: string): Promise<ReturnType<typeof evaluateConfig>> {
     const { runner, evaluate } = await this.#evaluator();
+    await runner.prepare([file]);
     return evaluate.evaluateConfig(runner, file);
   }
 
   async modules(files: string[]): Promise<EvaluatedModules> {
     const { runner, evaluate } = await this.#evaluator();
+    await runner.prepare(files);
     return evaluate.evaluateModules(runner, files, () => undefined);
   }
 

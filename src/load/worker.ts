@@ -64,12 +64,14 @@ async function settle(): Promise<void> {
 
 const nondeterminism = watchNondeterminism(runner);
 
-process.on("message", (request: Request) => {
+process.on("message", async (request: Request) => {
   const reply = (message: Reply) => process.send!(message);
   if (request.kind === "config") {
+    await runner.prepare([request.file]);
     reply({ kind: "config", result: evaluateConfig(runner, request.file) });
     return;
   }
+  await runner.prepare(request.files);
   nondeterminism.start();
   const result = evaluateModules(runner, request.files, (file) => reply({ kind: "evaluating", file }));
   const flagged = nondeterminism.stop();
