@@ -9,6 +9,7 @@ import * as api from "../dsl/index.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { Dag, Location } from "../ir/schema.js";
 import { describeThrown, ExitCalled, ModuleError, ModuleRunner } from "./modules.js";
+import { projectTsconfig } from "./typecheck/config.js";
 
 export interface EvaluatedModules {
   dags: Dag[];
@@ -16,7 +17,7 @@ export interface EvaluatedModules {
 }
 
 export function newRunner(root: string, timeoutMs: number): ModuleRunner {
-  return new ModuleRunner(root, api as unknown as Record<string, unknown>, timeoutMs);
+  return new ModuleRunner(root, api as unknown as Record<string, unknown>, timeoutMs, projectTsconfig(root));
 }
 
 /** The config module's default export, as plain data, or the diagnostic of its failure. */

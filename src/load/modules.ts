@@ -11,6 +11,7 @@ import vm from "node:vm";
 import { transform, transformSync, type TransformOptions, type TransformResult } from "esbuild";
 import type { Location } from "../ir/schema.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
+import { mappedCandidates, pathMapping, type PathMapping } from "./tsconfig.js";
 
 /** What user code gets for `import ... from "dagwright"`. */
 export type ApiModule = Record<string, unknown>;
@@ -92,11 +93,17 @@ export class ModuleRunner {
   /** Transforms done ahead by prepare(), used once each. */
   readonly #prepared = new Map<string, { source: string; result: TransformResult } | { source: string; error: unknown }>();
 
+  /** The project tsconfig's `baseUrl` and `paths`, which imports resolve through before node_modules. */
+  readonly #mapping: PathMapping;
+
   constructor(
     private readonly root: string,
     private readonly api: ApiModule,
     private readonly timeoutMs: number,
-  ) {}
+    tsconfig?: string,
+  ) {
+    this.#mapping = tsconfig ? pathMapping(tsconfig) : {};
+  }
 
   /** Evaluate `file` (absolute) and the project modules it imports; returns its exports. */
   run(file: string): unknown {
@@ -226,6 +233,11 @@ export class ModuleRunner {
         throw new ModuleError(from, new Error(`cannot find module ${JSON.stringify(specifier)}`), at ? [at] : [], "resolve");
       }
       return this.#load(resolved, from);
+    }
+    // A `paths` alias or a `baseUrl` import resolves as tsc resolves it, to a project file.
+    for (const candidate of mappedCandidates(this.#mapping, specifier)) {
+      const resolved = this.#resolveLocal(candidate);
+      if (resolved) return this.#load(resolved, from);
     }
     // Node built-ins and installed packages load as Node loads them.
     return createRequire(from)(specifier);

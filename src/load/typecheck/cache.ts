@@ -11,9 +11,8 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { parse as parseJsonc } from "jsonc-parser";
+import { tsconfigChain } from "../tsconfig.js";
 import { writeIfChanged } from "./config.js";
 
 const FORMAT = 1;
@@ -45,35 +44,6 @@ export function cacheKey(parts: CacheKeyParts): string {
   const configs = [parts.checkConfig, ...(parts.projectConfig ? tsconfigChain(parts.projectConfig) : [])];
   const texts = configs.map((file) => `${file}\n${readOrEmpty(file)}`);
   return sha256([`format ${FORMAT}`, parts.dagwrightVersion, parts.checker, ...texts].join("\0"));
-}
-
-/** A tsconfig and every file its `extends` names, transitively (a loop ends where it closes). */
-function tsconfigChain(file: string, seen = new Set<string>()): string[] {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  const parsed: unknown = parseJsonc(readOrEmpty(file));
-  const extended = (parsed as { extends?: unknown } | undefined)?.extends;
-  const bases = typeof extended === "string" ? [extended] : Array.isArray(extended) ? extended.filter((base) => typeof base === "string") : [];
-  return [file, ...bases.flatMap((base) => {
-    const resolved = resolveExtends(file, base);
-    return resolved ? tsconfigChain(resolved, seen) : [];
-  })];
-}
-
-function resolveExtends(from: string, base: string): string | undefined {
-  if (base.startsWith(".") || path.isAbsolute(base)) {
-    const full = path.resolve(path.dirname(from), base);
-    return fs.existsSync(full) ? full : fs.existsSync(`${full}.json`) ? `${full}.json` : undefined;
-  }
-  try {
-    return createRequire(from).resolve(base);
-  } catch {
-    try {
-      return createRequire(from).resolve(`${base}/tsconfig.json`);
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 function readOrEmpty(file: string): string {
