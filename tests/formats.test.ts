@@ -5,7 +5,7 @@ import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { diagnosticsMarkdown } from "../src/cli/explain.js";
 import { renderGithub } from "../src/cli/formats.js";
-import { formatDiagnostic, styleFor } from "../src/cli/report.js";
+import { formatDiagnostic, styleFor, useColor } from "../src/cli/report.js";
 import { CATALOGUE, CODES } from "../src/diagnostics/index.js";
 import { makeProject, REPO_ROOT, runCli, source } from "./helpers/project.js";
 
@@ -166,20 +166,30 @@ describe("warning limits", () => {
 
 describe("pretty output", () => {
   const diagnostic = { code: "DW107" as const, severity: "warning" as const, message: "m", location: { file: "x.ts", line: 1, column: 1 } };
-  it("uses colour only on a terminal, and never with NO_COLOR", () => {
-    const tty = { isTTY: true } as NodeJS.WriteStream;
-    const pipe = { isTTY: false } as NodeJS.WriteStream;
-    const saved = process.env.NO_COLOR;
-    try {
-      delete process.env.NO_COLOR;
-      expect(formatDiagnostic(diagnostic, "/nowhere", styleFor(tty))).toContain("\u001b[33mwarning\u001b[39m");
-      expect(formatDiagnostic(diagnostic, "/nowhere", styleFor(pipe))).toBe("x.ts:1:1 - warning DW107: m");
-      process.env.NO_COLOR = "1";
-      expect(formatDiagnostic(diagnostic, "/nowhere", styleFor(tty))).toBe("x.ts:1:1 - warning DW107: m");
-    } finally {
-      if (saved === undefined) delete process.env.NO_COLOR;
-      else process.env.NO_COLOR = saved;
-    }
+  it("uses colour only on a terminal, unless FORCE_COLOR, NO_COLOR or a flag says otherwise, as Node and eslint do", () => {
+    const tty = { isTTY: true };
+    const pipe = { isTTY: false };
+    expect(useColor(tty, {})).toBe(true);
+    expect(useColor(pipe, {})).toBe(false);
+    expect(useColor(tty, { NO_COLOR: "1" })).toBe(false);
+    expect(useColor(tty, { NO_COLOR: "" })).toBe(true);
+    expect(useColor(pipe, { FORCE_COLOR: "1" })).toBe(true);
+    expect(useColor(pipe, { FORCE_COLOR: "" })).toBe(true);
+    expect(useColor(tty, { FORCE_COLOR: "0" })).toBe(false);
+    expect(useColor(tty, { FORCE_COLOR: "false" })).toBe(false);
+    expect(useColor(pipe, { FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(true);
+    expect(formatDiagnostic(diagnostic, "/nowhere", styleFor({ isTTY: false } as NodeJS.WriteStream))).toBe("x.ts:1:1 - warning DW107: m");
+  });
+
+  it("takes --color and --no-color over the environment", () => {
+    const root = makeProject({ "dags-src/a.ts": `export const x = 1;\n` });
+    const forced = runCli(["--color", "compile", "-C", root], { env: { NO_COLOR: "1" } });
+    expect(forced.stderr).toContain("\u001b[");
+    const plain = runCli(["--no-color", "compile", "-C", root], { env: { FORCE_COLOR: "1" } });
+    expect(plain.stderr).toMatch(/(error|warning) DW\d{3}: /);
+    expect(plain.stderr).not.toContain("\u001b[");
+    const byEnvironment = runCli(["compile", "-C", root], { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(byEnvironment.stderr).toContain("\u001b[");
   });
 });
 

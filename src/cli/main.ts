@@ -7,14 +7,18 @@ import { registerExplain } from "./explain.js";
 import { registerInit } from "./init.js";
 import { registerLineage } from "./lineage.js";
 import { registerList } from "./list.js";
+import { setColorFlag } from "./report.js";
 import { registerValidate } from "./validate.js";
 
 export async function main(argv: readonly string[]): Promise<void> {
   const program = new Command("dagwright")
     .description("Typed Airflow DAGs in TypeScript: check them like code, compile them to Airflow DAG files and a manifest.")
     .version(DAGWRIGHT_VERSION)
+    .option("--color", "colour the output even when it is not a terminal (as FORCE_COLOR=1)")
+    .option("--no-color", "never colour the output (as NO_COLOR=1)")
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook("preAction", (command) => setColorFlag(command.opts<{ color?: boolean }>().color));
   registerCompile(program);
   registerValidate(program);
   registerList(program);

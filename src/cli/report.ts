@@ -19,9 +19,28 @@ const plain: Style = { red: (t) => t, yellow: (t) => t, cyan: (t) => t, dim: (t)
 const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
 const coloured: Style = { red: ansi(31, 39), yellow: ansi(33, 39), cyan: ansi(36, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
 
+/** `--color` or `--no-color` on the command line, when given: it wins over the environment. */
+let colorFlag: boolean | undefined;
+
+export function setColorFlag(flag: boolean | undefined): void {
+  colorFlag = flag;
+}
+
+/**
+ * Whether to colour, as Node and eslint decide: the command-line flag, else FORCE_COLOR (0 or
+ * false turn colour off, any other value on), else NO_COLOR (set and not empty: off), else
+ * whether the stream is a terminal.
+ */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (colorFlag !== undefined) return colorFlag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !["0", "false"].includes(force.toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  return stream.isTTY === true;
+}
+
 export function styleFor(stream: NodeJS.WriteStream): Style {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
-  return stream.isTTY && !noColor ? coloured : plain;
+  return useColor(stream) ? coloured : plain;
 }
 
 export function formatLocation(location: Location): string {
