@@ -28,6 +28,11 @@ function tsc(root: string) {
   return spawnSync(process.execPath, [bin, "--noEmit", "-p", path.join(root, "tsconfig.json"), "--pretty", "false"], { cwd: root, encoding: "utf8" });
 }
 
+function expectTscAccepts(root: string): void {
+  const run = tsc(root);
+  expect(run.status, run.stdout).toBe(0);
+}
+
 const TABLES = source`
   export const tables: readonly string[] = ["orders", "customers"];
 `;
@@ -43,7 +48,7 @@ const USES_ALIAS = source`
 describe("the project's tsconfig.json", () => {
   it("resolves `paths` aliases in the type-check and in evaluation, with --no-typecheck too", () => {
     const root = projectWith({ compilerOptions: { ...BASE_OPTIONS, paths: { "@lib/*": ["./lib/*"] } } }, { "lib/tables.ts": TABLES, "dags-src/etl.ts": USES_ALIAS });
-    expect(tsc(root).status, tsc(root).stdout).toBe(0);
+    expectTscAccepts(root);
     for (const flags of [[], ["--no-typecheck"]]) {
       const run = runCli(["compile", "-C", root, ...flags]);
       expect(run.stderr, flags.join(" ")).toBe("");
@@ -59,7 +64,7 @@ describe("the project's tsconfig.json", () => {
       "lib/tables.ts": TABLES,
       "dags-src/etl.ts": USES_ALIAS,
     });
-    expect(tsc(root).status, tsc(root).stdout).toBe(0);
+    expectTscAccepts(root);
     for (const flags of [[], ["--no-typecheck"]]) {
       const run = runCli(["compile", "-C", root, ...flags]);
       expect(run.stderr, flags.join(" ")).toBe("");
@@ -75,7 +80,7 @@ describe("the project's tsconfig.json", () => {
         export default dag("etl", { schedule: null }, (d) => { d.empty(idOf("orders")); });
       `,
     });
-    expect(tsc(root).status, tsc(root).stdout).toBe(0);
+    expectTscAccepts(root);
     const run = runCli(["compile", "-C", root]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
@@ -88,7 +93,7 @@ describe("the project's tsconfig.json", () => {
       export default dag("etl", { schedule: null }, (d) => { for (const table of tables) d.empty(\`load_\${table}\`); });
     `;
     const modern = projectWith({ compilerOptions: { ...BASE_OPTIONS, lib: ["ES2023"] } }, { "dags-src/etl.ts": code });
-    expect(tsc(modern).status, tsc(modern).stdout).toBe(0);
+    expectTscAccepts(modern);
     expect(runCli(["compile", "-C", modern]).status).toBe(0);
     // The same code under ES2022's lib is the error tsc reports, word for word.
     const older = projectWith({ compilerOptions: BASE_OPTIONS }, { "dags-src/etl.ts": code });
