@@ -1,6 +1,7 @@
 /**
  * The corpus of bad inputs in tests/fixtures/ (see helpers/fixture-corpus.ts for what each
- * fixture asserts): its shape, and the even-numbered fixtures; fixtures-odd.test.ts runs the rest.
+ * fixture asserts): its shape, and part 0 of the fixtures; fixtures-1.test.ts to fixtures-3.test.ts
+ * run the other parts.
  */
 import fs from "node:fs";
 import path from "node:path";

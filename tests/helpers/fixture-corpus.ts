@@ -144,13 +144,16 @@ function runCliAsync(args: string[]): Promise<CliRun> {
 }
 
 /**
- * Define the tests of every other fixture, from `first` (0 or 1): the corpus runs in two files,
- * fixtures.test.ts and fixtures-odd.test.ts, so that two workers share it.
+ * Define the tests of one part of the corpus: the fixtures whose index is `part` modulo
+ * `FIXTURE_PARTS`. The corpus runs in that many files (fixtures.test.ts, fixtures-1.test.ts,
+ * ...), so that workers share it evenly.
  */
-export function fixtureTests(first: 0 | 1): void {
+export const FIXTURE_PARTS = 4;
+
+export function fixtureTests(part: number): void {
 const typechecker = openTypechecker();
 afterAll(() => typechecker.close());
-for (const name of fixtureNames.filter((_, index) => index % 2 === first)) {
+for (const name of fixtureNames.filter((_, index) => index % FIXTURE_PARTS === part)) {
   const expected = readExpected(name);
   const test = expected.knownBug ? it.fails : it;
   const bug = expected.knownBug ? ` [known bug: ${expected.knownBug}]` : "";
