@@ -40,11 +40,13 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   const resolved = resolve(project);
   timings.resolve = performance.now() - started;
   started = performance.now();
+  options.onProgress?.({ stage: "validate" });
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validate(resolved)]);
   timings.validate = performance.now() - started;
   const checked = { ...base, project, resolved };
   if (hasErrors(diagnostics) || options.emit === false) return { ...checked, diagnostics };
 
+  options.onProgress?.({ stage: "emit" });
   const { emitAll, eventTimeFrom, TemplateError, Templates } = await import("./emit/all.js");
   const eventTime = eventTimeFrom(process.env);
   if (typeof eventTime !== "string") return { ...checked, diagnostics: sortDiagnostics([...diagnostics, eventTime]) };

@@ -5,6 +5,7 @@ import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
 import { EXIT, printReport, printTimings, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { summarize, type Report } from "./formats.js";
+import { progressLine } from "./progress.js";
 import { addReportingOptions, airflowOption, moduleTimeoutOption, noCacheOption, type ReportingOptions, rootOption, tooManyWarnings, verboseOption, warningLimit } from "./options.js";
 
 interface CompileOptions extends CommonOptions, ReportingOptions {
@@ -47,12 +48,15 @@ async function runCompile(options: CompileOptions): Promise<number> {
   const root = projectRoot(options);
   // Loaded here, not at start, so `--help` and `--version` load neither TypeScript nor esbuild.
   const [{ compileProject }, { checkOutput, previousDagCount, writeOutput }] = await Promise.all([import("../compiler.js"), import("../emit/writer.js")]);
+  const progress = progressLine(process.stderr, options.format === "pretty");
   const result = await compileProject(root, {
     ...(options.airflow ? { airflow: options.airflow } : {}),
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     skipTypecheck: !options.typecheck,
     cache: options.cache,
     moduleTimeoutMs: Math.round(options.moduleTimeout * 1000),
   });
+  progress.clear();
   if (options.verbose) printTimings(result);
   const dags = result.project?.dags ?? [];
   const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { AirflowTarget } from "../ir/schema.js";
 import { EXIT, printReport, printTimings, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { summarize } from "./formats.js";
+import { progressLine } from "./progress.js";
 import { addReportingOptions, airflowOption, moduleTimeoutOption, noCacheOption, type ReportingOptions, rootOption, tooManyWarnings, verboseOption, warningLimit } from "./options.js";
 
 interface ValidateOptions extends CommonOptions, ReportingOptions {
@@ -26,7 +27,9 @@ export function registerValidate(program: Command): void {
       const started = performance.now();
       const root = projectRoot(options);
       const { compileProject } = await import("../compiler.js");
-      const result = await compileProject(root, { ...(options.airflow ? { airflow: options.airflow } : {}), moduleTimeoutMs: Math.round(options.moduleTimeout * 1000), cache: options.cache, emit: false });
+      const progress = progressLine(process.stderr, options.format === "pretty");
+      const result = await compileProject(root, { ...(progress.onProgress ? { onProgress: progress.onProgress } : {}), ...(options.airflow ? { airflow: options.airflow } : {}), moduleTimeoutMs: Math.round(options.moduleTimeout * 1000), cache: options.cache, emit: false });
+      progress.clear();
       if (options.verbose) printTimings(result);
       const dags = result.project?.dags ?? [];
       const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));

@@ -32,7 +32,16 @@ export interface LoadOptions {
   typechecker?: Typechecker;
   /** Use the persistent cache under node_modules/.cache/dagwright/ (the default); false for --no-cache. */
   cache?: boolean;
+  /** Told where the compile is, for a progress line. */
+  onProgress?: (progress: Progress) => void;
 }
+
+/** Where a compile is: the stage, and in evaluation, how many modules of how many have started. */
+export type Progress =
+  | { stage: "typecheck"; files: number }
+  | { stage: "evaluate"; done: number; total: number; file: string }
+  | { stage: "validate" }
+  | { stage: "emit" };
 
 export interface LoadResult {
   config?: ResolvedConfig;
@@ -72,6 +81,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const modules = discovered.files;
     if (!options.skipTypecheck) {
       const started = performance.now();
+      options.onProgress?.({ stage: "typecheck", files: modules.length + 1 });
       // TypeScript is loaded only when something is checked: commands that check nothing start fast.
       const request = { root, files: [configFile, ...modules], apiTypes: apiTypesEntry(), ...(options.cache === false ? { cache: false } : {}) };
       const { diagnostics: typeErrors, checker: used, cached } = options.typechecker
@@ -83,7 +93,9 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     }
 
     const started = performance.now();
-    const evaluated = await session.modules(modules);
+    let done = 0;
+    const onModule = options.onProgress ? (file: string) => options.onProgress!({ stage: "evaluate", done: ++done, total: modules.length, file: fileRelative(root, file) }) : undefined;
+    const evaluated = await session.modules(modules, onModule);
     const dags = evaluated.dags;
     const diagnostics = [...discovered.diagnostics, ...evaluated.diagnostics];
     timings.evaluate = performance.now() - started;

@@ -24,7 +24,8 @@ export interface SessionOptions {
 /** Runs the configuration and the DAG modules, and hands back plain data. */
 export interface Evaluation {
   config(file: string): Promise<ReturnType<typeof evaluateConfig>>;
-  modules(files: string[]): Promise<EvaluatedModules>;
+  /** Evaluate the DAG modules; `onModule` hears of each as it starts (for a progress line). */
+  modules(files: string[], onModule?: (file: string) => void): Promise<EvaluatedModules>;
   close(): Promise<void>;
 }
 
@@ -49,10 +50,10 @@ export class InProcessEvaluation implements Evaluation {
     return evaluate.evaluateConfig(runner, file);
   }
 
-  async modules(files: string[]): Promise<EvaluatedModules> {
+  async modules(files: string[], onModule: (file: string) => void = () => undefined): Promise<EvaluatedModules> {
     const { runner, evaluate } = await this.#evaluator();
     await runner.prepare(files);
-    return evaluate.evaluateModules(runner, files, () => undefined);
+    return evaluate.evaluateModules(runner, files, onModule);
   }
 
   async close(): Promise<void> {}
@@ -78,6 +79,8 @@ export class EvaluationSession implements Evaluation {
   /** The last error line the child printed, to name what ended it. */
   #lastError: string | undefined;
   readonly #killOnExit = () => this.#kill();
+  /** Told of each module as the child starts it, during a modules request. */
+  #onModule: ((file: string) => void) | undefined;
 
   constructor({ root, timeoutMs, memoryMb }: SessionOptions) {
     this.#root = root;
@@ -108,6 +111,7 @@ export class EvaluationSession implements Evaluation {
       if (reply.kind === "evaluating") {
         this.#current = reply.file;
         this.#arm();
+        this.#onModule?.(reply.file);
         return;
       }
       const pending = this.#pending;
@@ -135,9 +139,14 @@ export class EvaluationSession implements Evaluation {
     return (reply as Extract<Reply, { kind: "config" }>).result;
   }
 
-  async modules(files: string[]): Promise<EvaluatedModules> {
-    const reply = await this.#request({ kind: "modules", files });
-    return (reply as Extract<Reply, { kind: "modules" }>).result;
+  async modules(files: string[], onModule?: (file: string) => void): Promise<EvaluatedModules> {
+    this.#onModule = onModule;
+    try {
+      const reply = await this.#request({ kind: "modules", files });
+      return (reply as Extract<Reply, { kind: "modules" }>).result;
+    } finally {
+      this.#onModule = undefined;
+    }
   }
 
   async close(): Promise<void> {
