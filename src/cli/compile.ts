@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
+import type { Typechecker } from "../load/typecheck/index.js";
 import type { OutputStatus } from "../emit/writer.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
@@ -10,6 +11,7 @@ import { addReportingOptions, airflowOption, moduleTimeoutOption, noCacheOption,
 
 interface CompileOptions extends CommonOptions, ReportingOptions {
   check?: boolean;
+  watch?: boolean;
   allowEmpty?: boolean;
   airflow?: AirflowTarget;
   typecheck: boolean;
@@ -25,6 +27,7 @@ export function registerCompile(program: Command): void {
       "Check the DAG modules and write Airflow DAG files, Spark job specs, OpenLineage job events and the manifest to the output folder",
     )
     .option("--check", "write nothing; exit 1 if the output folder is not what compile would write")
+    .option("-w, --watch", "compile, then compile again after every change in the project folder, until interrupted")
     .option("--allow-empty", "let a compile that finds no DAG remove the DAGs a previous compile wrote")
     .addOption(airflowOption())
     .option("--no-typecheck", "skip type-checking the DAG modules (faster, less safe)")
@@ -38,12 +41,25 @@ export function registerCompile(program: Command): void {
       "\nOpenLineage events carry a fixed eventTime (1970-01-01T00:00:00Z, or SOURCE_DATE_EPOCH when set), so output is reproducible." +
         "\nExit codes: 0 success, 1 errors in the project (or stale output with --check, or too many warnings), 2 bad usage.",
     )
-    .action(async (options: CompileOptions) => {
-      process.exitCode = await runCompile(options);
+    .action(async (options: CompileOptions, command: Command) => {
+      if (options.watch) {
+        if (options.check) command.error("error: --watch and --check do not go together: --check compiles once, for CI", { exitCode: EXIT.usage });
+        const { watchProject } = await import("./watch.js");
+        await watchProject({ root: projectRoot(options), build: (typechecker) => runCompile(options, typechecker) });
+        return;
+      }
+      process.exitCode = (await runCompile(options)).exitCode;
     });
 }
 
-async function runCompile(options: CompileOptions): Promise<number> {
+/** What one compile ended with: its exit code, its errors (for --watch's count) and the output folder. */
+interface CompileOutcome {
+  exitCode: number;
+  errors: number;
+  outDir?: string;
+}
+
+async function runCompile(options: CompileOptions, typechecker?: Typechecker): Promise<CompileOutcome> {
   const started = performance.now();
   const root = projectRoot(options);
   // Loaded here, not at start, so `--help` and `--version` load neither TypeScript nor esbuild.
@@ -52,6 +68,7 @@ async function runCompile(options: CompileOptions): Promise<number> {
   const result = await compileProject(root, {
     ...(options.airflow ? { airflow: options.airflow } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    ...(typechecker ? { typechecker } : {}),
     skipTypecheck: !options.typecheck,
     cache: options.cache,
     moduleTimeoutMs: Math.round(options.moduleTimeout * 1000),
@@ -62,14 +79,19 @@ async function runCompile(options: CompileOptions): Promise<number> {
   const summary = summarize(result.diagnostics, dags.length, dags.reduce((sum, dag) => sum + dag.tasks.length, 0));
   const counts = `${summary.dags} DAG${summary.dags === 1 ? "" : "s"}, ${summary.tasks} task${summary.tasks === 1 ? "" : "s"}`;
   const report = (ok: boolean, extra: Partial<Report> = {}): Report => ({ command: "compile", ok, summary, diagnostics: result.diagnostics, ...extra });
+  const finish = (exitCode: number, moreErrors = 0): CompileOutcome => ({
+    exitCode,
+    errors: summary.errors + moreErrors,
+    ...(result.config ? { outDir: result.config.outDir } : {}),
+  });
 
   if (summary.errors > 0 || !result.files || !result.config || !result.project) {
     printReport(options.format, report(false), root, {});
-    return EXIT.userErrors;
+    return finish(EXIT.userErrors);
   }
   if (tooManyWarnings(summary.warnings, options)) {
     printReport(options.format, report(false), root, { stderr: `${warningLimit(summary.warnings, options)}; nothing written\n` });
-    return EXIT.userErrors;
+    return finish(EXIT.userErrors);
   }
   const { outDir } = result.config;
   const shownOut = path.relative(root, outDir).split(path.sep).join("/") || ".";
@@ -88,12 +110,12 @@ async function runCompile(options: CompileOptions): Promise<number> {
       printReport(options.format, { ...report(false), diagnostics, output: prefixed(status, shownOut) }, root, {
         stderr: `${shownOut}/ is out of date (${counts}):\n${listing}\nrun \`dagwright compile\` and commit the result\n`,
       });
-      return EXIT.userErrors;
+      return finish(EXIT.userErrors);
     }
     printReport(options.format, report(true, { output: prefixed(status, shownOut) }), root, {
       stdout: `${shownOut}/ is up to date (${counts}) in ${seconds(performance.now() - started)}\n`,
     });
-    return EXIT.ok;
+    return finish(EXIT.ok);
   }
 
   const previous = dags.length === 0 && !options.allowEmpty ? previousDagCount(outDir) : 0;
@@ -103,7 +125,7 @@ async function runCompile(options: CompileOptions): Promise<number> {
     const refused = diagnose("DW011", { srcDir, outDir: `${shownOut}/`, previous });
     const diagnostics = [...result.diagnostics, refused];
     printReport(options.format, { ...report(false), diagnostics, summary: summarize(diagnostics, 0, 0) }, root, {});
-    return EXIT.userErrors;
+    return finish(EXIT.userErrors, 1);
   }
   const written = writeOutput(outDir, result.files);
   const detail = written.changed.length + written.removed.length === 0 ? "no changes" : `${written.changed.length} written, ${written.removed.length} removed`;
@@ -111,7 +133,7 @@ async function runCompile(options: CompileOptions): Promise<number> {
     stderr: written.foreign.map((file) => `warning: ${shownOut}/${file} was not written by dagwright; left as it is\n`).join(""),
     stdout: `compiled ${counts} for Airflow ${result.project.airflow} in ${seconds(performance.now() - started)} (${shownOut}/: ${detail})\n`,
   });
-  return EXIT.ok;
+  return finish(EXIT.ok);
 }
 
 /** One DW008 per file that `--check` finds out of date, so every format can report it. */

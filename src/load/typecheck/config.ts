@@ -5,6 +5,7 @@
  * files; it lives in node_modules/.cache/dagwright/, so type roots and module resolution walk
  * up from the project as they do for the project's own tsconfig.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -54,21 +55,39 @@ export function writeCheckConfig(root: string, files: readonly string[], apiType
     files: [...files],
     include: [],
   };
-  const file = path.join(dir, "tsconfig.json");
   const text = JSON.stringify(config, null, 2) + "\n";
+  // Named by its content: TypeScript 7's server never re-reads a tsconfig under node_modules, so
+  // a server kept across checks (watch mode) must see a new file when the module list changes.
+  const file = path.join(dir, `tsconfig.${createHash("sha256").update(text).digest("hex").slice(0, 12)}.json`);
   writeIfChanged(file, text);
+  removeStaleConfigs(dir, file);
   return { file, ...(projectConfig ? { projectConfig } : {}) };
+}
+
+/** Other module lists' tsconfigs, once no compile running beside this one can still be reading them. */
+function removeStaleConfigs(dir: string, current: string): void {
+  const cutoff = Date.now() - 60_000;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (file === current || !/^tsconfig\.[0-9a-f]{12}\.json$/.test(name)) continue;
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already
+    }
+  }
 }
 
 /**
  * Write a file only when its content changes (so a checker that watches it is not woken for
  * nothing), through a rename, so a compile running beside this one never reads half of it.
  */
-export function writeIfChanged(file: string, text: string, mode = 0o644): void {
-  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return;
+export function writeIfChanged(file: string, text: string, mode = 0o644): boolean {
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return false;
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   fs.writeFileSync(temporary, text, { mode });
   fs.renameSync(temporary, file);
+  return true;
 }
 
 /** Whether `import ... from "dagwright"` resolves from the project: installed, or the project is dagwright itself. */
