@@ -249,3 +249,18 @@ describe("explain", () => {
     expect(literals).toEqual([]);
   });
 });
+
+describe("TypeScript's ranges", () => {
+  it("are underlined whole in pretty output, and carried as end in JSON and SARIF", () => {
+    const root = makeProject({
+      "dags-src/etl.ts": `import { dag } from "dagwright";\nexport default dag("etl", { schedule: null }, (d) => {\n  d.bash("say", { command: 42 });\n});\n`,
+    });
+    const pretty = runCli(["compile", "-C", root]);
+    // As tsc --pretty underlines it: the whole property name `command`.
+    expect(pretty.stderr).toContain(`  3 |   d.bash("say", { command: 42 });\n    |                   ^~~~~~~\n`);
+    const json = JSON.parse(runCli(["compile", "--format", "json", "-C", root]).stdout) as { diagnostics: Array<{ location: unknown; end?: unknown }> };
+    expect(json.diagnostics[0]).toMatchObject({ location: { file: "dags-src/etl.ts", line: 3, column: 19 }, end: { line: 3, column: 26 } });
+    const sarif = JSON.parse(runCli(["compile", "--format", "sarif", "-C", root]).stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { region: unknown } }> }> }> };
+    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 3, startColumn: 19, endLine: 3, endColumn: 26 });
+  });
+});

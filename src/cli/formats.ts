@@ -49,6 +49,7 @@ export function renderJson(report: Report): string {
       title: titleOf(d.code),
       message: d.message,
       location: d.location ?? null,
+      ...(d.end ? { end: d.end } : {}),
       related: d.related ?? [],
       hint: d.hint ?? null,
     })),
@@ -88,10 +89,10 @@ function escapeProperty(property: string): string {
 /** `--format sarif`: a SARIF 2.1.0 log with one rule per catalogued code. */
 export function renderSarif(diagnostics: readonly Diagnostic[]): string {
   const ruleIds = CODES;
-  const physical = (location: NonNullable<Diagnostic["location"]>) => ({
+  const physical = (location: NonNullable<Diagnostic["location"]>, end?: Diagnostic["end"]) => ({
     physicalLocation: {
       artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" },
-      region: { startLine: location.line, startColumn: location.column },
+      region: { startLine: location.line, startColumn: location.column, ...(end ? { endLine: end.line, endColumn: end.column } : {}) },
     },
   });
   const log = {
@@ -119,7 +120,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[]): string {
           ...(ruleIds.includes(d.code) ? { ruleIndex: ruleIds.indexOf(d.code) } : {}),
           level: d.severity === "error" ? "error" : "warning",
           message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
-          ...(d.location ? { locations: [physical(d.location)] } : {}),
+          ...(d.location ? { locations: [physical(d.location, d.end)] } : {}),
           ...(d.related?.length
             ? { relatedLocations: d.related.map((r, id) => ({ id, ...physical(r.location), message: { text: r.message } })) }
             : {}),

@@ -51,7 +51,7 @@ export function formatDiagnostic(diagnostic: Diagnostic, root: string, style: St
   const severity = diagnostic.severity === "error" ? style.red("error") : style.yellow("warning");
   const where = diagnostic.location ? `${style.cyan(formatLocation(diagnostic.location))} - ` : "";
   const lines = [`${where}${severity} ${style.dim(diagnostic.code)}: ${diagnostic.message}`];
-  const frame = diagnostic.location ? codeFrame(root, diagnostic.location, style) : undefined;
+  const frame = diagnostic.location ? codeFrame(root, diagnostic.location, style, diagnostic.end) : undefined;
   if (frame) lines.push("", frame);
   for (const related of diagnostic.related ?? []) {
     lines.push(`  ${style.cyan(formatLocation(related.location))}: ${related.message}`);
@@ -60,8 +60,12 @@ export function formatDiagnostic(diagnostic: Diagnostic, root: string, style: St
   return lines.join("\n");
 }
 
-/** The diagnostic's line with a caret under its column, or undefined when the file cannot be read. */
-function codeFrame(root: string, location: Location, style: Style): string | undefined {
+/**
+ * The diagnostic's line with a caret under its column, and tildes under the rest of its range
+ * when it has one (to the end of the line, for a range that goes on); undefined when the file
+ * cannot be read.
+ */
+function codeFrame(root: string, location: Location, style: Style, end?: Diagnostic["end"]): string | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path.resolve(root, location.file), "utf8");
@@ -74,7 +78,9 @@ function codeFrame(root: string, location: Location, style: Style): string | und
   const gutter = " ".repeat(number.length);
   // Tabs keep their width so the caret lines up under the character.
   const lead = line.slice(0, location.column - 1).replace(/[^\t]/g, " ");
-  return [`  ${style.dim(number)} | ${line}`, `  ${gutter} | ${lead}${style.red("^")}`].join("\n");
+  const lastColumn = end === undefined ? location.column + 1 : end.line === location.line ? end.column : line.length + 1;
+  const tildes = "~".repeat(Math.max(0, lastColumn - location.column - 1));
+  return [`  ${style.dim(number)} | ${line}`, `  ${gutter} | ${lead}${style.red(`^${tildes}`)}`].join("\n");
 }
 
 export function formatCounts(diagnostics: readonly Diagnostic[]): string {

@@ -20,6 +20,8 @@ export interface Diagnostic {
   message: string;
   /** Where, in the user's sources; absent only for project-wide problems. */
   location?: Location;
+  /** Where the offending range ends (1-based, just past its last character), when the reporter knows a range: TypeScript's errors. */
+  end?: { line: number; column: number };
   related?: RelatedLocation[];
   /** What to do about it. */
   hint?: string;
