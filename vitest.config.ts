@@ -1,8 +1,23 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Vitest runs the slowest files first when it has timings from an earlier run, and the largest
+ * files first on a clean clone; the fixture corpus's parts are tiny files and among the slowest,
+ * so they would start last and leave one worker running them alone. They go first, always.
+ */
+class CorpusFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const corpus = (file: TestSpecification) => /\/tests\/fixtures(-\d+)?\.test\.ts$/.test(file.moduleId);
+    return [...sorted.filter(corpus), ...sorted.filter((file) => !corpus(file))];
+  }
+}
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: CorpusFirst },
     projects: [
       {
         test: {
