@@ -33,6 +33,15 @@ function expectTscAccepts(root: string): void {
   expect(run.status, run.stdout).toBe(0);
 }
 
+/** The CLI compiles the project cleanly, type-checked and not: evaluation resolves what tsc resolves. */
+function expectCompiles(root: string): void {
+  for (const flags of [[], ["--no-typecheck"]]) {
+    const run = runCli(["compile", "-C", root, ...flags]);
+    expect(run.stderr, flags.join(" ")).toBe("");
+    expect(run.stdout).toMatch(/^compiled 1 DAG, 2 tasks /);
+  }
+}
+
 const TABLES = source`
   export const tables: readonly string[] = ["orders", "customers"];
 `;
@@ -49,11 +58,7 @@ describe("the project's tsconfig.json", () => {
   it("resolves `paths` aliases in the type-check and in evaluation, with --no-typecheck too", () => {
     const root = projectWith({ compilerOptions: { ...BASE_OPTIONS, paths: { "@lib/*": ["./lib/*"] } } }, { "lib/tables.ts": TABLES, "dags-src/etl.ts": USES_ALIAS });
     expectTscAccepts(root);
-    for (const flags of [[], ["--no-typecheck"]]) {
-      const run = runCli(["compile", "-C", root, ...flags]);
-      expect(run.stderr, flags.join(" ")).toBe("");
-      expect(run.stdout).toMatch(/^compiled 1 DAG, 2 tasks /);
-    }
+    expectCompiles(root);
   });
 
   it("follows `extends` written as JSONC, with `paths` relative to the base that declares them", () => {
@@ -65,11 +70,7 @@ describe("the project's tsconfig.json", () => {
       "dags-src/etl.ts": USES_ALIAS,
     });
     expectTscAccepts(root);
-    for (const flags of [[], ["--no-typecheck"]]) {
-      const run = runCli(["compile", "-C", root, ...flags]);
-      expect(run.stderr, flags.join(" ")).toBe("");
-      expect(run.stdout).toMatch(/^compiled 1 DAG, 2 tasks /);
-    }
+    expectCompiles(root);
   });
 
   it("checks with `strict: false` as tsc does: an implicit any is no error", () => {

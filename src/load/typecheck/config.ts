@@ -82,12 +82,11 @@ function removeStaleConfigs(dir: string, current: string): void {
  * Write a file only when its content changes (so a checker that watches it is not woken for
  * nothing), through a rename, so a compile running beside this one never reads half of it.
  */
-export function writeIfChanged(file: string, text: string, mode = 0o644): boolean {
-  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return false;
+export function writeIfChanged(file: string, text: string, mode = 0o644): void {
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return;
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   fs.writeFileSync(temporary, text, { mode });
   fs.renameSync(temporary, file);
-  return true;
 }
 
 /** Whether `import ... from "dagwright"` resolves from the project: installed, or the project is dagwright itself. */

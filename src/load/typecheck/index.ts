@@ -21,8 +21,6 @@ export interface TypecheckOptions {
   apiTypes: string;
   /** The project's tsconfig, relative to the root, instead of tsconfig.json. */
   tsconfig?: string;
-  /** The only files changed since this checker last checked this project (watch mode); else all are re-read. */
-  changed?: readonly string[];
   /** Remember clean checks, and skip a check whose inputs are unchanged (the default); false for --no-cache. */
   cache?: boolean;
 }
@@ -74,7 +72,7 @@ export function openTypechecker(): Typechecker {
       if (checker.kind === "native") {
         let session = sessions.get(checker.manifest);
         if (!session) sessions.set(checker.manifest, (session = new NativeSession(checker.load(), checker.exe, options.root, path.dirname(config.file))));
-        checked = session.check(config.file, options.changed);
+        checked = session.check(config.file);
       } else {
         checked = checkClassic(checker.load(), config.file);
       }

@@ -35,7 +35,7 @@ interface NativeApi {
   updateSnapshot(params: {
     openProjects?: string[];
     closeProjects?: string[];
-    fileChanges?: { invalidateAll: true } | { changed: string[] };
+    fileChanges?: { invalidateAll: true };
   }): NativeSnapshot;
   close(): void;
 }
@@ -89,15 +89,14 @@ export class NativeSession {
   }
 
   /**
-   * The errors of the project `tsconfig` opens. Files are re-read (the server does not watch
-   * the disk), unless `changed` names the only files that changed since the last check.
+   * The errors of the project `tsconfig` opens. Its files are re-read each time (the server does
+   * not watch the disk); the standard library and packages' declarations stay parsed.
    */
-  check(tsconfig: string, changed?: readonly string[]): CheckFindings {
-    const fileChanges = changed === undefined ? { invalidateAll: true as const } : { changed: [...changed] };
+  check(tsconfig: string): CheckFindings {
     // A test suite checks many projects through one session: the least recent ones are let go.
     this.#open = [...this.#open.filter((open) => open !== tsconfig), tsconfig];
     const closeProjects = this.#open.length > KEPT_PROJECTS ? this.#open.splice(0, this.#open.length - KEPT_PROJECTS) : [];
-    const snapshot = this.#api.updateSnapshot({ openProjects: [tsconfig], closeProjects, fileChanges });
+    const snapshot = this.#api.updateSnapshot({ openProjects: [tsconfig], closeProjects, fileChanges: { invalidateAll: true } });
     try {
       const project = snapshot.getProject(tsconfig) ?? snapshot.getProjects()[0];
       return project ? { findings: errorsOf(project.program), files: project.program.getSourceFileNames() } : { findings: [], files: [] };
