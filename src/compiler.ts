@@ -24,6 +24,8 @@ export interface CompileResult {
   timings: { typecheck: number; evaluate: number; resolve: number; validate: number; emit: number };
   /** Which TypeScript checked the modules (absent when nothing was checked), and whether the cache answered. */
   checker?: LoadResult["checker"];
+  /** How many modules (the config among them) ran, and how many the cache answered for. */
+  evaluation?: LoadResult["evaluation"];
 }
 
 export { DAGWRIGHT_VERSION };
@@ -31,7 +33,7 @@ export { DAGWRIGHT_VERSION };
 export async function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
   const loaded = await loadProject(root, options);
   const timings = { ...loaded.timings, resolve: 0, validate: 0, emit: 0 };
-  const base = { ...(loaded.config ? { config: loaded.config } : {}), ...(loaded.checker ? { checker: loaded.checker } : {}), timings };
+  const base = { ...(loaded.config ? { config: loaded.config } : {}), ...(loaded.checker ? { checker: loaded.checker } : {}), ...(loaded.evaluation ? { evaluation: loaded.evaluation } : {}), timings };
   if (!loaded.project || !loaded.config || hasErrors(loaded.diagnostics)) {
     return { ...base, diagnostics: sortDiagnostics(loaded.diagnostics) };
   }

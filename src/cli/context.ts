@@ -34,11 +34,14 @@ export function projectRoot(options: CommonOptions): string {
 
 /** What --verbose prints: each stage's time, and the TypeScript that checked the code. */
 export function printTimings(result: CompileResult): void {
-  const { timings, checker } = result;
+  const { timings, checker, evaluation } = result;
+  const evaluated = evaluation
+    ? ` (${evaluation.evaluated} module${evaluation.evaluated === 1 ? "" : "s"} run, ${evaluation.cached} unchanged, answered by the cache)`
+    : "";
   const checked = checker ? ` (TypeScript ${checker.version}, ${checker.source === "project" ? "the project's" : "bundled"}${checker.cached ? "; unchanged, answered by the cache" : ""})` : " (skipped)";
   const rows: Array<[string, number, string]> = [
     ["type-check", timings.typecheck, checked],
-    ["evaluate", timings.evaluate, ""],
+    ["evaluate", timings.evaluate, evaluated],
     ["resolve", timings.resolve, ""],
     ["validate", timings.validate, ""],
     ["emit", timings.emit, ""],

@@ -8,12 +8,18 @@ import { isUsageError } from "../dsl/errors.js";
 import * as api from "../dsl/index.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { Dag, Location } from "../ir/schema.js";
-import { describeThrown, ExitCalled, ModuleError, ModuleRunner } from "./modules.js";
+import type { ModuleRecord } from "./records.js";
+import { describeThrown, ExitCalled, ModuleError, ModuleRunner, type Dependencies } from "./modules.js";
+
+export type { ModuleRecord } from "./records.js";
 import { projectTsconfig } from "./typecheck/config.js";
 
 export interface EvaluatedModules {
-  dags: Dag[];
+  modules: ModuleRecord[];
+  /** What belongs to no one module's result: stray failures after the modules ran, clock and environment reads. */
   diagnostics: Diagnostic[];
+  /** Modules whose result may differ on another run (they read the clock, say): not to be cached. */
+  uncacheable: string[];
 }
 
 export function newRunner(root: string, timeoutMs: number): ModuleRunner {
@@ -21,7 +27,7 @@ export function newRunner(root: string, timeoutMs: number): ModuleRunner {
 }
 
 /** The config module's default export, as plain data, or the diagnostic of its failure. */
-export function evaluateConfig(runner: ModuleRunner, file: string): { value: unknown } | { diagnostic: Diagnostic } {
+export function evaluateConfig(runner: ModuleRunner, file: string): { value: unknown; deps: Dependencies } | { diagnostic: Diagnostic } {
   try {
     const exported = runner.run(file) as { default?: unknown } | undefined;
     if (typeof exported?.default === "function") {
@@ -29,7 +35,7 @@ export function evaluateConfig(runner: ModuleRunner, file: string): { value: unk
       return { diagnostic: diagnose("DW005", { notData: runner.relative(file), function: true }, at) };
     }
     // Only data crosses to the compiler; anything else (a class instance, a symbol) is invalid config.
-    return { value: structuredClone(exported?.default) };
+    return { value: structuredClone(exported?.default), deps: runner.dependencies(file) };
   } catch (thrown) {
     if (thrown instanceof DOMException && thrown.name === "DataCloneError") {
       return { diagnostic: diagnose("DW005", { notData: runner.relative(file) }, { file: runner.relative(file), line: 1, column: 1 }) };
@@ -38,40 +44,43 @@ export function evaluateConfig(runner: ModuleRunner, file: string): { value: unk
   }
 }
 
-/** Run every module in order and collect the DAGs they export; `onModule` hears which one is running. */
-export function evaluateModules(runner: ModuleRunner, files: readonly string[], onModule: (file: string) => void): EvaluatedModules {
-  const diagnostics: Diagnostic[] = [];
-  const dags: Dag[] = [];
-  const seen = new Set<Dag>();
-  const created: Dag[] = [];
-  onDagCreated((dag) => created.push(dag));
+/** Run every module in order and record what each gives; `onModule` hears which one is running. */
+export function evaluateModules(runner: ModuleRunner, files: readonly string[], onModule: (file: string) => void): ModuleRecord[] {
+  const records: ModuleRecord[] = [];
+  // Origins are counted per module whose top level runs dag(), wherever dag() is written.
+  const origins = new Map<Dag, string>();
+  const counts = new Map<string, number>();
+  let created: ModuleRecord["created"] = [];
+  onDagCreated((dag) => {
+    const module = runner.currentModule();
+    const at = module === undefined ? "" : runner.relative(module);
+    const count = counts.get(at) ?? 0;
+    counts.set(at, count + 1);
+    const origin = `${at}#${count}`;
+    origins.set(dag, origin);
+    created.push({ origin, id: dag.id, location: mapLocations(dag, runner).location });
+  });
   try {
     for (const file of files) {
       onModule(file);
+      created = [];
       let moduleExports: unknown;
       try {
         moduleExports = runner.run(file);
       } catch (thrown) {
-        diagnostics.push(moduleDiagnostic(runner, file, thrown));
+        records.push({ file, dags: [], created, diagnostics: [moduleDiagnostic(runner, file, thrown)], deps: runner.dependencies(file) });
         continue;
       }
-      for (const dag of exportedDags(moduleExports)) {
-        if (seen.has(dag)) continue;
-        seen.add(dag);
-        dags.push(mapLocations(dag, runner));
-      }
+      const dags = [...new Set(exportedDags(moduleExports))].map((dag, index) => ({
+        origin: origins.get(dag) ?? `${runner.relative(file)}#export-${index}`,
+        dag: mapLocations(dag, runner),
+      }));
+      records.push({ file, dags, created, diagnostics: [], deps: runner.dependencies(file) });
     }
   } finally {
     onDagCreated(undefined);
   }
-  // Beside exported DAGs, one that is only created is most likely a forgotten export; with none
-  // exported at all, DW003 says so for the whole project.
-  if (dags.length > 0 && diagnostics.length === 0) {
-    for (const dag of created.filter((dag) => !seen.has(dag))) {
-      diagnostics.push(diagnose("DW012", { dag: dag.id }, mapLocations(dag, runner).location));
-    }
-  }
-  return { dags, diagnostics };
+  return records;
 }
 
 /** The DAGs among a module's exports: each export may be a DAG or a list of DAGs. */

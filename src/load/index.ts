@@ -10,7 +10,11 @@ import { diagnose, hasErrors, isDiagnostic, type Diagnostic } from "../diagnosti
 import type { AirflowTarget, Project } from "../ir/schema.js";
 import { configLocations, findConfig, missingConfig, resolveConfig, type ResolvedConfig } from "./config.js";
 import { discoverModules } from "./discover.js";
+import { collectDags, type ModuleRecord } from "./records.js";
+import { EvaluationCache, evaluationKey } from "./evaluation-cache.js";
 import { EvaluationSession, InProcessEvaluation, type Evaluation } from "./session.js";
+import { projectTsconfig } from "./typecheck/config.js";
+import { DAGWRIGHT_VERSION } from "../version.js";
 import { checkShape } from "./shape.js";
 import type { Typechecker } from "./typecheck/index.js";
 
@@ -51,6 +55,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Milliseconds spent per step. */
   timings: { typecheck: number; evaluate: number };
+  /** How many modules (the config among them) ran, and how many the cache answered for. */
+  evaluation?: { evaluated: number; cached: number };
   /** Which TypeScript checked the modules, and whether the cache answered for it; absent when nothing was checked. */
   checker?: { version: string; source: "project" | "bundled"; cached: boolean };
 }
@@ -65,15 +71,24 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     return { modules: [], timings, diagnostics: [missingConfig(root)] };
   }
   const timeoutMs = options.moduleTimeoutMs ?? DEFAULT_MODULE_TIMEOUT_MS;
-  const session: Evaluation =
-    options.evaluation === "in-process"
-      ? new InProcessEvaluation(root, timeoutMs)
-      : new EvaluationSession({ root, timeoutMs, memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB });
+  // Started only when something must run: a compile the cache answers whole forks nothing.
+  let session: Evaluation | undefined;
+  const evaluation = (): Evaluation =>
+    (session ??=
+      options.evaluation === "in-process"
+        ? new InProcessEvaluation(root, timeoutMs)
+        : new EvaluationSession({ root, timeoutMs, memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB }));
+  // In-process evaluation notices neither the clock nor the disk, so it neither reads nor feeds the cache.
+  const cache =
+    options.cache === false || options.evaluation === "in-process"
+      ? undefined
+      : new EvaluationCache(root, evaluationKey({ root, dagwrightVersion: DAGWRIGHT_VERSION, ...optional("tsconfig", projectTsconfig(root)) }));
+  const counts = { evaluated: 0, cached: 0 };
   try {
-    const configured = await session.config(configFile);
-    if ("diagnostic" in configured) return { modules: [], timings, diagnostics: [configured.diagnostic] };
+    const configured = await evaluateConfigModule(configFile, cache, evaluation, counts);
+    if ("diagnostic" in configured) return { modules: [], timings, evaluation: counts, diagnostics: [configured.diagnostic] };
     const resolved = resolveConfig(root, configFile, configured.value);
-    if (!("root" in resolved)) return { modules: [], timings, diagnostics: [resolved] };
+    if (!("root" in resolved)) return { modules: [], timings, evaluation: counts, diagnostics: [resolved] };
     const config: ResolvedConfig = options.airflow ? { ...resolved, airflow: options.airflow } : resolved;
 
     const discovered = discoverModules(root, config.srcDir);
@@ -95,9 +110,10 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const started = performance.now();
     let done = 0;
     const onModule = options.onProgress ? (file: string) => options.onProgress!({ stage: "evaluate", done: ++done, total: modules.length, file: fileRelative(root, file) }) : undefined;
-    const evaluated = await session.modules(modules, onModule);
-    const dags = evaluated.dags;
-    const diagnostics = [...discovered.diagnostics, ...evaluated.diagnostics];
+    const evaluated = await evaluateDagModules(modules, cache, evaluation, counts, onModule);
+    const collected = collectDags(evaluated.records);
+    const dags = collected.dags;
+    const diagnostics = [...discovered.diagnostics, ...collected.diagnostics, ...evaluated.diagnostics];
     timings.evaluate = performance.now() - started;
     if (dags.length === 0 && !hasErrors(diagnostics)) {
       diagnostics.push(diagnose("DW003", { srcDir: fileRelative(root, config.srcDir) }));
@@ -105,7 +121,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     // Every later stage relies on the IR's shape, so a malformed IR is reported alone.
     if (!hasErrors(diagnostics)) {
       const shape = checkShape(dags);
-      if (shape.length > 0) return { config, modules, timings, ...(checker ? { checker } : {}), diagnostics: [...diagnostics, ...shape] };
+      if (shape.length > 0) return { config, modules, timings, evaluation: counts, ...(checker ? { checker } : {}), diagnostics: [...diagnostics, ...shape] };
     }
     const project: Project = {
       airflow: config.airflow,
@@ -117,13 +133,77 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ...(config.openLineage ? { openLineage: config.openLineage } : {}),
       dags,
     };
-    return { config, project, modules, diagnostics, timings, ...(checker ? { checker } : {}) };
+    return { config, project, modules, diagnostics, timings, evaluation: counts, ...(checker ? { checker } : {}) };
   } catch (failure) {
-    if (isDiagnostic(failure)) return { modules: [], timings, diagnostics: [failure] };
+    if (isDiagnostic(failure)) return { modules: [], timings, evaluation: counts, diagnostics: [failure] };
     throw failure;
   } finally {
-    await session.close();
+    await session?.close();
   }
+}
+
+type Counts = { evaluated: number; cached: number };
+
+/** The config module's default export: from the cache when nothing it read has changed, else run. */
+async function evaluateConfigModule(
+  file: string,
+  cache: EvaluationCache | undefined,
+  evaluation: () => Evaluation,
+  counts: Counts,
+): Promise<{ value: unknown } | { diagnostic: Diagnostic }> {
+  const remembered = cache?.config(file);
+  if (remembered) {
+    counts.cached++;
+    return remembered;
+  }
+  counts.evaluated++;
+  const { result, cacheable } = await evaluation().config(file);
+  if (cache) {
+    if ("value" in result && cacheable) cache.rememberConfig(file, result.deps, result.value);
+    else cache.forget("config", file);
+  }
+  return result;
+}
+
+/**
+ * Every DAG module's record, in module order: remembered ones from the cache, the others run
+ * (together, in one evaluation) and remembered when they may be.
+ */
+async function evaluateDagModules(
+  files: readonly string[],
+  cache: EvaluationCache | undefined,
+  evaluation: () => Evaluation,
+  counts: Counts,
+  onModule: ((file: string) => void) | undefined,
+): Promise<{ records: Array<Omit<ModuleRecord, "deps">>; diagnostics: Diagnostic[] }> {
+  const remembered = new Map<string, Omit<ModuleRecord, "deps">>();
+  for (const file of files) {
+    const record = cache?.module(file);
+    if (!record) continue;
+    remembered.set(file, record);
+    onModule?.(file);
+  }
+  const toRun = files.filter((file) => !remembered.has(file));
+  counts.cached += remembered.size;
+  counts.evaluated += toRun.length;
+  const ran = toRun.length > 0 ? await evaluation().modules(toRun, onModule) : { modules: [], diagnostics: [], uncacheable: [] };
+  const fresh = new Map(ran.modules.map((record) => [record.file, record]));
+  if (cache) {
+    const uncacheable = new Set(ran.uncacheable);
+    for (const record of ran.modules) {
+      if (record.diagnostics.length === 0 && !uncacheable.has(record.file)) cache.rememberModule(record);
+      else cache.forget("module", record.file);
+    }
+  }
+  const records = files.flatMap((file) => {
+    const record = remembered.get(file) ?? fresh.get(file);
+    return record ? [record] : [];
+  });
+  return { records, diagnostics: ran.diagnostics };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** Where the config writes its defaults, with folders keyed as in the project (see folderKeys). */

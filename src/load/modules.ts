@@ -10,11 +10,15 @@ import { inspect } from "node:util";
 import vm from "node:vm";
 import { transform, transformSync, type TransformOptions, type TransformResult } from "esbuild";
 import type { Location } from "../ir/schema.js";
+import { listingFingerprint, sha256 } from "./fingerprint.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
 import { mappedCandidates, pathMapping, type PathMapping } from "./tsconfig.js";
 
 /** What user code gets for `import ... from "dagwright"`. */
 export type ApiModule = Record<string, unknown>;
+
+// The runner's own reads, taken before the evaluation process starts noticing the user's (reads.ts).
+const { readFileSync, existsSync, statSync } = fs;
 
 const TS_EXTENSIONS = [".ts", ".mts", ".cts", ".tsx"];
 const RESOLVE_ORDER = ["", ...TS_EXTENSIONS, ".js", ".mjs", ".cjs", ".json"];
@@ -25,6 +29,19 @@ const CALL_KEY = Symbol.for("dagwright.module-call");
 interface LoadedModule {
   exports: unknown;
 }
+
+/**
+ * What a module's result depends on, each with the fingerprint it had when it was read: the
+ * project files it runs (itself and all it imports), the files its code read, the folders its
+ * code listed, and the folders its imports were resolved in (a new file there could win).
+ */
+export interface Dependencies {
+  files: Record<string, string>;
+  listings: Record<string, string>;
+  folders: Record<string, string>;
+}
+
+type Reads = { [K in keyof Dependencies]: Map<string, string> };
 
 /** A failure while transforming or running a module, with the user's stack frames mapped to their sources. */
 export class ModuleError extends Error {
@@ -89,6 +106,12 @@ export class ModuleRunner {
   readonly #sources = new Map<string, string>();
   /** Modules whose top level is running now, to notice import cycles. */
   readonly #running = new Set<string>();
+  /** The same modules, innermost last: the one whose top level a read or a new DAG belongs to. */
+  readonly #stack: string[] = [];
+  /** Each module's direct imports among project files. */
+  readonly #imports = new Map<string, Set<string>>();
+  /** What each module's own code read, as dependencies (see Dependencies). */
+  readonly #reads = new Map<string, Reads>();
   readonly #cycles: Array<{ from: string; to: string }> = [];
   /** Transforms done ahead by prepare(), used once each. */
   readonly #prepared = new Map<string, { source: string; result: TransformResult } | { source: string; error: unknown }>();
@@ -133,7 +156,42 @@ export class ModuleRunner {
     return path.relative(this.root, file).split(path.sep).join("/");
   }
 
+  /** The module whose top level is running now, innermost; undefined between modules. */
+  currentModule(): string | undefined {
+    return this.#stack.at(-1);
+  }
+
+  /** Note that the running module's code read `what` (a file, a listed folder), as it found it. */
+  noteRead(kind: "files" | "listings", what: string, fingerprint: string): void {
+    const module = this.currentModule();
+    if (module) this.#readsOf(module)[kind].set(what, fingerprint);
+  }
+
+  #readsOf(module: string): Reads {
+    let reads = this.#reads.get(module);
+    if (!reads) this.#reads.set(module, (reads = { files: new Map(), listings: new Map(), folders: new Map() }));
+    return reads;
+  }
+
+  /** Everything `file`'s exports depend on: its own reads and those of every project module it imports, transitively. */
+  dependencies(file: string): Dependencies {
+    const deps: Dependencies = { files: {}, listings: {}, folders: {} };
+    const visit = new Set<string>([path.resolve(file)]);
+    for (const module of visit) {
+      const reads = this.#reads.get(module);
+      for (const kind of ["files", "listings", "folders"] as const) {
+        for (const [what, fingerprint] of reads?.[kind] ?? []) deps[kind][what] ??= fingerprint;
+      }
+      for (const imported of this.#imports.get(module) ?? []) visit.add(imported);
+    }
+    return deps;
+  }
+
   #load(file: string, from?: string): unknown {
+    if (from !== undefined) {
+      const imports = this.#imports.get(from) ?? new Set<string>();
+      this.#imports.set(from, imports.add(file));
+    }
     const cached = this.#cache.get(file);
     if (cached) {
       // Still running: an import cycle, where this importer sees the exports set so far.
@@ -141,7 +199,9 @@ export class ModuleRunner {
       return cached.exports;
     }
     if (file.endsWith(".json")) {
-      const module = { exports: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
+      const text = readFileSync(file, "utf8");
+      this.#readsOf(file).files.set(file, sha256(text));
+      const module = { exports: JSON.parse(text) as unknown };
       this.#cache.set(file, module);
       return module.exports;
     }
@@ -167,6 +227,7 @@ export class ModuleRunner {
     globals[CALL_KEY] = [module.exports, require, module, file, path.dirname(file)];
     Error.prepareStackTrace = recordFrames;
     this.#running.add(file);
+    this.#stack.push(file);
     try {
       script.runInThisContext({ timeout: this.timeoutMs, displayErrors: false });
     } catch (thrown) {
@@ -176,6 +237,7 @@ export class ModuleRunner {
       throw new ModuleError(file, thrown, this.#userFrames(thrown), "threw");
     } finally {
       this.#running.delete(file);
+      this.#stack.pop();
       globals[CALL_KEY] = previousCall;
       Error.prepareStackTrace = previousPrepare;
     }
@@ -193,7 +255,7 @@ export class ModuleRunner {
       pending.map(async (file) => {
         let source: string;
         try {
-          source = fs.readFileSync(file, "utf8");
+          source = readFileSync(file, "utf8");
         } catch {
           return; // reported where the module is loaded, as before
         }
@@ -209,8 +271,9 @@ export class ModuleRunner {
   #transform(file: string): string {
     const prepared = this.#prepared.get(file);
     this.#prepared.delete(file);
-    const source = prepared?.source ?? fs.readFileSync(file, "utf8");
+    const source = prepared?.source ?? readFileSync(file, "utf8");
     this.#sources.set(file, source);
+    this.#readsOf(file).files.set(file, sha256(source));
     try {
       if (prepared && "error" in prepared) throw prepared.error;
       const result = prepared?.result ?? transformSync(source, transformOptions(file));
@@ -227,7 +290,7 @@ export class ModuleRunner {
   #require(from: string, specifier: string): unknown {
     if (specifier === "dagwright") return this.api;
     if (specifier.startsWith(".") || path.isAbsolute(specifier)) {
-      const resolved = this.#resolveLocal(path.resolve(path.dirname(from), specifier));
+      const resolved = this.#resolveLocal(from, path.resolve(path.dirname(from), specifier));
       if (!resolved) {
         const at = this.locateInSource(from, new RegExp(`(["'])${escapeRegExp(specifier)}\\1`));
         throw new ModuleError(from, new Error(`cannot find module ${JSON.stringify(specifier)}`), at ? [at] : [], "resolve");
@@ -236,14 +299,15 @@ export class ModuleRunner {
     }
     // A `paths` alias or a `baseUrl` import resolves as tsc resolves it, to a project file.
     for (const candidate of mappedCandidates(this.#mapping, specifier)) {
-      const resolved = this.#resolveLocal(candidate);
+      const resolved = this.#resolveLocal(from, candidate);
       if (resolved) return this.#load(resolved, from);
     }
     // Node built-ins and installed packages load as Node loads them.
     return createRequire(from)(specifier);
   }
 
-  #resolveLocal(base: string): string | undefined {
+  /** The project file an import of `base` from `from` means, noting the folders looked in (a new file there could win later). */
+  #resolveLocal(from: string, base: string): string | undefined {
     const candidates = [...RESOLVE_ORDER.map((ext) => base + ext), ...TS_EXTENSIONS.map((ext) => path.join(base, "index" + ext))];
     // ESM-style TypeScript imports name the emitted file: "./helpers.js" means "./helpers.ts".
     const jsMatch = /\.(m|c)?js$/.exec(base);
@@ -251,7 +315,13 @@ export class ModuleRunner {
       const stem = base.slice(0, -jsMatch[0].length);
       candidates.unshift(`${stem}.${jsMatch[1] ?? ""}ts`, `${stem}.tsx`);
     }
-    return candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+    const folders = this.#readsOf(from).folders;
+    for (const candidate of candidates) {
+      const folder = path.dirname(candidate);
+      if (!folders.has(folder)) folders.set(folder, listingFingerprint(folder, "resolvable"));
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    return undefined;
   }
 
   /**

@@ -13,18 +13,21 @@ type Source = "Date.now()" | "new Date()" | "Math.random()" | "process.env" | "p
 export interface NondeterminismWatch {
   /** Start noticing uses, for the DAG modules about to run. */
   start(): void;
-  /** Stop, and hand back one warning per module and source, at its first use. */
-  stop(): Diagnostic[];
+  /** Stop, and hand back one warning per module and source, at its first use, and the DAG modules whose run used any. */
+  stop(): { diagnostics: Diagnostic[]; modules: string[] };
 }
 
 export function watchNondeterminism(runner: ModuleRunner): NondeterminismWatch {
   let watching = false;
   const seen = new Map<string, { source: Source; location: Location }>();
+  const users = new Set<string>();
   const notice = (source: Source) => {
     if (!watching) return;
     // Only the user's own code counts: dagwright and Node read these for their own reasons.
     const [first] = runner.framesOf(new Error());
     if (!first) return;
+    const module = runner.currentModule();
+    if (module) users.add(module);
     const key = `${first.file}\u0000${source}`;
     if (!seen.has(key)) seen.set(key, { source, location: first });
   };
@@ -70,8 +73,10 @@ export function watchNondeterminism(runner: ModuleRunner): NondeterminismWatch {
     stop: () => {
       watching = false;
       const found = [...seen.values()].map(({ source, location }) => diagnose("DW013", { file: location.file, source }, location));
+      const modules = [...users];
       seen.clear();
-      return found;
+      users.clear();
+      return { diagnostics: found, modules };
     },
   };
 }

@@ -23,7 +23,8 @@ export interface SessionOptions {
 
 /** Runs the configuration and the DAG modules, and hands back plain data. */
 export interface Evaluation {
-  config(file: string): Promise<ReturnType<typeof evaluateConfig>>;
+  /** Evaluate the config module; `cacheable` is false when its result may differ on another run. */
+  config(file: string): Promise<{ result: ReturnType<typeof evaluateConfig>; cacheable: boolean }>;
   /** Evaluate the DAG modules; `onModule` hears of each as it starts (for a progress line). */
   modules(files: string[], onModule?: (file: string) => void): Promise<EvaluatedModules>;
   close(): Promise<void>;
@@ -44,16 +45,17 @@ export class InProcessEvaluation implements Evaluation {
     return this.#runner;
   }
 
-  async config(file: string): Promise<ReturnType<typeof evaluateConfig>> {
+  async config(file: string): Promise<{ result: ReturnType<typeof evaluateConfig>; cacheable: boolean }> {
     const { runner, evaluate } = await this.#evaluator();
     await runner.prepare([file]);
-    return evaluate.evaluateConfig(runner, file);
+    return { result: evaluate.evaluateConfig(runner, file), cacheable: false };
   }
 
   async modules(files: string[], onModule: (file: string) => void = () => undefined): Promise<EvaluatedModules> {
     const { runner, evaluate } = await this.#evaluator();
     await runner.prepare(files);
-    return evaluate.evaluateModules(runner, files, onModule);
+    // Nothing here notices the clock or the disk (that would reach into the host process), so nothing is cacheable.
+    return { modules: evaluate.evaluateModules(runner, files, onModule), diagnostics: [], uncacheable: [...files] };
   }
 
   async close(): Promise<void> {}
@@ -133,10 +135,10 @@ export class EvaluationSession implements Evaluation {
     });
   }
 
-  async config(file: string): Promise<Extract<Reply, { kind: "config" }>["result"]> {
+  async config(file: string): Promise<{ result: ReturnType<typeof evaluateConfig>; cacheable: boolean }> {
     this.#current = file;
-    const reply = await this.#request({ kind: "config", file });
-    return (reply as Extract<Reply, { kind: "config" }>).result;
+    const { result, cacheable } = (await this.#request({ kind: "config", file })) as Extract<Reply, { kind: "config" }>;
+    return { result, cacheable };
   }
 
   async modules(files: string[], onModule?: (file: string) => void): Promise<EvaluatedModules> {

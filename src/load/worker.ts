@@ -3,16 +3,17 @@
  * and answers the compiler's requests with plain data (see session.ts for the other side).
  */
 import type { Diagnostic } from "../diagnostics/index.js";
-import { evaluateConfig, evaluateModules, newRunner, strayDiagnostic } from "./evaluate.js";
+import { evaluateConfig, evaluateModules, newRunner, strayDiagnostic, type EvaluatedModules } from "./evaluate.js";
 import { ExitCalled, recordFramesAlways } from "./modules.js";
 import { watchNondeterminism } from "./nondeterminism.js";
+import { noticeReads } from "./reads.js";
 
 export type Request = { kind: "config"; file: string } | { kind: "modules"; files: string[] };
 
 export type Reply =
-  | { kind: "config"; result: ReturnType<typeof evaluateConfig> }
+  | { kind: "config"; result: ReturnType<typeof evaluateConfig>; cacheable: boolean }
   | { kind: "evaluating"; file: string }
-  | { kind: "modules"; result: ReturnType<typeof evaluateModules> };
+  | { kind: "modules"; result: EvaluatedModules };
 
 export interface WorkerOptions {
   root: string;
@@ -63,20 +64,27 @@ async function settle(): Promise<void> {
 }
 
 const nondeterminism = watchNondeterminism(runner);
+noticeReads(runner);
 
 process.on("message", async (request: Request) => {
   const reply = (message: Reply) => process.send!(message);
   if (request.kind === "config") {
     await runner.prepare([request.file]);
-    reply({ kind: "config", result: evaluateConfig(runner, request.file) });
+    // Watched as the DAG modules are, but only to know whether the result may be cached.
+    nondeterminism.start();
+    const result = evaluateConfig(runner, request.file);
+    reply({ kind: "config", result, cacheable: nondeterminism.stop().modules.length === 0 });
     return;
   }
   await runner.prepare(request.files);
   nondeterminism.start();
-  const result = evaluateModules(runner, request.files, (file) => reply({ kind: "evaluating", file }));
+  const modules = evaluateModules(runner, request.files, (file) => reply({ kind: "evaluating", file }));
   const flagged = nondeterminism.stop();
   void settle().then(() => {
-    reply({ kind: "modules", result: { dags: result.dags, diagnostics: [...result.diagnostics, ...strays.splice(0), ...flagged] } });
+    const stray = strays.splice(0);
+    // A stray failure belongs to no one module, so nothing of this run is trusted to the cache.
+    const uncacheable = stray.length > 0 ? [...request.files] : flagged.modules;
+    reply({ kind: "modules", result: { modules, diagnostics: [...stray, ...flagged.diagnostics], uncacheable } });
   });
 });
 

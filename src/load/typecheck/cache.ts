@@ -9,9 +9,9 @@
  * (another project, another version) is a miss, never trusted. Checks with errors are not
  * cached: an unresolved import could resolve tomorrow in a place no listing covers.
  */
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { listingFingerprint, sha256 } from "../fingerprint.js";
 import { tsconfigChain } from "../tsconfig.js";
 import { writeIfChanged } from "./config.js";
 
@@ -35,10 +35,6 @@ export interface CacheKeyParts {
   projectConfig?: string;
 }
 
-function sha256(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
 /** The key of everything that is not a program file: versions and the tsconfig files in force. */
 export function cacheKey(parts: CacheKeyParts): string {
   const configs = [parts.checkConfig, ...(parts.projectConfig ? tsconfigChain(parts.projectConfig) : [])];
@@ -51,19 +47,6 @@ function readOrEmpty(file: string): string {
     return fs.readFileSync(file, "utf8");
   } catch {
     return "";
-  }
-}
-
-/** Names that a module resolution could pick in a folder: source and declaration files, and node_modules. */
-const RESOLVABLE = /\.(d\.)?([mc]?[jt]s|tsx|jsx|json)$/;
-
-/** A folder's listing, as far as imports can see it (so writing generated/ beside the config is not a change). */
-function listing(folder: string): string {
-  try {
-    const names = fs.readdirSync(folder).filter((name) => RESOLVABLE.test(name) || name === "node_modules");
-    return sha256(names.sort().join("\n"));
-  } catch {
-    return "missing";
   }
 }
 
@@ -80,7 +63,7 @@ function entryFor(key: string, programFiles: readonly string[]): Entry {
     }
     files[file] = sha256(content);
     const folder = path.dirname(file);
-    folders[folder] ??= listing(folder);
+    folders[folder] ??= listingFingerprint(folder, "resolvable");
   }
   return { format: FORMAT, key, files, folders };
 }
@@ -108,10 +91,11 @@ export class TypecheckCache {
         return false;
       }
     }
-    return Object.entries(entry.folders).every(([folder, hash]) => listing(folder) === hash);
+    return Object.entries(entry.folders).every(([folder, hash]) => listingFingerprint(folder, "resolvable") === hash);
   }
 
   rememberClean(key: string, programFiles: readonly string[]): void {
+    fs.mkdirSync(path.dirname(this.#file), { recursive: true });
     writeIfChanged(this.#file, `${JSON.stringify(entryFor(key, programFiles))}\n`);
   }
 

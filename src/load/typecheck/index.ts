@@ -11,6 +11,7 @@ import { DAGWRIGHT_VERSION } from "../../version.js";
 import { checkClassic } from "./classic.js";
 import { writeCheckConfig } from "./config.js";
 import { cacheKey, TypecheckCache } from "./cache.js";
+import { cacheRoot } from "../fingerprint.js";
 import { toDiagnostics, type CheckFindings } from "./diagnostics.js";
 import { NativeSession, type NativeModule } from "./native.js";
 
@@ -60,7 +61,7 @@ export function openTypechecker(): Typechecker {
       const config = writeCheckConfig(options.root, options.files, options.apiTypes, options.tsconfig);
       const checker = chooseChecker(options.root);
       const used = { version: checker.version, source: checker.source };
-      const cache = options.cache === false ? undefined : new TypecheckCache(path.dirname(config.file));
+      const cache = options.cache === false ? undefined : new TypecheckCache(cacheRoot(options.root));
       const key = cacheKey({
         dagwrightVersion: DAGWRIGHT_VERSION,
         checker: `${checker.kind} ${checker.source} ${checker.version} ${checker.manifest}`,

@@ -1,0 +1,126 @@
+/**
+ * The evaluation's persistent cache: what each DAG module gave (its DAGs, as IR) and what the
+ * config module exported, each remembered with the fingerprint of everything its run read (see
+ * Dependencies). A later compile reuses a module's record only while every one of those still
+ * reads the same, so after one file changes, only the modules that import it run again.
+ *
+ * Entries are checked, never trusted: one that does not parse, was written for another key
+ * (another dagwright, Node, tsconfig or lock file), names another module, or whose digest does
+ * not match its content (edited by hand, cut short) is a miss. Records of modules that failed,
+ * or that read the clock or the environment, are not kept.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Dependencies } from "./modules.js";
+import type { ModuleRecord } from "./records.js";
+import { cacheRoot, fileFingerprint, listingFingerprint, sha256 } from "./fingerprint.js";
+import { writeIfChanged } from "./typecheck/config.js";
+import { tsconfigChain } from "./tsconfig.js";
+
+const FORMAT = 1;
+
+/** What a config module's record holds: its default export, as data. */
+export interface ConfigRecord {
+  value: unknown;
+}
+
+interface Entry<T> {
+  format: typeof FORMAT;
+  key: string;
+  file: string;
+  deps: Dependencies;
+  payload: T;
+  /** sha256 of the rest of the entry, so a tampered or truncated entry is noticed. */
+  digest: string;
+}
+
+export interface EvaluationKeyParts {
+  root: string;
+  dagwrightVersion: string;
+  /** The project's tsconfig, whose `paths` imports resolve through. */
+  tsconfig?: string;
+}
+
+/** Files whose change can change what any module gives: the tsconfig chain, and the package manifests. */
+function keyFiles(parts: EvaluationKeyParts): string[] {
+  const manifests = ["package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"].map((name) => path.join(parts.root, name));
+  return [...(parts.tsconfig ? tsconfigChain(parts.tsconfig) : []), ...manifests];
+}
+
+export function evaluationKey(parts: EvaluationKeyParts): string {
+  const files = keyFiles(parts).map((file) => `${file}\n${fileFingerprint(file)}`);
+  return sha256([`format ${FORMAT}`, parts.dagwrightVersion, process.version, ...files].join("\0"));
+}
+
+export class EvaluationCache {
+  readonly #dir: string;
+  readonly #key: string;
+  /** Fingerprints taken in this compile: a helper imported by a hundred modules is read once. */
+  readonly #seen = new Map<string, string>();
+
+  constructor(root: string, key: string) {
+    this.#dir = path.join(cacheRoot(root), "evaluation");
+    this.#key = key;
+  }
+
+  module(file: string): Omit<ModuleRecord, "deps"> | undefined {
+    return this.#read<Omit<ModuleRecord, "deps">>("module", file);
+  }
+
+  config(file: string): ConfigRecord | undefined {
+    return this.#read<ConfigRecord>("config", file);
+  }
+
+  rememberModule(record: ModuleRecord): void {
+    const { deps, ...payload } = record;
+    this.#write("module", record.file, deps, payload);
+  }
+
+  rememberConfig(file: string, deps: Dependencies, value: unknown): void {
+    this.#write("config", file, deps, { value });
+  }
+
+  /** Drop what is remembered of `file` (it failed this time, or cannot be cached). */
+  forget(kind: "module" | "config", file: string): void {
+    fs.rmSync(this.#entryFile(kind, file), { force: true });
+  }
+
+  #entryFile(kind: string, file: string): string {
+    return path.join(this.#dir, `${kind}.${sha256(file).slice(0, 24)}.json`);
+  }
+
+  #read<T>(kind: string, file: string): T | undefined {
+    let entry: Entry<T>;
+    try {
+      entry = JSON.parse(fs.readFileSync(this.#entryFile(kind, file), "utf8")) as Entry<T>;
+    } catch {
+      return undefined;
+    }
+    if (entry?.format !== FORMAT || entry.key !== this.#key || entry.file !== file || typeof entry.deps !== "object" || entry.deps === null) return undefined;
+    const { digest, ...rest } = entry;
+    if (digest !== sha256(JSON.stringify(rest))) return undefined;
+    return this.#unchanged(entry.deps) ? entry.payload : undefined;
+  }
+
+  #unchanged(deps: Dependencies): boolean {
+    const same = (kind: string, fingerprints: Record<string, string> | undefined, take: (what: string) => string) =>
+      typeof fingerprints === "object" && fingerprints !== null &&
+      Object.entries(fingerprints).every(([what, fingerprint]) => {
+        const key = `${kind}\0${what}`;
+        let now = this.#seen.get(key);
+        if (now === undefined) this.#seen.set(key, (now = take(what)));
+        return now === fingerprint;
+      });
+    return (
+      same("file", deps.files, fileFingerprint) &&
+      same("listing", deps.listings, (folder) => listingFingerprint(folder, "all")) &&
+      same("folder", deps.folders, (folder) => listingFingerprint(folder, "resolvable"))
+    );
+  }
+
+  #write<T>(kind: string, file: string, deps: Dependencies, payload: T): void {
+    const rest = { format: FORMAT, key: this.#key, file, deps, payload };
+    fs.mkdirSync(this.#dir, { recursive: true });
+    writeIfChanged(this.#entryFile(kind, file), `${JSON.stringify({ ...rest, digest: sha256(JSON.stringify(rest)) })}\n`);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Fingerprints of what a compile read, for the persistent caches: a file's content, a folder's
+ * listing. Both caches compare them against the disk on every use, so an entry is trusted only
+ * while everything it was computed from still reads the same.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+// Taken when this module loads, before the evaluation process starts noticing the user's reads
+// (reads.ts), so the caches' own reads are never mistaken for the user's.
+const { readFileSync, readdirSync, statSync } = fs;
+
+export function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** A file's content hash, or "directory" or "missing": what a read of it would have found. */
+export function fileFingerprint(file: string): string {
+  try {
+    return sha256(readFileSync(file));
+  } catch (failure) {
+    if ((failure as NodeJS.ErrnoException).code === "EISDIR") return "directory";
+    try {
+      if (statSync(file).isDirectory()) return "directory";
+    } catch {
+      // fall through
+    }
+    return "missing";
+  }
+}
+
+/** Names that a module resolution could pick in a folder: source and declaration files, and node_modules. */
+const RESOLVABLE = /\.(d\.)?([mc]?[jt]s|tsx|jsx|json)$/;
+
+/**
+ * A folder's listing: all of it (`readdirSync` by user code sees every name), or only what an
+ * import could resolve to (so writing generated/ beside a module is not a change).
+ */
+export function listingFingerprint(folder: string, names: "all" | "resolvable"): string {
+  try {
+    const listed = readdirSync(folder).filter((name) => names === "all" || RESOLVABLE.test(name) || name === "node_modules");
+    return sha256(listed.sort().join("\n"));
+  } catch {
+    return "missing";
+  }
+}
+
+/** Where the persistent caches live: DAGWRIGHT_CACHE_DIR, else node_modules/.cache/dagwright/ in the project. */
+export function cacheRoot(root: string): string {
+  const configured = process.env.DAGWRIGHT_CACHE_DIR;
+  return configured ? path.resolve(root, configured) : path.join(root, "node_modules", ".cache", "dagwright");
+}
