@@ -21,7 +21,7 @@ await build({
   chunkNames: "[name]-[hash]",
   // Prefer packages' ES modules: jsonc-parser's "main" is a UMD build that requires at run time.
   mainFields: ["module", "main"],
-  external: ["esbuild", "typescript", "typescript7"],
+  external: ["esbuild", "typescript", "typescript7", "@ts-morph/common"],
   // Some libraries call require(); ES modules have none, so each chunk gets Node's.
   banner: { js: `import { createRequire as __dagwrightRequire } from "node:module";\nconst require = __dagwrightRequire(import.meta.url);` },
   logLevel: "warning",

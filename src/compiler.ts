@@ -8,6 +8,7 @@ import type { OutputFile } from "./emit/files.js";
 import type { ResolvedProject } from "./ir/resolved.js";
 import type { Project } from "./ir/schema.js";
 import { loadProject, type LoadOptions, type LoadResult, type ResolvedConfig } from "./load/index.js";
+import { pointAtValues } from "./load/value-locations.js";
 import { resolve } from "./resolve/index.js";
 import { validate } from "./validate/index.js";
 import { DAGWRIGHT_VERSION } from "./version.js";
@@ -43,7 +44,8 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   timings.resolve = performance.now() - started;
   started = performance.now();
   options.onProgress?.({ stage: "validate" });
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validate(resolved)]);
+  // Findings about an option's value move from the call to the value, where it is written there.
+  const diagnostics = sortDiagnostics(await pointAtValues(root, [...loaded.diagnostics, ...validate(resolved)]));
   timings.validate = performance.now() - started;
   const checked = { ...base, project, resolved };
   if (hasErrors(diagnostics) || options.emit === false) return { ...checked, diagnostics };

@@ -21,7 +21,7 @@ describe("a failed compile", () => {
     ["a module that throws", `import { dag } from "dagwright";\nconst tables: string[] = JSON.parse("{oops");\nexport default dag("x", { schedule: null }, (d) => { for (const t of tables) d.empty(t); });\n`, "dags-src/bad.ts:2:31 - error DW002: dags-src/bad.ts threw while being evaluated: SyntaxError:"],
     ["a cycle", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  const a = d.empty("a");\n  a.then(d.empty("b")).then(a);\n});\n`, 'dags-src/bad.ts:4:24 - error DW101: dependency cycle in DAG "x": a -> b -> a'],
     ["a duplicate id", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  d.empty("a");\n  d.empty("a");\n});\n`, 'dags-src/bad.ts:4:5 - error DW102: task id "a" is used 2 times in DAG "x"'],
-    ["an unknown cron", `import { dag } from "dagwright";\nexport default dag("x", { schedule: "0 0 32 * *", startDate: "2026-01-01" }, (d) => {\n  d.empty("a");\n});\n`, 'dags-src/bad.ts:2:16 - error DW201: DAG "x" has an invalid cron schedule "0 0 32 * *"'],
+    ["an unknown cron", `import { dag } from "dagwright";\nexport default dag("x", { schedule: "0 0 32 * *", startDate: "2026-01-01" }, (d) => {\n  d.empty("a");\n});\n`, 'dags-src/bad.ts:2:37 - error DW201: DAG "x" has an invalid cron schedule "0 0 32 * *"'],
   ])("fails on %s with its code and location, no stack trace, and leaves generated/ alone", (_name, bad, expected) => {
     const root = makeProject({ "dags-src/hello.ts": HELLO });
     expect(runCli(["compile", "-C", root]).status).toBe(0);

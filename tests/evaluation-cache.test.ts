@@ -33,7 +33,7 @@ async function compiled(root: string, options: { cache?: boolean } = {}) {
     warnings: result.diagnostics.filter((d) => d.severity === "warning").map((d) => d.code),
     evaluation: result.evaluation,
     tasks: Object.fromEntries((result.project?.dags ?? []).map((dag) => [dag.id, dag.tasks.map((task) => task.id)])),
-    files: result.files?.map((file) => `${file.path}\n${String(file.content)}`),
+    files: result.files?.map((file) => `${file.path}\n${String(file.contents)}`),
   };
 }
 

@@ -11,6 +11,30 @@ export interface RelatedLocation {
   location: Location;
 }
 
+/** A path to a value inside the options object of a call: `["schedule"]`, `["executor", "memory"]`, `["schedule", 2]`. */
+export type OptionPath = ReadonlyArray<string | number>;
+
+/**
+ * A call's location that also names one of its options. The compiler moves a diagnostic at such
+ * a location to where that option's value is written, when it is written in the call itself
+ * (see load/value-locations.ts), and keeps the call's location otherwise.
+ */
+export type OptionLocation = Location & { option?: OptionPath; written?: string | number };
+
+/**
+ * The same, for a value that may come from elsewhere (a Spark profile, the config's defaults):
+ * moved only when the call writes exactly `value` there.
+ */
+export function writtenAt(location: Location, value: string | number, ...path: ReadonlyArray<string | number>): OptionLocation {
+  return { ...optionAt(location, ...path), written: value };
+}
+
+/** The location of `path` among the options of the call at `location`. */
+export function optionAt(location: Location, ...path: ReadonlyArray<string | number>): OptionLocation {
+  const prefix = (location as OptionLocation).option ?? [];
+  return { file: location.file, line: location.line, column: location.column, option: [...prefix, ...path] };
+}
+
 /** One finding about the user's project. Make one with `diagnose`, never by hand. */
 export interface Diagnostic {
   /** Stable code, `DWnnn`; `dagwright explain` documents it. */
@@ -19,7 +43,7 @@ export interface Diagnostic {
   /** What is wrong, naming the DAGs and tasks involved. */
   message: string;
   /** Where, in the user's sources; absent only for project-wide problems. */
-  location?: Location;
+  location?: OptionLocation;
   /** Where the offending range ends (1-based, just past its last character), when the reporter knows a range: TypeScript's errors. */
   end?: { line: number; column: number };
   related?: RelatedLocation[];

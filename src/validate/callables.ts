@@ -1,5 +1,5 @@
 /** DW304: Python callables and callbacks are "package.module:function", wherever they are written. */
-import { diagnose, type Diagnostic, type Subject } from "../diagnostics/index.js";
+import { diagnose, writtenAt, type Diagnostic, type Subject } from "../diagnostics/index.js";
 import type { Location } from "../ir/schema.js";
 import { PYTHON_CALLABLE } from "../values/names.js";
 
@@ -15,5 +15,9 @@ export function checkCallable(where: Subject, callable: string | undefined, loca
 
 /** Every callback option of a set of options. */
 export function checkCallbacks<K extends string>(where: Subject, options: Partial<Record<K, string>>, names: readonly K[], location: Location): Diagnostic[] {
-  return names.flatMap((name) => checkCallable(where, options[name], location, name));
+  // At the callback's text where the call writes it (a task's may come from the DAG's defaults).
+  return names.flatMap((name) => {
+    const value = options[name];
+    return checkCallable(where, value, value === undefined ? location : writtenAt(location, value, name), name);
+  });
 }

@@ -3,7 +3,7 @@
  * a value Airflow would reject, or that the target Airflow lacks.
  */
 import { firstTargetWith, type Capabilities } from "../capabilities/index.js";
-import { diagnose, type Diagnostic, type OptionsOwner } from "../diagnostics/index.js";
+import { diagnose, optionAt, type Diagnostic, type OptionsOwner } from "../diagnostics/index.js";
 import type { ResolvedDag } from "../ir/resolved.js";
 import type { Location, Project, TaskOptions } from "../ir/schema.js";
 import { parseUtcDate } from "../values/date.js";
@@ -20,14 +20,14 @@ export function checkOptions(resolved: ResolvedDag, capabilities: Capabilities):
   const dag = resolved.ir;
   const diagnostics: Diagnostic[] = [];
   const here = { dag: dag.id };
-  if (dag.dagrunTimeout !== undefined) checkDuration(diagnostics, here, "dagrunTimeout", dag.dagrunTimeout, dag.location);
-  checkWhole(diagnostics, here, "maxActiveRuns", dag.maxActiveRuns, 1, INT32_MAX, dag.location);
-  checkWhole(diagnostics, here, "maxActiveTasks", dag.maxActiveTasks, 1, INT32_MAX, dag.location);
-  for (const tag of dag.tags) {
-    if (tag.length === 0 || tag.length > MAX_TAG_LENGTH) diagnostics.push(diagnose("DW305", { dag: dag.id, tag, max: MAX_TAG_LENGTH }, dag.location));
-  }
+  if (dag.dagrunTimeout !== undefined) checkDuration(diagnostics, here, "dagrunTimeout", dag.dagrunTimeout, optionAt(dag.location, "dagrunTimeout"));
+  checkWhole(diagnostics, here, "maxActiveRuns", dag.maxActiveRuns, 1, INT32_MAX, optionAt(dag.location, "maxActiveRuns"));
+  checkWhole(diagnostics, here, "maxActiveTasks", dag.maxActiveTasks, 1, INT32_MAX, optionAt(dag.location, "maxActiveTasks"));
+  dag.tags.forEach((tag, index) => {
+    if (tag.length === 0 || tag.length > MAX_TAG_LENGTH) diagnostics.push(diagnose("DW305", { dag: dag.id, tag, max: MAX_TAG_LENGTH }, optionAt(dag.location, "tags", index)));
+  });
   for (const [owner, link] of Object.entries(dag.ownerLinks ?? {})) {
-    if (!/^(https?:\/\/\S+|mailto:\S+)$/.test(link)) diagnostics.push(diagnose("DW130", { dag: dag.id, owner, link }, dag.location));
+    if (!/^(https?:\/\/\S+|mailto:\S+)$/.test(link)) diagnostics.push(diagnose("DW130", { dag: dag.id, owner, link }, optionAt(dag.location, "ownerLinks", owner)));
   }
   diagnostics.push(...checkCallbacks(here, dag, DAG_CALLBACKS, dag.location));
   if (dag.orientation !== undefined && !capabilities.orientation) diagnostics.push(diagnose("DW182", { dag: dag.id, target: capabilities.target }, dag.location));
@@ -43,8 +43,8 @@ export function checkOptions(resolved: ResolvedDag, capabilities: Capabilities):
   for (const edge of resolved.edges) {
     if (edge.otherLabel) diagnostics.push(diagnose("DW185", { dag: dag.id, from: edge.from, to: edge.to, first: edge.label!, second: edge.otherLabel.label }, edge.otherLabel.location));
   }
-  checkTaskOptions(diagnostics, { dag: dag.id, defaults: true }, dag.defaults, dag.location);
-  for (const group of dag.groups) checkTaskOptions(diagnostics, { dag: dag.id, group: group.id, defaults: true }, group.defaults, group.location);
+  checkTaskOptions(diagnostics, { dag: dag.id, defaults: true }, dag.defaults, optionAt(dag.location, "defaults"));
+  for (const group of dag.groups) checkTaskOptions(diagnostics, { dag: dag.id, group: group.id, defaults: true }, group.defaults, optionAt(group.location, "defaults"));
   for (const task of resolved.tasks) {
     const where = { dag: dag.id, task: task.id };
     const location = task.ir.location;
@@ -78,11 +78,11 @@ export function checkProjectDefaults(project: Project): Diagnostic[] {
 function checkTaskOptions(diagnostics: Diagnostic[], where: OptionsOwner, options: TaskOptions, location: Location): void {
   for (const name of DURATION_OPTIONS) {
     const value = options[name];
-    if (value !== undefined) checkDuration(diagnostics, where, name, value, location);
+    if (value !== undefined) checkDuration(diagnostics, where, name, value, optionAt(location, name));
   }
-  checkWhole(diagnostics, where, "retries", options.retries, 0, INT32_MAX, location);
-  checkWhole(diagnostics, where, "poolSlots", options.poolSlots, 1, INT32_MAX, location);
-  checkWhole(diagnostics, where, "priorityWeight", options.priorityWeight, -INT32_MAX - 1, INT32_MAX, location);
+  checkWhole(diagnostics, where, "retries", options.retries, 0, INT32_MAX, optionAt(location, "retries"));
+  checkWhole(diagnostics, where, "poolSlots", options.poolSlots, 1, INT32_MAX, optionAt(location, "poolSlots"));
+  checkWhole(diagnostics, where, "priorityWeight", options.priorityWeight, -INT32_MAX - 1, INT32_MAX, optionAt(location, "priorityWeight"));
   checkExecutorConfig(diagnostics, where, options.executorConfig, location);
 }
 
@@ -95,7 +95,7 @@ function checkExecutorConfig(diagnostics: Diagnostic[], where: OptionsOwner, con
     const resources = podOverride.container?.resources ?? {};
     for (const side of ["requests", "limits"] as const) {
       for (const [name, value] of Object.entries(resources[side] ?? {})) {
-        if (!isQuantity(value)) diagnostics.push(diagnose("DW181", { where, field: `container.resources.${side}.${name}`, value }, location));
+        if (!isQuantity(value)) diagnostics.push(diagnose("DW181", { where, field: `container.resources.${side}.${name}`, value }, optionAt(location, "executorConfig", "podOverride", "container", "resources", side, name)));
       }
     }
     for (const resource of Object.keys(resources.requests ?? {})) {

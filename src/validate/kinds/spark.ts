@@ -1,5 +1,5 @@
 /** DW401-DW413: Spark jobs, checked on what they will really run with (defaults, profile and task combined). */
-import { diagnose, type Diagnostic } from "../../diagnostics/index.js";
+import { diagnose, optionAt, writtenAt, type Diagnostic } from "../../diagnostics/index.js";
 import type { Location } from "../../ir/schema.js";
 import type { EffectiveSparkJob } from "../../ir/spark.js";
 import { memoryMib } from "../../values/memory.js";
@@ -47,13 +47,13 @@ function checkProfile(task: TaskOf<"spark">, { project }: RuleContext): Diagnost
   const profiles = Object.keys(project.ir.spark?.profiles ?? {});
   if (profiles.includes(profile)) return [];
   const suggestion = closest(profile, profiles, 3);
-  return [diagnose("DW411", { ...about(task), profile, ...(suggestion ? { suggestion } : {}), profiles }, task.ir.location)];
+  return [diagnose("DW411", { ...about(task), profile, ...(suggestion ? { suggestion } : {}), profiles }, optionAt(task.ir.location, "profile"))];
 }
 
 function checkApplication(job: EffectiveSparkJob, at: Where, location: Location): Diagnostic[] {
   const path = job.application.split(/[?#]/)[0]!.toLowerCase();
   const kind = path.endsWith(".py") ? "python" : path.endsWith(".jar") ? "jar" : undefined;
-  if (kind === undefined) return [diagnose("DW410", { ...at, application: job.application }, location)];
+  if (kind === undefined) return [diagnose("DW410", { ...at, application: job.application }, writtenAt(location, job.application, "application"))];
   if (kind === "jar" && job.mainClass === undefined) return [diagnose("DW409", { ...at, jarWithoutMain: job.application }, location)];
   if (kind === "python" && job.mainClass !== undefined) {
     return [diagnose("DW409", { ...at, pythonWithMain: { application: job.application, mainClass: job.mainClass } }, location)];
@@ -70,7 +70,7 @@ function checkResources(job: EffectiveSparkJob, at: Where, location: Location): 
     ["executor.memoryOverhead", job.executor.memoryOverhead],
   ];
   for (const [field, value] of memories) {
-    if (value !== undefined && memoryMib(value) === undefined) diagnostics.push(diagnose("DW401", { ...at, field, value }, location));
+    if (value !== undefined && memoryMib(value) === undefined) diagnostics.push(diagnose("DW401", { ...at, field, value }, writtenAt(location, value, ...field.split("."))));
   }
   const counts: Array<[string, number | undefined, number]> = [
     ["driver.cores", job.driver.cores, 1],
@@ -81,11 +81,11 @@ function checkResources(job: EffectiveSparkJob, at: Where, location: Location): 
     ["dynamicAllocation.max", job.dynamicAllocation?.max, 1],
   ];
   for (const [field, value, min] of counts) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= 100_000)) diagnostics.push(diagnose("DW402", { ...at, field, value, min }, location));
+    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= 100_000)) diagnostics.push(diagnose("DW402", { ...at, field, value, min }, writtenAt(location, value, ...field.split("."))));
   }
   const dynamic = job.dynamicAllocation;
   const dynamicByConf = String(job.conf["spark.dynamicAllocation.enabled"]).toLowerCase() === "true";
-  if (job.executor.instances !== undefined && (dynamic || dynamicByConf)) diagnostics.push(diagnose("DW403", { ...at, instances: job.executor.instances }, location));
+  if (job.executor.instances !== undefined && (dynamic || dynamicByConf)) diagnostics.push(diagnose("DW403", { ...at, instances: job.executor.instances }, writtenAt(location, job.executor.instances, "executor", "instances")));
   if (dynamic) {
     if (dynamic.max === undefined) diagnostics.push(diagnose("DW404", { ...at, noMax: true }, location));
     const ordered: Array<[string, number | undefined]> = [
@@ -107,17 +107,18 @@ function checkConf(job: EffectiveSparkJob, at: Where, location: Location): Diagn
   const diagnostics: Diagnostic[] = [];
   for (const key of Object.keys(job.conf)) {
     if (!key.startsWith("spark.")) {
-      diagnostics.push(diagnose("DW405", { ...at, key }, location));
+      diagnostics.push(diagnose("DW405", { ...at, key }, optionAt(location, "conf", key)));
       continue;
     }
     const field = TYPED_FIELDS[key];
     if (field !== undefined) {
-      diagnostics.push(diagnose("DW408", { ...at, key, field }, location));
+      diagnostics.push(diagnose("DW408", { ...at, key, field }, optionAt(location, "conf", key)));
       continue;
     }
     if (KNOWN.has(key) || SPARK_PROPERTY_PREFIXES.some((prefix) => key.startsWith(prefix))) continue;
     const suggestion = closest(key, KNOWN_SPARK_PROPERTIES, 2);
-    diagnostics.push(suggestion ? diagnose("DW406", { ...at, key, suggestion }, location) : diagnose("DW407", { ...at, key }, location));
+    const keyAt = optionAt(location, "conf", key);
+    diagnostics.push(suggestion ? diagnose("DW406", { ...at, key, suggestion }, keyAt) : diagnose("DW407", { ...at, key }, keyAt));
   }
   return diagnostics;
 }
@@ -129,9 +130,9 @@ function checkTarget(job: EffectiveSparkJob, at: Where, location: Location): Dia
   const where = { ...at, as: "Spark task" as const };
   const missing = (["image", "sparkVersion"] as const).filter((field) => target[field] === undefined);
   if (missing.length) diagnostics.push(diagnose("DW412", { ...at, missing }, location));
-  if (target.namespace !== undefined && !DNS_LABEL.test(target.namespace)) diagnostics.push(diagnose("DW413", { where, field: "namespace", value: target.namespace }, location));
+  if (target.namespace !== undefined && !DNS_LABEL.test(target.namespace)) diagnostics.push(diagnose("DW413", { where, field: "namespace", value: target.namespace }, writtenAt(location, target.namespace, "target", "namespace")));
   if (target.serviceAccount !== undefined && !DNS_SUBDOMAIN.test(target.serviceAccount)) {
-    diagnostics.push(diagnose("DW413", { where, field: "service account", value: target.serviceAccount }, location));
+    diagnostics.push(diagnose("DW413", { where, field: "service account", value: target.serviceAccount }, writtenAt(location, target.serviceAccount, "target", "serviceAccount")));
   }
   return diagnostics;
 }
