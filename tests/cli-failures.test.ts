@@ -16,8 +16,8 @@ const HELLO = source`
 
 describe("a failed compile", () => {
   it.each([
-    ["a syntax error", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  d.empty("a"\n});\n`, "dags-src/bad.ts:4:1 - error DW001: TS1005: ',' expected."],
-    ["a type error", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  d.empty("a", { retries: "2" });\n});\n`, "dags-src/bad.ts:3:18 - error DW001: TS2322: Type 'string' is not assignable to type 'number'."],
+    ["a syntax error", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  d.empty("a"\n});\n`, "dags-src/bad.ts:4:1 - error TS1005: ',' expected."],
+    ["a type error", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  d.empty("a", { retries: "2" });\n});\n`, "dags-src/bad.ts:3:18 - error TS2322: Type 'string' is not assignable to type 'number'."],
     ["a module that throws", `import { dag } from "dagwright";\nconst tables: string[] = JSON.parse("{oops");\nexport default dag("x", { schedule: null }, (d) => { for (const t of tables) d.empty(t); });\n`, "dags-src/bad.ts:2:31 - error DW002: dags-src/bad.ts threw while being evaluated: SyntaxError:"],
     ["a cycle", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  const a = d.empty("a");\n  a.then(d.empty("b")).then(a);\n});\n`, 'dags-src/bad.ts:4:24 - error DW101: dependency cycle in DAG "x": a -> b -> a'],
     ["a duplicate id", `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n  d.empty("a");\n  d.empty("a");\n});\n`, 'dags-src/bad.ts:4:5 - error DW102: task id "a" is used 2 times in DAG "x"'],

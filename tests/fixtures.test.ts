@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_KEYS, FIXTURES, fixtureNames, fixtureTests, readExpected } from "./helpers/fixture-corpus.js";
+import { DIAGNOSTIC_KEYS, OPTIONAL_DIAGNOSTIC_KEYS, FIXTURES, fixtureNames, fixtureTests, readExpected } from "./helpers/fixture-corpus.js";
 
 describe("the fixture corpus", () => {
   it("has at least 32 fixtures, each a project with a well-formed expected.json", () => {
@@ -21,7 +21,8 @@ describe("the fixture corpus", () => {
       expect(expected.description, name).toMatch(/^\S.*\S$/);
       expect(expected.diagnostics.length, `${name}: a bad input has diagnostics`).toBeGreaterThan(0);
       for (const d of expected.diagnostics) {
-        expect(Object.keys(d), name).toEqual(DIAGNOSTIC_KEYS);
+        expect(Object.keys(d), name).toEqual(DIAGNOSTIC_KEYS.filter((key) => key in d || !OPTIONAL_DIAGNOSTIC_KEYS.includes(key)));
+        if (d.toolCode !== undefined) expect(d.toolCode, name).toMatch(/^TS\d+$/);
         expect(d.code, name).toMatch(/^DW\d{3}$/);
         expect(["error", "warning"], name).toContain(d.severity);
         if (d.file === null) continue;

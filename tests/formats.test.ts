@@ -264,3 +264,22 @@ describe("TypeScript's ranges", () => {
     expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 3, startColumn: 19, endLine: 3, endColumn: 26 });
   });
 });
+
+describe("TypeScript's errors", () => {
+  it("lead with TypeScript's own code and text, as tsc prints them, and keep DW001 as dagwright's code", () => {
+    const root = makeProject({
+      "dags-src/etl.ts": `import { dag } from "dagwright";\nexport default dag("etl", { schedule: null }, (d) => {\n  d.empty("a", { retries: "2" });\n});\n`,
+    });
+    const message = "Type 'string' is not assignable to type 'number'.";
+    const pretty = runCli(["compile", "-C", root]);
+    expect(pretty.stderr).toContain(`dags-src/etl.ts:3:18 - error TS2322: ${message}\n`);
+    expect(pretty.stderr).toContain("  hint: fix the type error as the editor shows it; DAG modules must type-check before dagwright runs them (DW001)\n");
+    expect(pretty.stderr).not.toMatch(/DW001: TS/);
+    const json = JSON.parse(runCli(["compile", "--format", "json", "-C", root]).stdout) as { diagnostics: unknown[] };
+    expect(json.diagnostics[0]).toMatchObject({ code: "DW001", toolCode: "TS2322", title: "TypeScript error", message });
+    const github = runCli(["compile", "--format", "github", "-C", root]).stdout;
+    expect(github).toContain(`::error file=dags-src/etl.ts,line=3,col=18,title=TS2322 TypeScript error::${message}%0Ahint: `);
+    const sarif = JSON.parse(runCli(["compile", "--format", "sarif", "-C", root]).stdout) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string } }> }> };
+    expect(sarif.runs[0]!.results[0]).toMatchObject({ ruleId: "DW001", message: { text: expect.stringMatching(/^Type 'string' is not assignable to type 'number'\. \(TS2322\)\nhint: /) } });
+  });
+});

@@ -188,6 +188,6 @@ describe("typed data passing", () => {
       { emit: false, typecheck: true },
     );
     expect(where(result.diagnostics)).toEqual(["DW001 dags-src/x.ts:4:86"]);
-    expect(result.diagnostics[0]!.message).toMatch(/^TS2322: Type 'TaskOutput<number>' is not assignable to type 'string \| GroupArgumentRef<string> \| TaskOutputRef<string>'/);
+    expect(result.diagnostics[0]!.message).toMatch(/^Type 'TaskOutput<number>' is not assignable to type 'string \| GroupArgumentRef<string> \| TaskOutputRef<string>'/);
   });
 });

@@ -26,7 +26,7 @@ async function compiled(body: string, airflow = "3.3") {
 async function typeErrors(body: string): Promise<string[]> {
   const root = makeProject({ "dags-src/x.ts": `import { dag } from "dagwright";\nexport default dag("x", { schedule: null }, (d) => {\n${body}\n});\n` });
   const { diagnostics } = await compile(root, { emit: false, typecheck: true });
-  return diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.message.split(":")[0]} ${d.message}`);
+  return diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.toolCode} ${d.message}`);
 }
 
 describe("Python tasks", () => {

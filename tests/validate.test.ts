@@ -320,8 +320,9 @@ describe("loading", () => {
       "DW001 dags-src/typed.ts:4:18",
       "DW001 dags-src/typed.ts:5:18",
     ]);
-    expect(diagnostics[0]!.message).toBe("TS2322: Type 'string' is not assignable to type 'number'.");
-    expect(diagnostics[1]!.message).toMatch(/^TS2820: Type '"all_succes"' is not assignable to type 'TriggerRule \| undefined'. Did you mean '"all_success"'\?/);
+    expect([diagnostics[0]!.toolCode, diagnostics[1]!.toolCode]).toEqual(["TS2322", "TS2820"]);
+    expect(diagnostics[0]!.message).toBe("Type 'string' is not assignable to type 'number'.");
+    expect(diagnostics[1]!.message).toMatch(/^Type '"all_succes"' is not assignable to type 'TriggerRule \| undefined'. Did you mean '"all_success"'\?/);
   });
 
   it("catches an unknown schedule preset and a malformed cron in the types", async () => {

@@ -89,7 +89,7 @@ describe("compile --watch", () => {
     fs.writeFileSync(path.join(root, "dags-src/a.ts"), dagModule("a").replace('{ command: "echo hi" }', "{ command: 42 }"));
     const broken = await watcher.builds(2);
     expect(broken.slice(first.length)).toMatch(/^\[\d\d:\d\d:\d\d\] File change detected\. Starting incremental compilation\.\.\.\n\n\[\d\d:\d\d:\d\d\] Found 1 error\. Watching for file changes\.\n$/);
-    expect(watcher.stderr()).toContain("dags-src/a.ts:3:19 - error DW001: TS2322: Type 'number' is not assignable to type 'string'.");
+    expect(watcher.stderr()).toContain("dags-src/a.ts:3:19 - error TS2322: Type 'number' is not assignable to type 'string'.");
     expect(airflowFiles(root)).toEqual(good);
 
     // The fix: written.
@@ -115,7 +115,7 @@ describe("compile --watch", () => {
     await watcher.builds(1);
     fs.writeFileSync(path.join(root, "dags-src/a.ts"), `import { dag } from "dagwright";\nexport default dag("a", { schedule: null }, (d) => {\n  d.bash("say", { command: "echo hi" }\n});\n`);
     await watcher.builds(2);
-    expect(watcher.stderr()).toMatch(/dags-src\/a\.ts:4:1 - error DW001: TS1005: ',' expected\./);
+    expect(watcher.stderr()).toMatch(/dags-src\/a\.ts:4:1 - error TS1005: ',' expected\./);
     fs.writeFileSync(path.join(root, "dags-src/a.ts"), `for (;;) {}\n${dagModule("a")}`);
     await watcher.builds(3);
     expect(watcher.stderr()).toMatch(/error DW006: /);

@@ -47,6 +47,7 @@ export function renderJson(report: Report): string {
       code: d.code,
       severity: d.severity,
       title: titleOf(d.code),
+      ...(d.toolCode ? { toolCode: d.toolCode } : {}),
       message: d.message,
       location: d.location ?? null,
       ...(d.end ? { end: d.end } : {}),
@@ -67,7 +68,7 @@ export function renderGithub(diagnostics: readonly Diagnostic[]): string {
     .map((d) => {
       const properties = [
         ...(d.location ? [`file=${d.location.file}`, `line=${d.location.line}`, `col=${d.location.column}`] : []),
-        `title=${d.code} ${titleOf(d.code)}`,
+        `title=${d.toolCode ?? d.code} ${titleOf(d.code)}`,
       ];
       const text = [d.message, ...(d.related ?? []).map((r) => `${r.location.file}:${r.location.line}:${r.location.column}: ${r.message}`), ...(d.hint ? [`hint: ${d.hint}`] : [])].join("\n");
       return `::${d.severity === "error" ? "error" : "warning"} ${properties.map(escapeProperty).join(",")}::${escapeData(text)}\n`;
@@ -119,7 +120,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[]): string {
           ruleId: d.code,
           ...(ruleIds.includes(d.code) ? { ruleIndex: ruleIds.indexOf(d.code) } : {}),
           level: d.severity === "error" ? "error" : "warning",
-          message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
+          message: { text: [d.toolCode ? `${d.message} (${d.toolCode})` : d.message, ...(d.hint ? [`hint: ${d.hint}`] : [])].join("\n") },
           ...(d.location ? { locations: [physical(d.location, d.end)] } : {}),
           ...(d.related?.length
             ? { relatedLocations: d.related.map((r, id) => ({ id, ...physical(r.location), message: { text: r.message } })) }

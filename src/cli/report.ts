@@ -50,7 +50,8 @@ export function formatLocation(location: Location): string {
 export function formatDiagnostic(diagnostic: Diagnostic, root: string, style: Style = plain): string {
   const severity = diagnostic.severity === "error" ? style.red("error") : style.yellow("warning");
   const where = diagnostic.location ? `${style.cyan(formatLocation(diagnostic.location))} - ` : "";
-  const lines = [`${where}${severity} ${style.dim(diagnostic.code)}: ${diagnostic.message}`];
+  // Another tool's finding leads with that tool's code, as the tool prints it (tsc: "error TS2322: ...").
+  const lines = [`${where}${severity} ${style.dim(diagnostic.toolCode ?? diagnostic.code)}: ${diagnostic.message}`];
   const frame = diagnostic.location ? codeFrame(root, diagnostic.location, style, diagnostic.end) : undefined;
   if (frame) lines.push("", frame);
   for (const related of diagnostic.related ?? []) {

@@ -56,17 +56,17 @@ export const CATALOGUE = {
     severity: "error",
     explanation: "A DAG module does not type-check. dagwright type-checks every module before running it, as tsc would.",
     example: `d.bash("load", { command: "echo", retries: "3" }); // retries must be a number`,
-    fix: "Fix the type error; the message carries TypeScript's own code (TSnnnn).",
+    fix: "Fix the type error as the editor shows it. The report leads with TypeScript's own code (TSnnnn) and message, exactly as tsc prints them; DW001 is the code dagwright files them all under.",
     sharedBy: ["load/typecheck/diagnostics", "load/evaluate"],
     message: (a) =>
       "ts" in a
-        ? `TS${a.ts.code}: ${a.ts.text}`
+        ? a.ts.text
         : "topLevelAwait" in a
           ? `${a.topLevelAwait} uses top-level await, which DAG modules do not support`
           : `syntax error in ${a.syntax.file}: ${a.syntax.text}`,
     hint: (a) =>
       "ts" in a
-        ? "fix the type error; DAG modules must type-check before dagwright runs them"
+        ? "fix the type error as the editor shows it; DAG modules must type-check before dagwright runs them (DW001)"
         : "topLevelAwait" in a
           ? "build DAGs synchronously at the top level; read inputs with synchronous calls such as fs.readFileSync"
           : "fix the syntax at this line",

@@ -42,6 +42,11 @@ export interface Diagnostic {
   severity: Severity;
   /** What is wrong, naming the DAGs and tasks involved. */
   message: string;
+  /**
+   * The code of the tool that found the problem, when another tool did: TypeScript's `TS2322`
+   * for a type error (filed under DW001). Reports lead with it, as that tool prints it.
+   */
+  toolCode?: string;
   /** Where, in the user's sources; absent only for project-wide problems. */
   location?: OptionLocation;
   /** Where the offending range ends (1-based, just past its last character), when the reporter knows a range: TypeScript's errors. */

@@ -38,10 +38,13 @@ import { BIN, REPO_ROOT, type CliRun } from "./project.js";
 export const FIXTURES = path.join(REPO_ROOT, "tests", "fixtures");
 /** A line of a Node stack trace that points into dagwright's code or its dependencies. */
 const INTERNAL_STACK = /\n\s+at .*(dist|src|node_modules)\//;
-export const DIAGNOSTIC_KEYS = ["code", "severity", "file", "line", "column", "message"];
+/** The keys of an expected diagnostic, in order; `toolCode` only where another tool (TypeScript) found it. */
+export const DIAGNOSTIC_KEYS = ["code", "toolCode", "severity", "file", "line", "column", "message"];
+export const OPTIONAL_DIAGNOSTIC_KEYS = ["toolCode"];
 
 interface ExpectedDiagnostic {
   code: string;
+  toolCode?: string;
   severity: "error" | "warning";
   file: string | null;
   line: number | null;
@@ -70,6 +73,7 @@ export function readExpected(name: string): Expected {
 function comparable(diagnostics: readonly Diagnostic[]): ExpectedDiagnostic[] {
   return diagnostics.map((d) => ({
     code: d.code,
+    ...(d.toolCode ? { toolCode: d.toolCode } : {}),
     severity: d.severity,
     file: d.location?.file ?? null,
     line: d.location?.line ?? null,
@@ -81,7 +85,7 @@ function comparable(diagnostics: readonly Diagnostic[]): ExpectedDiagnostic[] {
 /** The line the CLI prints for a diagnostic: `dags-src/x.ts:7:5 - error DW101: message`. */
 function header(d: ExpectedDiagnostic, withMessage = true): string {
   const where = d.file === null ? "" : `${d.file}:${d.line}:${d.column} - `;
-  return `${where}${d.severity} ${d.code}${withMessage ? `: ${d.message}` : ""}`;
+  return `${where}${d.severity} ${d.toolCode ?? d.code}${withMessage ? `: ${d.message}` : ""}`;
 }
 
 function counts(errors: number, warnings: number): string {
@@ -159,7 +163,7 @@ for (const name of fixtureNames.filter((_, index) => index % FIXTURE_PARTS === p
   const bug = expected.knownBug ? ` [known bug: ${expected.knownBug}]` : "";
   const errors = expected.diagnostics.filter((d) => d.severity === "error");
   const warnings = expected.diagnostics.length - errors.length;
-  const typeErrorsExpected = expected.diagnostics.some((d) => d.code === "DW001" && d.message.startsWith("TS"));
+  const typeErrorsExpected = expected.diagnostics.some((d) => d.toolCode !== undefined);
 
   describe(`${name}: ${expected.description}`, () => {
     let cli: { root: string; run: Promise<CliRun> } | undefined;

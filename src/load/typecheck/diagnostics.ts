@@ -42,7 +42,7 @@ export function toDiagnostics(root: string, findings: readonly TsFinding[]): Dia
       finding.fileName !== undefined && finding.start !== undefined && fs.existsSync(finding.fileName)
         ? { file: path.relative(root, finding.fileName).split(path.sep).join("/"), ...position(textOf(finding.fileName), finding.start) }
         : undefined;
-    const diagnostic = diagnose("DW001", { ts: { code: finding.code, text: finding.text } }, location);
+    const diagnostic = { ...diagnose("DW001", { ts: { code: finding.code, text: finding.text } }, location), toolCode: `TS${finding.code}` };
     // TypeScript's range, so the code frame underlines all of it as tsc --pretty does.
     if (!location || finding.end === undefined || finding.start === undefined || finding.end <= finding.start) return diagnostic;
     return { ...diagnostic, end: position(textOf(finding.fileName!), finding.end) };
