@@ -57,7 +57,8 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   started = performance.now();
   let files: OutputFile[];
   try {
-    files = emitAll(resolved, new Templates(loaded.config.templatesDir), eventTime, DAGWRIGHT_VERSION);
+    const typecheck = loaded.checker ? { typescript: loaded.checker.version, source: loaded.checker.source } : null;
+    files = emitAll(resolved, { templates: new Templates(loaded.config.templatesDir), eventTime, dagwrightVersion: DAGWRIGHT_VERSION, typecheck });
   } catch (thrown) {
     if (!(thrown instanceof TemplateError)) throw thrown;
     const file = path.relative(root, thrown.file).split(path.sep).join("/");

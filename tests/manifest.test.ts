@@ -83,4 +83,16 @@ describe("manifest", () => {
     expect(await hashOf(b)).toBe(await hashOf(a));
     expect(await hashOf(a.replace('d.empty("a")', 'd.empty("b")'))).not.toBe(await hashOf(a));
   });
+
+  it("records which TypeScript checked the sources, and null when nothing did", async () => {
+    const root = makeProject({ "dags-src/t.ts": `import { dag } from "dagwright";\nexport default dag("t", { schedule: null }, (d) => { d.empty("a"); });\n` });
+    const typecheckOf = async (result: Awaited<ReturnType<typeof compile>>) =>
+      (JSON.parse(result.files!.find((f) => f.path === "manifest.json")!.contents) as Manifest).typecheck;
+    const checked = await compile(root, { typecheck: true });
+    expect(await typecheckOf(checked)).toEqual({ typescript: checked.checker!.version, source: "bundled" });
+    expect(checked.checker!.version).toMatch(/^7\./);
+    expect(await typecheckOf(await compile(root))).toBeNull();
+    // This repository pins its own TypeScript, which checks its examples.
+    expect(manifest.typecheck).toEqual({ typescript: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/typescript/package.json"), "utf8")).version, source: "project" });
+  });
 });

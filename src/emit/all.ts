@@ -5,7 +5,7 @@
  */
 import { emitAirflow } from "./airflow/index.js";
 import type { OutputFile } from "./files.js";
-import { emitManifest } from "./manifest/index.js";
+import { emitManifest, type TypecheckRecord } from "./manifest/index.js";
 import { emitOpenLineage } from "./openlineage/index.js";
 import { emitSpark } from "./spark/index.js";
 import type { Templates } from "./templates.js";
@@ -14,12 +14,21 @@ import type { ResolvedProject } from "../ir/resolved.js";
 export { eventTimeFrom } from "./openlineage/index.js";
 export { TemplateError, Templates } from "./templates.js";
 
-/** Every back end's files, then the manifest that lists them. `eventTime` stamps the OpenLineage events. */
-export function emitAll(project: ResolvedProject, templates: Templates, eventTime: string, dagwrightVersion: string): OutputFile[] {
+export interface EmitContext {
+  templates: Templates;
+  /** Stamps the OpenLineage events. */
+  eventTime: string;
+  dagwrightVersion: string;
+  /** The TypeScript that checked the sources, for the manifest; null when nothing was checked. */
+  typecheck: TypecheckRecord | null;
+}
+
+/** Every back end's files, then the manifest that lists them. */
+export function emitAll(project: ResolvedProject, { templates, eventTime, dagwrightVersion, typecheck }: EmitContext): OutputFile[] {
   const files = [
     ...emitAirflow(project, { templates, dagwrightVersion }),
     ...emitSpark(project),
     ...emitOpenLineage(project, { dagwrightVersion, eventTime }),
   ];
-  return [...files, ...emitManifest(project, files, dagwrightVersion)];
+  return [...files, ...emitManifest(project, files, { dagwrightVersion, typecheck })];
 }

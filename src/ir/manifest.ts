@@ -57,6 +57,13 @@ export const GeneratedFile = z.object({
 export const Manifest = z.object({
   formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
   dagwrightVersion: z.string(),
+  /** The TypeScript that type-checked the sources (the project's own or the one dagwright ships); null when compiled with --no-typecheck. */
+  typecheck: z
+    .object({
+      typescript: z.string(),
+      source: z.enum(["project", "bundled"]),
+    })
+    .nullable(),
   airflow: AirflowTarget,
   /** The timetable of cron and period schedules that choose none, from the configuration. */
   timetable: Timetable.optional(),

@@ -15,12 +15,20 @@ import { specPath } from "../spark/index.js";
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
 
+/** Which TypeScript type-checked the sources, and whether it was the project's own or dagwright's. */
+export type TypecheckRecord = z.infer<typeof Manifest>["typecheck"] & object;
+
 /** The manifest of `project`, listing `files` (everything else compile writes). */
-export function emitManifest(project: ResolvedProject, files: readonly OutputFile[], dagwrightVersion: string): OutputFile[] {
+export function emitManifest(
+  project: ResolvedProject,
+  files: readonly OutputFile[],
+  { dagwrightVersion, typecheck }: { dagwrightVersion: string; typecheck: TypecheckRecord | null },
+): OutputFile[] {
   const { ir } = project;
   const manifest = Manifest.parse({
     formatVersion: MANIFEST_FORMAT_VERSION,
     dagwrightVersion,
+    typecheck,
     airflow: project.airflow,
     ...(ir.timetable ? { timetable: ir.timetable } : {}),
     ...(ir.defaults ? { defaults: ir.defaults } : {}),
