@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { manifestJsonSchema } from "../src/emit/manifest/index.js";
+import { canonicalJson, manifestJson } from "../src/emit/manifest/json.js";
 import { Manifest } from "../src/ir/manifest.js";
 import { compile, makeProject, REPO_ROOT, source } from "./helpers/project.js";
 
@@ -94,5 +96,50 @@ describe("manifest", () => {
     expect(await typecheckOf(await compile(root))).toBeNull();
     // This repository pins its own TypeScript, which checks its examples.
     expect(manifest.typecheck).toEqual({ typescript: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/typescript/package.json"), "utf8")).version, source: "project" });
+  });
+});
+
+describe("manifest text", () => {
+  const json = fc.jsonValue({ maxDepth: 5 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+  const sortedReplacer = (_key: string, item: unknown) =>
+    item && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item;
+
+  it("canonicalJson is JSON.stringify with sorted keys, the form definition hashes have always hashed", () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalJson(value)).toBe(JSON.stringify(value, sortedReplacer));
+      }),
+    );
+    expect(canonicalJson({ b: 1, location: { line: 1 }, a: [{ location: 2, c: undefined }] }, new Set(["location"]))).toBe('{"a":[{}],"b":1}');
+  });
+
+  it("reads back as the same value, with what fits in 120 columns on one line", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), (value) => {
+        expect(JSON.parse(manifestJson(value))).toEqual(value);
+      }),
+    );
+    const location = { file: "dags-src/a.ts", line: 3, column: 5 };
+    const text = manifestJson({ formatVersion: 1, dags: [{ id: "a", tasks: [{ id: "t", location, upstream: [], note: "x".repeat(90) }] }] });
+    expect(text).toBe(`{
+  "formatVersion": 1,
+  "dags": [
+    {
+      "id": "a",
+      "tasks": [
+        {
+          "id": "t",
+          "location": {"file":"dags-src/a.ts","line":3,"column":5},
+          "upstream": [],
+          "note": "${"x".repeat(90)}"
+        }
+      ]
+    }
+  ]
+}
+`);
+    for (const line of fs.readFileSync(path.join(generated, "manifest.json"), "utf8").split("\n")) {
+      if (line.length > 120) expect(line, "a long line holds one long value").toMatch(/^\s*("[^"]+": )?("([^"\\]|\\.)*"|\d+),?$/);
+    }
   });
 });

@@ -113,6 +113,7 @@ export class ModuleRunner {
   /** What each module's own code read, as dependencies (see Dependencies). */
   readonly #reads = new Map<string, Reads>();
   readonly #cycles: Array<{ from: string; to: string }> = [];
+  readonly #relatives = new Map<string, string>();
   /** Transforms done ahead by prepare(), used once each. */
   readonly #prepared = new Map<string, { source: string; result: TransformResult } | { source: string; error: unknown }>();
 
@@ -153,7 +154,10 @@ export class ModuleRunner {
 
   /** A path relative to the project root, with POSIX separators, as diagnostics show it. */
   relative(file: string): string {
-    return path.relative(this.root, file).split(path.sep).join("/");
+    // Asked once per recorded location (twice per task on a large project): remembered per file.
+    let relative = this.#relatives.get(file);
+    if (relative === undefined) this.#relatives.set(file, (relative = path.relative(this.root, file).split(path.sep).join("/")));
+    return relative;
   }
 
   /** The module whose top level is running now, innermost; undefined between modules. */

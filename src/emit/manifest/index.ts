@@ -6,17 +6,19 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
+import type { LineageNodeKind } from "../../ir/lineage.js";
 import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
 import { compareText } from "../../values/names.js";
 import { airflowPath } from "../airflow/index.js";
 import type { OutputFile } from "../files.js";
 import { specPath } from "../spark/index.js";
+import { canonicalJson, manifestJson } from "./json.js";
 
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
 
 /** Which TypeScript type-checked the sources, and whether it was the project's own or dagwright's. */
-export type TypecheckRecord = z.infer<typeof Manifest>["typecheck"] & object;
+export type TypecheckRecord = NonNullable<Manifest["typecheck"]>;
 
 /** The manifest of `project`, listing `files` (everything else compile writes). */
 export function emitManifest(
@@ -25,7 +27,9 @@ export function emitManifest(
   { dagwrightVersion, typecheck }: { dagwrightVersion: string; typecheck: TypecheckRecord | null },
 ): OutputFile[] {
   const { ir } = project;
-  const manifest = Manifest.parse({
+  // Built to the schema's type, not parsed by it: the manifest's own test validates what is
+  // written against the published JSON Schema, and parsing 50,000 tasks again cost seconds.
+  const manifest: Manifest = {
     formatVersion: MANIFEST_FORMAT_VERSION,
     dagwrightVersion,
     typecheck,
@@ -39,10 +43,10 @@ export function emitManifest(
       ...dag.ir,
       tasks: dag.tasks.map((task) => {
         const labels = Object.fromEntries(dag.edges.filter((edge) => edge.to === task.id && edge.label !== undefined).map((edge) => [edge.from, edge.label!]));
-        return { ...task.ir, upstreamTasks: task.upstream, ...(Object.keys(labels).length ? { upstreamLabels: labels } : {}), effective: task.effective };
+        return { ...task.ir, upstreamTasks: task.upstream as string[], ...(Object.keys(labels).length ? { upstreamLabels: labels } : {}), effective: task.effective };
       }),
       // The Spark settings a DAG's jobs get from the configuration are part of what it does.
-      definitionHash: sha256(canonicalJson({ dag: withoutLocations(dag), spark: dag.tasks.flatMap((task) => (task.spark ? [task.spark.job] : [])) })),
+      definitionHash: definitionHash(dag),
       airflowFile: airflowPath(dag.id),
       ...(dag.sparkPeak ? { sparkPeak: dag.sparkPeak } : {}),
     })),
@@ -50,7 +54,7 @@ export function emitManifest(
       assets: project.lineage.assets,
       models: project.lineage.models,
       metrics: project.lineage.metrics,
-      nodes: project.lineage.nodes.map((id) => ({ id, kind: id.slice(0, id.indexOf(":")) })),
+      nodes: project.lineage.nodes.map((id) => ({ id, kind: id.slice(0, id.indexOf(":")) as LineageNodeKind })),
       edges: project.lineage.edges,
     },
     sparkJobs: project.sparkJobs.map(({ dagId, taskId, job, requested }) => ({
@@ -62,9 +66,9 @@ export function emitManifest(
       requested,
     })),
     files: [...files].sort((a, b) => compareText(a.path, b.path)).map((file) => ({ path: file.path, sha256: sha256(file.contents) })),
-  });
+  };
   return [
-    { path: MANIFEST_FILE, contents: JSON.stringify(manifest, null, 2) + "\n" },
+    { path: MANIFEST_FILE, contents: manifestJson(manifest) },
     { path: MANIFEST_SCHEMA_FILE, contents: JSON.stringify(manifestJsonSchema(), null, 2) + "\n" },
   ];
 }
@@ -81,15 +85,13 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** JSON with object keys sorted, so equal values hash equally whatever order they were written in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === "object" && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => compareText(a, b)))
-      : item,
-  );
-}
+const SOURCE_POSITIONS: ReadonlySet<string> = new Set(["location"]);
 
-function withoutLocations(dag: ResolvedDag): unknown {
-  return JSON.parse(JSON.stringify(dag.ir, (key, value: unknown) => (key === "location" ? undefined : value)));
+/**
+ * What the DAG does, hashed: its definition without source positions, and the Spark settings
+ * its jobs get from the configuration. `{"dag":...,"spark":...}`, canonical.
+ */
+function definitionHash(dag: ResolvedDag): string {
+  const jobs = dag.tasks.flatMap((task) => (task.spark ? [task.spark.job] : []));
+  return sha256(`{"dag":${canonicalJson(dag.ir, SOURCE_POSITIONS)},"spark":${canonicalJson(jobs)}}`);
 }

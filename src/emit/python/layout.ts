@@ -17,11 +17,15 @@ export function layout(expr: PyExpr, indent: string, prefix = "", suffix = ""): 
   return render(expr, indent, indent.length + width(prefix), width(suffix));
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Columns a text takes, as ruff counts them (Unicode's East Asian width): wide and full-width
  * characters take two, combining marks none.
  */
 export function width(text: string): number {
+  // Nearly every line of a DAG file is plain ASCII, one column a character: no per-character look.
+  if (ASCII.test(text)) return text.length;
   let columns = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
