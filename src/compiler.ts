@@ -27,6 +27,10 @@ export interface CompileResult {
   checker?: LoadResult["checker"];
   /** How many modules (the config among them) ran, and how many the cache answered for. */
   evaluation?: LoadResult["evaluation"];
+  /** Everything the config and the modules read, when a later compile may trust it (see LoadResult). */
+  inputs?: LoadResult["inputs"];
+  /** The DAG modules found, absolute paths in discovery order. */
+  modules?: string[];
 }
 
 export { DAGWRIGHT_VERSION };
@@ -34,7 +38,7 @@ export { DAGWRIGHT_VERSION };
 export async function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
   const loaded = await loadProject(root, options);
   const timings = { ...loaded.timings, resolve: 0, validate: 0, emit: 0 };
-  const base = { ...(loaded.config ? { config: loaded.config } : {}), ...(loaded.checker ? { checker: loaded.checker } : {}), ...(loaded.evaluation ? { evaluation: loaded.evaluation } : {}), timings };
+  const base = { ...(loaded.config ? { config: loaded.config } : {}), ...(loaded.checker ? { checker: loaded.checker } : {}), ...(loaded.evaluation ? { evaluation: loaded.evaluation } : {}), ...(loaded.inputs ? { inputs: loaded.inputs } : {}), modules: loaded.modules, timings };
   if (!loaded.project || !loaded.config || hasErrors(loaded.diagnostics)) {
     return { ...base, diagnostics: sortDiagnostics(loaded.diagnostics) };
   }

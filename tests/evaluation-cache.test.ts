@@ -108,6 +108,14 @@ describe("the evaluation cache", () => {
     expect(after.tasks.a).toEqual(["load_moved"]);
   });
 
+  it("keeps nothing the modules gave when the type-check fails, though they ran beside it", async () => {
+    const root = project({ "dags-src/typo.ts": `import { dag } from "dagwright";\nexport default dag("typo", { schedule: null }, (d) => { d.empty("a", { retries: "2" }); });\n` });
+    const result = await compileProject(root, {});
+    expect(result.diagnostics.map((d) => `${d.toolCode} ${d.location?.file}:${d.location?.line}`)).toEqual(["TS2322 dags-src/typo.ts:2"]);
+    // Only the config, evaluated before the modules, is remembered.
+    expect(entries(root).map((file) => path.basename(file).split(".")[0])).toEqual(["config"]);
+  });
+
   it("never keeps a module that read the clock or the environment, nor one that failed", async () => {
     const root = project({
       "dags-src/clock.ts": source`
@@ -178,6 +186,7 @@ describe("the evaluation cache", () => {
     const elsewhere = runCli(["compile", "--no-typecheck", "--verbose", "-C", root], { env: { DAGWRIGHT_CACHE_DIR: ".dagwright-cache" } });
     expect(elsewhere.status, elsewhere.stderr).toBe(0);
     expect(fs.readdirSync(path.join(root, ".dagwright-cache/evaluation")).length).toBe(4);
+    fs.rmSync(path.join(root, "generated"), { recursive: true });
     const again = runCli(["compile", "--no-typecheck", "--verbose", "-C", root], { env: { DAGWRIGHT_CACHE_DIR: ".dagwright-cache" } });
     expect(again.stderr).toMatch(/^evaluate +\d+\.\d\ds \(0 modules run, 4 unchanged, answered by the cache\)$/m);
   });

@@ -273,7 +273,7 @@ describe("TypeScript's errors", () => {
     const message = "Type 'string' is not assignable to type 'number'.";
     const pretty = runCli(["compile", "-C", root]);
     expect(pretty.stderr).toContain(`dags-src/etl.ts:3:18 - error TS2322: ${message}\n`);
-    expect(pretty.stderr).toContain("  hint: fix the type error as the editor shows it; DAG modules must type-check before dagwright runs them (DW001)\n");
+    expect(pretty.stderr).toContain("  hint: fix the type error as the editor shows it; dagwright uses DAG modules only once they type-check (DW001)\n");
     expect(pretty.stderr).not.toMatch(/DW001: TS/);
     const json = JSON.parse(runCli(["compile", "--format", "json", "-C", root]).stdout) as { diagnostics: unknown[] };
     expect(json.diagnostics[0]).toMatchObject({ code: "DW001", toolCode: "TS2322", title: "TypeScript error", message });

@@ -1,6 +1,10 @@
 import path from "node:path";
 import type { Command } from "commander";
+import { createHash } from "node:crypto";
+import type { CompileResult } from "../compiler.js";
+import type { CompileKeyParts, RememberedCompile } from "../load/output-cache.js";
 import type { Typechecker } from "../load/typecheck/index.js";
+import { compareText } from "../values/names.js";
 import type { OutputStatus } from "../emit/writer.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
@@ -62,6 +66,14 @@ interface CompileOutcome {
 async function runCompile(options: CompileOptions, typechecker?: Typechecker): Promise<CompileOutcome> {
   const started = performance.now();
   const root = projectRoot(options);
+  const keyParts: CompileKeyParts = { root, ...(options.airflow ? { airflow: options.airflow } : {}), typecheck: options.typecheck };
+  // Nothing the last compile read has changed and its output is as it left it: nothing to do.
+  // (Watch mode builds because something changed, so it does not ask.)
+  if (options.cache && !typechecker) {
+    const [{ upToDate }, { outputMatches }] = await Promise.all([import("../load/output-cache.js"), import("../emit/writer.js")]);
+    const remembered = await upToDate(keyParts, outputMatches);
+    if (remembered) return reportRemembered(remembered, options, root, started);
+  }
   // Loaded here, not at start, so `--help` and `--version` load neither TypeScript nor esbuild.
   const [{ compileProject }, { checkOutput, previousDagCount, writeOutput }] = await Promise.all([import("../compiler.js"), import("../emit/writer.js")]);
   const progress = progressLine(process.stderr, options.format === "pretty");
@@ -112,6 +124,7 @@ async function runCompile(options: CompileOptions, typechecker?: Typechecker): P
       });
       return finish(EXIT.userErrors);
     }
+    if (status.foreign.length === 0) await remember(keyParts, result, options);
     printReport(options.format, report(true, { output: prefixed(status, shownOut) }), root, {
       stdout: `${shownOut}/ is up to date (${counts}) in ${seconds(performance.now() - started)}\n`,
     });
@@ -128,11 +141,59 @@ async function runCompile(options: CompileOptions, typechecker?: Typechecker): P
     return finish(EXIT.userErrors, 1);
   }
   const written = writeOutput(outDir, result.files);
+  if (written.foreign.length === 0) await remember(keyParts, result, options);
   const detail = written.changed.length + written.removed.length === 0 ? "no changes" : `${written.changed.length} written, ${written.removed.length} removed`;
   printReport(options.format, report(true, { output: prefixed(written, shownOut) }), root, {
     stderr: written.foreign.map((file) => `warning: ${shownOut}/${file} was not written by dagwright; left as it is\n`).join(""),
     stdout: `compiled ${counts} for Airflow ${result.project.airflow} in ${seconds(performance.now() - started)} (${shownOut}/: ${detail})\n`,
   });
+  return finish(EXIT.ok);
+}
+
+/** Remember a compile whose output folder now holds exactly its files, when what it read may be trusted later. */
+async function remember(keyParts: CompileKeyParts, result: CompileResult, options: CompileOptions): Promise<void> {
+  if (!options.cache || !result.inputs || !result.config || !result.project || !result.files) return;
+  const { rememberCompile } = await import("../load/output-cache.js");
+  rememberCompile(keyParts, {
+    airflow: result.project.airflow,
+    dags: result.project.dags.length,
+    tasks: result.project.dags.reduce((sum, dag) => sum + dag.tasks.length, 0),
+    outDir: result.config.outDir,
+    srcDir: result.config.srcDir,
+    diagnostics: result.diagnostics,
+    checker: result.checker ? { version: result.checker.version, source: result.checker.source } : null,
+    modules: result.modules ?? [],
+    inputs: result.inputs,
+    ...(result.config.templatesDir ? { templatesDir: result.config.templatesDir } : {}),
+    outputs: result.files.map((file) => ({ path: file.path, sha256: createHash("sha256").update(file.contents, "utf8").digest("hex") })).sort((a, b) => compareText(a.path, b.path)),
+  });
+}
+
+/** Report a compile that had nothing to do, as the remembered one reported itself. */
+function reportRemembered(remembered: RememberedCompile, options: CompileOptions, root: string, started: number): CompileOutcome {
+  const summary = summarize(remembered.diagnostics, remembered.dags, remembered.tasks);
+  const counts = `${summary.dags} DAG${summary.dags === 1 ? "" : "s"}, ${summary.tasks} task${summary.tasks === 1 ? "" : "s"}`;
+  const report = (ok: boolean, extra: Partial<Report> = {}): Report => ({ command: "compile", ok, summary, diagnostics: remembered.diagnostics, ...extra });
+  const finish = (exitCode: number): CompileOutcome => ({ exitCode, errors: 0, outDir: remembered.outDir });
+  if (options.verbose) {
+    const checked = remembered.checker ? `, type-checked by TypeScript ${remembered.checker.version} (${remembered.checker.source === "project" ? "the project's" : "bundled"})` : "";
+    process.stderr.write(`up to date: nothing the last compile read has changed${checked}; type-check, evaluation and emit skipped\n`);
+  }
+  if (tooManyWarnings(summary.warnings, options)) {
+    printReport(options.format, report(false), root, { stderr: `${warningLimit(summary.warnings, options)}; nothing written\n` });
+    return finish(EXIT.userErrors);
+  }
+  const shownOut = path.relative(root, remembered.outDir).split(path.sep).join("/") || ".";
+  const took = seconds(performance.now() - started);
+  if (options.check) {
+    printReport(options.format, report(true, { output: prefixed({ stale: [], missing: [], extra: [], foreign: [] }, shownOut) }), root, {
+      stdout: `${shownOut}/ is up to date (${counts}) in ${took}\n`,
+    });
+  } else {
+    printReport(options.format, report(true, { output: prefixed({ changed: [], removed: [], foreign: [] }, shownOut) }), root, {
+      stdout: `compiled ${counts} for Airflow ${remembered.airflow} in ${took} (${shownOut}/: no changes)\n`,
+    });
+  }
   return finish(EXIT.ok);
 }
 

@@ -54,7 +54,7 @@ export const CATALOGUE = {
   DW001: entry<{ ts: { code: number; text: string } } | { topLevelAwait: string } | { syntax: { file: string; text: string } }>({
     title: "TypeScript error",
     severity: "error",
-    explanation: "A DAG module does not type-check. dagwright type-checks every module before running it, as tsc would.",
+    explanation: "A DAG module does not type-check. dagwright type-checks every module as tsc would, and uses nothing the modules build until all of them do.",
     example: `d.bash("load", { command: "echo", retries: "3" }); // retries must be a number`,
     fix: "Fix the type error as the editor shows it. The report leads with TypeScript's own code (TSnnnn) and message, exactly as tsc prints them; DW001 is the code dagwright files them all under.",
     sharedBy: ["load/typecheck/diagnostics", "load/evaluate"],
@@ -66,7 +66,7 @@ export const CATALOGUE = {
           : `syntax error in ${a.syntax.file}: ${a.syntax.text}`,
     hint: (a) =>
       "ts" in a
-        ? "fix the type error as the editor shows it; DAG modules must type-check before dagwright runs them (DW001)"
+        ? "fix the type error as the editor shows it; dagwright uses DAG modules only once they type-check (DW001)"
         : "topLevelAwait" in a
           ? "build DAGs synchronously at the top level; read inputs with synchronous calls such as fs.readFileSync"
           : "fix the syntax at this line",

@@ -1,6 +1,9 @@
 /** What a back end produces: files relative to the output folder, as text. Only the writer touches the disk. */
 import { createHash } from "node:crypto";
 
+export const MANIFEST_FILE = "manifest.json";
+export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
+
 export interface OutputFile {
   /** Relative to the output folder, POSIX separators. */
   path: string;

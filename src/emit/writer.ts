@@ -7,8 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { compareText } from "../values/names.js";
-import type { OutputFile } from "./files.js";
-import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE } from "./manifest/index.js";
+import { createHash } from "node:crypto";
+import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "./files.js";
 
 export interface WriteResult {
   /** Files whose bytes changed or that are new. */
@@ -114,6 +114,20 @@ function previousManifest(outDir: string): { dags?: unknown; files?: unknown } {
 }
 
 /** How many DAGs the previous compile wrote into `outDir`, from its manifest (0 without one). */
+/** Whether the output folder holds exactly these files with these sha256 hashes, and nothing else. */
+export function outputMatches(outDir: string, files: ReadonlyArray<{ path: string; sha256: string }>): boolean {
+  const onDisk = listEntries(outDir);
+  if (onDisk.size !== files.length) return false;
+  return files.every((file) => {
+    if (onDisk.get(file.path) !== "file") return false;
+    try {
+      return createHash("sha256").update(fs.readFileSync(path.join(outDir, file.path))).digest("hex") === file.sha256;
+    } catch {
+      return false;
+    }
+  });
+}
+
 export function previousDagCount(outDir: string): number {
   const { dags } = previousManifest(outDir);
   return Array.isArray(dags) ? dags.length : 0;

@@ -63,12 +63,15 @@ export class EvaluationCache {
     this.#key = key;
   }
 
-  module(file: string): Omit<ModuleRecord, "deps"> | undefined {
-    return this.#read<Omit<ModuleRecord, "deps">>("module", file);
+  /** The module's remembered record and what its run read, while all of that reads the same. */
+  module(file: string): { record: Omit<ModuleRecord, "deps">; deps: Dependencies } | undefined {
+    const entry = this.#read<Omit<ModuleRecord, "deps">>("module", file);
+    return entry && { record: entry.payload, deps: entry.deps };
   }
 
-  config(file: string): ConfigRecord | undefined {
-    return this.#read<ConfigRecord>("config", file);
+  config(file: string): { record: ConfigRecord; deps: Dependencies } | undefined {
+    const entry = this.#read<ConfigRecord>("config", file);
+    return entry && { record: entry.payload, deps: entry.deps };
   }
 
   rememberModule(record: ModuleRecord): void {
@@ -89,7 +92,7 @@ export class EvaluationCache {
     return path.join(this.#dir, `${kind}.${sha256(file).slice(0, 24)}.json`);
   }
 
-  #read<T>(kind: string, file: string): T | undefined {
+  #read<T>(kind: string, file: string): { payload: T; deps: Dependencies } | undefined {
     let entry: Entry<T>;
     try {
       entry = JSON.parse(fs.readFileSync(this.#entryFile(kind, file), "utf8")) as Entry<T>;
@@ -99,7 +102,7 @@ export class EvaluationCache {
     if (entry?.format !== FORMAT || entry.key !== this.#key || entry.file !== file || typeof entry.deps !== "object" || entry.deps === null) return undefined;
     const { digest, ...rest } = entry;
     if (digest !== sha256(JSON.stringify(rest))) return undefined;
-    return this.#unchanged(entry.deps) ? entry.payload : undefined;
+    return this.#unchanged(entry.deps) ? { payload: entry.payload, deps: entry.deps } : undefined;
   }
 
   #unchanged(deps: Dependencies): boolean {

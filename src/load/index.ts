@@ -11,8 +11,12 @@ import type { AirflowTarget, Project } from "../ir/schema.js";
 import { configLocations, findConfig, missingConfig, resolveConfig, type ResolvedConfig } from "./config.js";
 import { discoverModules } from "./discover.js";
 import { collectDags, type ModuleRecord } from "./records.js";
+import type { Dependencies } from "./modules.js";
 import { EvaluationCache, evaluationKey } from "./evaluation-cache.js";
-import { EvaluationSession, InProcessEvaluation, type Evaluation } from "./session.js";
+import { EvaluationPool } from "./pool.js";
+import { Inputs } from "./inputs.js";
+import { apiTypesEntry } from "./api-types.js";
+import { InProcessEvaluation, type Evaluation } from "./session.js";
 import { projectTsconfig } from "./typecheck/config.js";
 import { DAGWRIGHT_VERSION } from "../version.js";
 import { checkShape } from "./shape.js";
@@ -59,6 +63,11 @@ export interface LoadResult {
   evaluation?: { evaluated: number; cached: number };
   /** Which TypeScript checked the modules, and whether the cache answered for it; absent when nothing was checked. */
   checker?: { version: string; source: "project" | "bundled"; cached: boolean };
+  /**
+   * Everything the config and the modules read, when all of it may be trusted on a later run
+   * (no module read the clock or failed, nothing ran in this process); absent otherwise.
+   */
+  inputs?: Dependencies;
 }
 
 export const DEFAULT_MODULE_TIMEOUT_MS = 10_000;
@@ -77,15 +86,19 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     (session ??=
       options.evaluation === "in-process"
         ? new InProcessEvaluation(root, timeoutMs)
-        : new EvaluationSession({ root, timeoutMs, memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB }));
+        : new EvaluationPool({ root, timeoutMs, memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB }));
   // In-process evaluation notices neither the clock nor the disk, so it neither reads nor feeds the cache.
   const cache =
     options.cache === false || options.evaluation === "in-process"
       ? undefined
       : new EvaluationCache(root, evaluationKey({ root, dagwrightVersion: DAGWRIGHT_VERSION, ...optional("tsconfig", projectTsconfig(root)) }));
   const counts = { evaluated: 0, cached: 0 };
+  // What the config and every module read, for the record of this compile (see output-cache.ts).
+  const inputs = cache ? new Inputs() : undefined;
+  /** Set when a type error abandons the modules' run, which went on while the check did. */
+  const abandoned = { value: false };
   try {
-    const configured = await evaluateConfigModule(configFile, cache, evaluation, counts);
+    const configured = await evaluateConfigModule(configFile, cache, evaluation, counts, inputs);
     if ("diagnostic" in configured) return { modules: [], timings, evaluation: counts, diagnostics: [configured.diagnostic] };
     const resolved = resolveConfig(root, configFile, configured.value);
     if (!("root" in resolved)) return { modules: [], timings, evaluation: counts, diagnostics: [resolved] };
@@ -94,9 +107,17 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const discovered = discoverModules(root, config.srcDir);
     let checker: LoadResult["checker"];
     const modules = discovered.files;
+    let done = 0;
+    const onModule = options.onProgress ? (file: string) => options.onProgress!({ stage: "evaluate", done: ++done, total: modules.length, file: fileRelative(root, file) }) : undefined;
+    const evaluationStarted = performance.now();
+    const evaluate = () => evaluateDagModules(modules, cache, evaluation, counts, onModule, inputs);
+    // The modules run in their own process while this one type-checks; a type error abandons
+    // the run (its results are neither used nor cached). Evaluated here, they would wait.
+    if (!options.skipTypecheck) options.onProgress?.({ stage: "typecheck", files: modules.length + 1 });
+    const overlapped = !options.skipTypecheck && options.evaluation !== "in-process" ? evaluate() : undefined;
+    overlapped?.catch(() => undefined); // abandoned with the session when the check fails
     if (!options.skipTypecheck) {
       const started = performance.now();
-      options.onProgress?.({ stage: "typecheck", files: modules.length + 1 });
       // TypeScript is loaded only when something is checked: commands that check nothing start fast.
       const request = { root, files: [configFile, ...modules], apiTypes: apiTypesEntry(), ...(options.cache === false ? { cache: false } : {}) };
       const { diagnostics: typeErrors, checker: used, cached } = options.typechecker
@@ -104,13 +125,16 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         : (await import("./typecheck/index.js")).typecheck(request);
       timings.typecheck = performance.now() - started;
       checker = { ...used, cached };
-      if (hasErrors(typeErrors)) return { config, modules, timings, checker, diagnostics: [...discovered.diagnostics, ...typeErrors] };
+      if (hasErrors(typeErrors)) {
+        abandoned.value = true;
+        return { config, modules, timings, checker, diagnostics: [...discovered.diagnostics, ...typeErrors] };
+      }
     }
 
-    const started = performance.now();
-    let done = 0;
-    const onModule = options.onProgress ? (file: string) => options.onProgress!({ stage: "evaluate", done: ++done, total: modules.length, file: fileRelative(root, file) }) : undefined;
-    const evaluated = await evaluateDagModules(modules, cache, evaluation, counts, onModule);
+    // What evaluation took beyond the type-check it overlapped: the time it adds.
+    const started = overlapped ? evaluationStarted + timings.typecheck : performance.now();
+    const evaluated = await (overlapped ?? evaluate());
+    evaluated.remember();
     const collected = collectDags(evaluated.records);
     const dags = collected.dags;
     const diagnostics = [...discovered.diagnostics, ...collected.diagnostics, ...evaluated.diagnostics];
@@ -133,12 +157,13 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ...(config.openLineage ? { openLineage: config.openLineage } : {}),
       dags,
     };
-    return { config, project, modules, diagnostics, timings, evaluation: counts, ...(checker ? { checker } : {}) };
+    const read = inputs?.dependencies();
+    return { config, project, modules, diagnostics, timings, evaluation: counts, ...(checker ? { checker } : {}), ...(read ? { inputs: read } : {}) };
   } catch (failure) {
     if (isDiagnostic(failure)) return { modules: [], timings, evaluation: counts, diagnostics: [failure] };
     throw failure;
   } finally {
-    await session?.close();
+    await session?.close({ discard: abandoned.value });
   }
 }
 
@@ -150,11 +175,13 @@ async function evaluateConfigModule(
   cache: EvaluationCache | undefined,
   evaluation: () => Evaluation,
   counts: Counts,
+  inputs: Inputs | undefined,
 ): Promise<{ value: unknown } | { diagnostic: Diagnostic }> {
   const remembered = cache?.config(file);
   if (remembered) {
     counts.cached++;
-    return remembered;
+    inputs?.add(remembered.deps);
+    return remembered.record;
   }
   counts.evaluated++;
   const { result, cacheable } = await evaluation().config(file);
@@ -162,6 +189,8 @@ async function evaluateConfigModule(
     if ("value" in result && cacheable) cache.rememberConfig(file, result.deps, result.value);
     else cache.forget("config", file);
   }
+  if ("value" in result && cacheable) inputs?.add(result.deps);
+  else inputs?.spoil();
   return result;
 }
 
@@ -175,12 +204,14 @@ async function evaluateDagModules(
   evaluation: () => Evaluation,
   counts: Counts,
   onModule: ((file: string) => void) | undefined,
-): Promise<{ records: Array<Omit<ModuleRecord, "deps">>; diagnostics: Diagnostic[] }> {
+  inputs: Inputs | undefined,
+): Promise<{ records: Array<Omit<ModuleRecord, "deps">>; diagnostics: Diagnostic[]; remember: () => void }> {
   const remembered = new Map<string, Omit<ModuleRecord, "deps">>();
   for (const file of files) {
-    const record = cache?.module(file);
-    if (!record) continue;
-    remembered.set(file, record);
+    const entry = cache?.module(file);
+    if (!entry) continue;
+    remembered.set(file, entry.record);
+    inputs?.add(entry.deps);
     onModule?.(file);
   }
   const toRun = files.filter((file) => !remembered.has(file));
@@ -188,18 +219,24 @@ async function evaluateDagModules(
   counts.evaluated += toRun.length;
   const ran = toRun.length > 0 ? await evaluation().modules(toRun, onModule) : { modules: [], diagnostics: [], uncacheable: [] };
   const fresh = new Map(ran.modules.map((record) => [record.file, record]));
-  if (cache) {
-    const uncacheable = new Set(ran.uncacheable);
-    for (const record of ran.modules) {
-      if (record.diagnostics.length === 0 && !uncacheable.has(record.file)) cache.rememberModule(record);
-      else cache.forget("module", record.file);
+  const uncacheable = new Set(ran.uncacheable);
+  // Left to the caller: a run beside a type-check that fails is not remembered.
+  const remember = () => {
+    for (const record of cache ? ran.modules : []) {
+      if (record.diagnostics.length === 0 && !uncacheable.has(record.file)) cache!.rememberModule(record);
+      else cache!.forget("module", record.file);
     }
+  };
+  for (const record of ran.modules) {
+    if (record.diagnostics.length === 0 && !uncacheable.has(record.file)) inputs?.add(record.deps);
+    else inputs?.spoil();
   }
+  if (ran.diagnostics.length > 0) inputs?.spoil();
   const records = files.flatMap((file) => {
     const record = remembered.get(file) ?? fresh.get(file);
     return record ? [record] : [];
   });
-  return { records, diagnostics: ran.diagnostics };
+  return { records, diagnostics: ran.diagnostics, remember };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -225,14 +262,5 @@ function fileRelative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join("/");
 }
 
-/**
- * The type declarations of the authoring API, as a user's project sees them from the package.
- * Tests run the compiler from its sources, but still check user code against the built
- * declarations, so they see exactly what users see.
- */
-function apiTypesEntry(): string {
-  const declaration = fileURLToPath(new URL("../../dist/dsl/index.d.ts", import.meta.url));
-  return fs.existsSync(declaration) ? declaration : fileURLToPath(new URL("../dsl/index.ts", import.meta.url));
-}
 
 export type { ResolvedConfig } from "./config.js";

@@ -27,7 +27,8 @@ export interface Evaluation {
   config(file: string): Promise<{ result: ReturnType<typeof evaluateConfig>; cacheable: boolean }>;
   /** Evaluate the DAG modules; `onModule` hears of each as it starts (for a progress line). */
   modules(files: string[], onModule?: (file: string) => void): Promise<EvaluatedModules>;
-  close(): Promise<void>;
+  /** Stop; `discard` drops what the modules printed that has not been passed on yet (a run whose results are abandoned). */
+  close(options?: { discard?: boolean }): Promise<void>;
 }
 
 /** Evaluation in this thread: the same runner and time limit, without the worker's heap limit. */
@@ -151,7 +152,12 @@ export class EvaluationSession implements Evaluation {
     }
   }
 
-  async close(): Promise<void> {
+  async close({ discard = false }: { discard?: boolean } = {}): Promise<void> {
+    if (discard) {
+      this.#child.stdout?.unpipe(process.stderr);
+      this.#child.stdout?.destroy();
+      this.#child.stderr?.destroy();
+    }
     this.#disarm();
     if (this.#memoryWatch) clearInterval(this.#memoryWatch);
     this.#child.removeAllListeners("exit");

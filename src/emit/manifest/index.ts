@@ -10,12 +10,11 @@ import type { LineageNodeKind } from "../../ir/lineage.js";
 import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
 import { compareText } from "../../values/names.js";
 import { airflowPath } from "../airflow/index.js";
-import type { OutputFile } from "../files.js";
+import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "../files.js";
 import { specPath } from "../spark/index.js";
 import { canonicalJson, manifestJson } from "./json.js";
 
-export const MANIFEST_FILE = "manifest.json";
-export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
+export { MANIFEST_FILE, MANIFEST_SCHEMA_FILE };
 
 /** Which TypeScript type-checked the sources, and whether it was the project's own or dagwright's. */
 export type TypecheckRecord = NonNullable<Manifest["typecheck"]>;

@@ -58,16 +58,9 @@ export function openTypechecker(): Typechecker {
   const sessions = new Map<string, NativeSession>();
   return {
     check(options) {
-      const config = writeCheckConfig(options.root, options.files, options.apiTypes, options.tsconfig);
-      const checker = chooseChecker(options.root);
+      const { config, checker, key } = prepareCheck(options);
       const used = { version: checker.version, source: checker.source };
       const cache = options.cache === false ? undefined : new TypecheckCache(cacheRoot(options.root));
-      const key = cacheKey({
-        dagwrightVersion: DAGWRIGHT_VERSION,
-        checker: `${checker.kind} ${checker.source} ${checker.version} ${checker.manifest}`,
-        checkConfig: config.file,
-        ...(config.projectConfig ? { projectConfig: config.projectConfig } : {}),
-      });
       if (cache?.isClean(key)) return { diagnostics: [], checker: used, cached: true };
       let checked: CheckFindings;
       if (checker.kind === "native") {
@@ -89,6 +82,28 @@ export function openTypechecker(): Typechecker {
       sessions.clear();
     },
   };
+}
+
+/** The tsconfig to check, the TypeScript to check with, and the cache key of that check. */
+function prepareCheck(options: TypecheckOptions) {
+  const config = writeCheckConfig(options.root, options.files, options.apiTypes, options.tsconfig);
+  const checker = chooseChecker(options.root);
+  const key = cacheKey({
+    dagwrightVersion: DAGWRIGHT_VERSION,
+    checker: `${checker.kind} ${checker.source} ${checker.version} ${checker.manifest}`,
+    checkConfig: config.file,
+    ...(config.projectConfig ? { projectConfig: config.projectConfig } : {}),
+  });
+  return { config, checker, key };
+}
+
+/**
+ * The TypeScript that would check these files, when the cache remembers them checking clean
+ * with it; undefined when a check would have to run. Loads no TypeScript.
+ */
+export function rememberedClean(options: TypecheckOptions): TypecheckResult["checker"] | undefined {
+  const { checker, key } = prepareCheck(options);
+  return new TypecheckCache(cacheRoot(options.root)).isClean(key) ? { version: checker.version, source: checker.source } : undefined;
 }
 
 /** A TypeScript to check with, found without loading it: `load` does that, only on a cache miss. */
