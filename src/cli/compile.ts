@@ -1,6 +1,5 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { createHash } from "node:crypto";
 import type { CompileResult } from "../compiler.js";
 import type { CompileKeyParts, RememberedCompile } from "../load/output-cache.js";
 import type { Typechecker } from "../load/typecheck/index.js";
@@ -153,7 +152,7 @@ async function runCompile(options: CompileOptions, typechecker?: Typechecker): P
 /** Remember a compile whose output folder now holds exactly its files, when what it read may be trusted later. */
 async function remember(keyParts: CompileKeyParts, result: CompileResult, options: CompileOptions): Promise<void> {
   if (!options.cache || !result.inputs || !result.config || !result.project || !result.files) return;
-  const { rememberCompile } = await import("../load/output-cache.js");
+  const [{ rememberCompile }, { contentHash }] = await Promise.all([import("../load/output-cache.js"), import("../emit/files.js")]);
   rememberCompile(keyParts, {
     airflow: result.project.airflow,
     dags: result.project.dags.length,
@@ -165,7 +164,7 @@ async function remember(keyParts: CompileKeyParts, result: CompileResult, option
     modules: result.modules ?? [],
     inputs: result.inputs,
     ...(result.config.templatesDir ? { templatesDir: result.config.templatesDir } : {}),
-    outputs: result.files.map((file) => ({ path: file.path, sha256: createHash("sha256").update(file.contents, "utf8").digest("hex") })).sort((a, b) => compareText(a.path, b.path)),
+    outputs: result.files.map((file) => ({ path: file.path, sha256: contentHash(file) })).sort((a, b) => compareText(a.path, b.path)),
   });
 }
 

@@ -10,6 +10,15 @@ export interface OutputFile {
   contents: string;
 }
 
+const hashes = new WeakMap<OutputFile, string>();
+
+/** The sha256 of a file's contents, computed once: the manifest lists it, and the up-to-date record keeps it. */
+export function contentHash(file: OutputFile): string {
+  let hash = hashes.get(file);
+  if (hash === undefined) hashes.set(file, (hash = createHash("sha256").update(file.contents, "utf8").digest("hex")));
+  return hash;
+}
+
 /** File systems allow 255 bytes per name; this leaves room for the longest extension and a hash. */
 const MAX_SEGMENT_BYTES = 200;
 

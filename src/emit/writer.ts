@@ -103,6 +103,30 @@ function isRunning(pid: string): boolean {
   }
 }
 
+/**
+ * The previous manifest's `files`. The manifest writes them last, as a top-level member on a
+ * line of its own, so they are parsed alone: the rest of a 50,000-task manifest is 60 MB.
+ * Anything else (a manifest edited by hand, say) is parsed whole.
+ */
+function previousFiles(outDir: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(outDir, MANIFEST_FILE), "utf8");
+  } catch {
+    return undefined;
+  }
+  const start = text.lastIndexOf('\n  "files": [');
+  const end = text.lastIndexOf("\n}");
+  if (start !== -1 && end > start) {
+    try {
+      return JSON.parse(text.slice(start + '\n  "files": '.length, end));
+    } catch {
+      // not the manifest's own layout: read it whole below
+    }
+  }
+  return previousManifest(outDir).files;
+}
+
 /** The previous compile's manifest, as far as it can be read; nothing when there is none or it is not JSON. */
 function previousManifest(outDir: string): { dags?: unknown; files?: unknown } {
   try {
@@ -113,7 +137,6 @@ function previousManifest(outDir: string): { dags?: unknown; files?: unknown } {
   }
 }
 
-/** How many DAGs the previous compile wrote into `outDir`, from its manifest (0 without one). */
 /** Whether the output folder holds exactly these files with these sha256 hashes, and nothing else. */
 export function outputMatches(outDir: string, files: ReadonlyArray<{ path: string; sha256: string }>): boolean {
   const onDisk = listEntries(outDir);
@@ -128,6 +151,7 @@ export function outputMatches(outDir: string, files: ReadonlyArray<{ path: strin
   });
 }
 
+/** How many DAGs the previous compile wrote into `outDir`, from its manifest (0 without one). */
 export function previousDagCount(outDir: string): number {
   const { dags } = previousManifest(outDir);
   return Array.isArray(dags) ? dags.length : 0;
@@ -136,7 +160,7 @@ export function previousDagCount(outDir: string): number {
 /** The files a previous compile wrote, from its manifest; the manifest and its schema are always ours. */
 function previouslyWritten(outDir: string): Set<string> {
   const written = new Set([MANIFEST_FILE, MANIFEST_SCHEMA_FILE]);
-  const { files } = previousManifest(outDir);
+  const files = previousFiles(outDir);
   for (const file of Array.isArray(files) ? (files as Array<{ path?: unknown }>) : []) if (typeof file?.path === "string") written.add(file.path);
   return written;
 }

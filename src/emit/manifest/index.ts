@@ -10,7 +10,7 @@ import type { LineageNodeKind } from "../../ir/lineage.js";
 import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
 import { compareText } from "../../values/names.js";
 import { airflowPath } from "../airflow/index.js";
-import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "../files.js";
+import { contentHash, MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "../files.js";
 import { specPath } from "../spark/index.js";
 import { canonicalJson, manifestJson } from "./json.js";
 
@@ -64,7 +64,7 @@ export function emitManifest(
       sparkApplication: job.target.kind === "kubernetes" ? specPath(dagId, taskId, "yaml") : null,
       requested,
     })),
-    files: [...files].sort((a, b) => compareText(a.path, b.path)).map((file) => ({ path: file.path, sha256: sha256(file.contents) })),
+    files: [...files].sort((a, b) => compareText(a.path, b.path)).map((file) => ({ path: file.path, sha256: contentHash(file) })),
   };
   return [
     { path: MANIFEST_FILE, contents: manifestJson(manifest) },
