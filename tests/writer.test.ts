@@ -112,4 +112,18 @@ describe("atomic output", () => {
     expect(fs.readlinkSync(path.join(out, "airflow", "more_plugins"))).toBe("plugins");
     expect(runCli(["compile", "--check", "-C", root]).status).toBe(0);
   });
+
+  it("removes what the previous manifest lists, read from its own layout or, edited by hand, whole", () => {
+    for (const edit of [(text: string) => text, (text: string) => JSON.stringify({ ...JSON.parse(text), note: "edited" })]) {
+      const root = makeProject({ "dags-src/a.ts": dagModule("a", 2, "echo a"), "dags-src/b.ts": dagModule("b", 2, "echo b") });
+      expect(runCli(["compile", "--no-typecheck", "-C", root]).status).toBe(0);
+      const manifest = path.join(root, "generated", "manifest.json");
+      fs.writeFileSync(manifest, edit(fs.readFileSync(manifest, "utf8")));
+      fs.rmSync(path.join(root, "dags-src", "b.ts"));
+      const run = runCli(["compile", "--no-typecheck", "-C", root]);
+      expect(run.stdout).toMatch(/\(generated\/: 1 written, 2 removed\)\n$/); // the manifest; b.py and b.jsonl
+      expect(run.stderr).toBe("");
+      expect(fs.existsSync(path.join(root, "generated", "airflow", "b.py"))).toBe(false);
+    }
+  });
 });
