@@ -21,7 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   resolve: ["ir", "values"],
   validate: ["ir", "diagnostics", "capabilities", "values"],
   emit: ["ir", "capabilities", "diagnostics", "values"],
-  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
+  graph: ["ir", "values"],
+  site: ["graph", "ir", "diagnostics", "values", "version"],
+  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site"],
   compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
 };
 

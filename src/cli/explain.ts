@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { CATALOGUE, CODES, FAMILIES, isCode } from "../diagnostics/index.js";
+import { CATALOGUE, CODES, explainText, FAMILIES, isCode } from "../diagnostics/index.js";
 import { EXIT } from "./context.js";
 import { JSON_REPORT_VERSION } from "./formats.js";
 
@@ -24,11 +24,7 @@ export function registerExplain(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
-      const info = CATALOGUE[id];
-      const indent = (text: string) => text.replace(/^/gm, "  ");
-      process.stdout.write(
-        `${id}: ${info.title} (${info.severity})\n\n${info.explanation}\n\nExample:\n${indent(info.example)}\n\nFix:\n${indent(info.fix)}\n`,
-      );
+      process.stdout.write(explainText(id));
     });
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { ResolvedDag } from "../ir/resolved.js";
+import { scheduleText } from "../graph/model.js";
 import { checkedProject, projectRoot, type CommonOptions } from "./context.js";
 import { rootOption } from "./options.js";
 
@@ -14,35 +15,11 @@ export function registerList(program: Command): void {
     });
 }
 
-function scheduleText(dag: ResolvedDag): string {
-  const { schedule } = dag.ir;
-  switch (schedule.kind) {
-    case "assets":
-      return schedule.orTime ? `on assets, or ${timeText(schedule.orTime)}` : "on assets";
-    case "manual":
-      return "manual";
-    default:
-      return timeText(schedule);
-  }
-}
-
-function timeText(schedule: import("../ir/schema.js").TimeSchedule): string {
-  switch (schedule.kind) {
-    case "cron":
-      return schedule.expression;
-    case "every":
-      return `every ${schedule.every}`;
-    case "crons":
-      return schedule.expressions.join(" | ");
-    case "events":
-      return `${schedule.dates.length} event${schedule.dates.length === 1 ? "" : "s"}`;
-  }
-}
 
 function table(dags: readonly ResolvedDag[]): string {
   const rows: string[][] = [["DAG", "TASK", "KIND", "UPSTREAM", "SOURCE"]];
   for (const dag of dags) {
-    rows.push([dag.id, "", `schedule: ${scheduleText(dag)}`, "", `${dag.ir.location.file}:${dag.ir.location.line}`]);
+    rows.push([dag.id, "", `schedule: ${scheduleText(dag.ir.schedule)}`, "", `${dag.ir.location.file}:${dag.ir.location.line}`]);
     // Upstream tasks as Airflow will see them: dependencies on groups expanded.
     for (const task of dag.tasks) {
       rows.push(["", task.id, task.ir.config.kind, task.upstream.join(", ") || "-", `${task.ir.location.file}:${task.ir.location.line}`]);

@@ -3,7 +3,9 @@ import { Command, CommanderError } from "commander";
 import { DAGWRIGHT_VERSION } from "../version.js";
 import { registerCompile } from "./compile.js";
 import { EXIT } from "./context.js";
+import { registerDocs } from "./docs.js";
 import { registerExplain } from "./explain.js";
+import { registerGraph } from "./graph.js";
 import { registerInit } from "./init.js";
 import { registerLineage } from "./lineage.js";
 import { registerList } from "./list.js";
@@ -25,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerInit(program);
   registerExplain(program);
   registerLineage(program);
+  registerGraph(program);
+  registerDocs(program);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

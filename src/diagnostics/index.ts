@@ -4,5 +4,6 @@
  */
 export { CATALOGUE, CODES, FAMILIES, isCode, type Code, type CodeInfo, type MessageArgs, type OptionsOwner } from "./catalogue.js";
 export { diagnose } from "./diagnose.js";
+export { explainText } from "./explain.js";
 export { hasErrors, isDiagnostic, optionAt, sortDiagnostics, writtenAt, type Diagnostic, type OptionLocation, type OptionPath, type RelatedLocation, type Severity } from "./diagnostic.js";
 export { bare, plural, q, subject, type Subject } from "./subjects.js";

@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_SCHEMA_FILE = "manifest.schema.json";
+/** The folder of the output folder that `dagwright docs` owns: compile neither writes, removes nor warns about it. */
+export const SITE_FOLDER = "docs";
 
 export interface OutputFile {
   /** Relative to the output folder, POSIX separators. */

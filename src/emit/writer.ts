@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { compareText } from "../values/names.js";
 import { createHash } from "node:crypto";
-import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "./files.js";
+import { MANIFEST_FILE, MANIFEST_SCHEMA_FILE, SITE_FOLDER, type OutputFile } from "./files.js";
 
 export interface WriteResult {
   /** Files whose bytes changed or that are new. */
@@ -64,6 +64,9 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): Write
     for (const file of files) writeFile(path.join(staging, file.path), file.contents);
     for (const entry of status.foreign) keepForeign(path.join(outDir, entry), path.join(staging, entry));
     fs.mkdirSync(staging, { recursive: true });
+    // The docs site moves across whole (it is rebuilt by `dagwright docs`, never by compile).
+    const site = path.join(outDir, SITE_FOLDER);
+    if (fs.existsSync(site)) fs.renameSync(site, path.join(staging, SITE_FOLDER));
     if (fs.existsSync(outDir)) {
       fs.renameSync(outDir, previous);
       fs.renameSync(staging, outDir);
@@ -137,6 +140,31 @@ function previousManifest(outDir: string): { dags?: unknown; files?: unknown } {
   }
 }
 
+/**
+ * Replace `dir` with exactly `files`, all or nothing: written beside it, then swapped in. For
+ * the docs site, which has no manifest of its own to tell its files from anyone else's.
+ */
+export function replaceFolder(dir: string, files: readonly OutputFile[]): void {
+  const parent = path.dirname(dir);
+  const staging = path.join(parent, `.${path.basename(dir)}.staging-${process.pid}`);
+  const previous = path.join(parent, `.${path.basename(dir)}.previous-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const file of files) writeFile(path.join(staging, file.path), file.contents);
+    fs.mkdirSync(staging, { recursive: true });
+    if (fs.existsSync(dir)) {
+      fs.renameSync(dir, previous);
+      fs.renameSync(staging, dir);
+      fs.rmSync(previous, { recursive: true, force: true });
+    } else {
+      fs.mkdirSync(parent, { recursive: true });
+      fs.renameSync(staging, dir);
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 /** Whether the output folder holds exactly these files with these sha256 hashes, and nothing else. */
 export function outputMatches(outDir: string, files: ReadonlyArray<{ path: string; sha256: string }>): boolean {
   const onDisk = listEntries(outDir);
@@ -178,6 +206,7 @@ function listEntries(dir: string): Map<string, EntryKind> {
     const entries = fs.readdirSync(current, { withFileTypes: true });
     if (entries.length === 0 && current !== dir) found.set(`${relative(current)}/`, "folder");
     for (const entry of entries) {
+      if (current === dir && entry.name === SITE_FOLDER && entry.isDirectory()) continue; // the docs site's
       const full = path.join(current, entry.name);
       if (entry.isSymbolicLink()) found.set(relative(full), "symlink");
       else if (entry.isDirectory()) walk(full);

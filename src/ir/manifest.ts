@@ -16,6 +16,8 @@ export const ManifestTask = Task.extend({
   upstreamLabels: z.record(z.string(), z.string()).optional(),
   /** Every option in force: project, folder, DAG (and owner), group and task options, in that order. */
   effective: EffectiveTaskOptions,
+  /** Where each effective option came from: "project", "folder:<path>", "dag", "group:<id>", "task" or "airflow" (Airflow's own rule). */
+  effectiveFrom: z.record(z.string(), z.string()),
 });
 
 const Resources = z.object({

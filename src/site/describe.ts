@@ -1,0 +1,63 @@
+/** Facts the pages show in words: a schedule (with cronstrue's English for a cron), a source location and its link. */
+import cronstrue from "cronstrue";
+import type { Manifest, ManifestDag } from "../ir/manifest.js";
+import { scheduleText } from "../graph/model.js";
+import { html, type Raw } from "./html.js";
+
+/** Airflow's presets as the crons they stand for, so they read as words too. */
+const PRESETS: Record<string, string> = {
+  "@hourly": "0 * * * *",
+  "@daily": "0 0 * * *",
+  "@midnight": "0 0 * * *",
+  "@weekly": "0 0 * * 0",
+  "@monthly": "0 0 1 * *",
+  "@quarterly": "0 0 1 */3 *",
+  "@yearly": "0 0 1 1 *",
+  "@annually": "0 0 1 1 *",
+};
+
+/** A cron in words ("At 02:00"), or undefined for what is not a cron cronstrue reads. */
+export function cronInWords(expression: string): string | undefined {
+  if (expression === "@once") return "Once, at the start date";
+  if (expression === "@continuous") return "As soon as the previous run ends";
+  const cron = PRESETS[expression] ?? expression;
+  try {
+    return cronstrue.toString(cron, { use24HourTimeFormat: true, verbose: false, locale: "en" });
+  } catch {
+    return undefined;
+  }
+}
+
+/** When a DAG runs, in words, beside the schedule as written. */
+export function scheduleInWords(schedule: ManifestDag["schedule"]): string {
+  switch (schedule.kind) {
+    case "cron":
+      return cronInWords(schedule.expression) ?? schedule.expression;
+    case "crons":
+      return schedule.expressions.map((expression) => cronInWords(expression) ?? expression).join("; ");
+    case "every":
+      return `Every ${schedule.every}`;
+    case "events":
+      return `On ${schedule.dates.join(", ")}`;
+    case "manual":
+      return "Only when triggered";
+    case "assets":
+      return schedule.orTime ? `When its assets are updated, or ${scheduleInWords(schedule.orTime).replace(/^./, (c) => c.toLowerCase())}` : "When its assets are updated";
+  }
+}
+
+export { scheduleText };
+
+/** A source location, linked where the project says where its sources can be read. */
+export function sourceLink(manifest: Manifest, location: { file: string; line: number }): Raw {
+  const text = `${location.file}:${location.line}`;
+  const template = manifest.openLineage?.sourceUrl;
+  if (!template) return html`<code class="source">${text}</code>`;
+  const url = template.replaceAll("{path}", location.file.split("/").map(encodeURIComponent).join("/")).replaceAll("{line}", String(location.line));
+  return html`<a class="source" href="${url}"><code>${text}</code></a>`;
+}
+
+/** A JSON value as short text for a table cell. */
+export function valueText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
