@@ -24,12 +24,22 @@ export default defineConfig({
           name: "unit",
           globalSetup: ["tests/global-setup.ts"],
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/airflow/**", "node_modules/**"],
+          exclude: ["tests/airflow/**", "tests/browser/**", "node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 300_000,
           // Vitest keeps one core for itself by default; most of these tests wait on a child
           // (the CLI, the evaluation worker, the native type-checker), so every core runs a file.
           maxWorkers: availableParallelism(),
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          globalSetup: ["tests/global-setup.ts"],
+          include: ["tests/browser/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
         },
       },
       {

@@ -65,7 +65,7 @@ async function build(root: string, options: DocsOptions): Promise<{ dir: string 
   const files = buildSite(manifest);
   replaceFolder(dir, files);
   const shown = path.relative(root, dir).split(path.sep).join("/") || ".";
-  process.stdout.write(`wrote ${shown}/: ${files.length} files for ${manifest.dags.length} DAGs in ${seconds(performance.now() - started)}\n`);
+  process.stdout.write(`wrote ${shown}/: ${files.length} files for ${manifest.dags.length} DAG${manifest.dags.length === 1 ? "" : "s"} in ${seconds(performance.now() - started)}\n`);
   return { dir };
 }
 

@@ -49,7 +49,7 @@ export function toAscii(graph: Graph): string {
     .map(({ node, rank: value }) => ({
       rank: value,
       name: `${node.kind === "task" || node.kind === "dag" ? "" : `${node.kind === "external" ? "other DAG" : node.kind} `}${names.get(node.id)}`,
-      what: [node.detail ?? "", ...node.marks.map((mark) => `[${mark}]`)].filter(Boolean).join(" "),
+      what: [node.kind === "external" ? "" : (node.detail ?? ""), ...node.marks.map((mark) => `[${mark}]`)].filter(Boolean).join(" "),
       after: incoming.get(node.id) ?? [],
     }));
   const nameWidth = Math.min(48, Math.max(...rows.map((row) => row.name.length), 4));

@@ -11,6 +11,8 @@ import type { Graph } from "./model.js";
 export const CHAR_WIDTH = 7.4;
 export const NODE_HEIGHT = 42;
 const PADDING = 24;
+/** Nodes past which a graph is ranked the faster way. */
+const LARGE_GRAPH = 300;
 
 export interface Box {
   x: number;
@@ -37,7 +39,9 @@ export function nodeWidth(label: string, detail = ""): number {
 
 export function layoutGraph(graph: Graph): Layout {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: graph.direction, nodesep: 24, ranksep: 56, edgesep: 12, marginx: 16, marginy: 16 });
+  // network-simplex ranks best but grows steeply (26 s for 2,000 tasks); tight-tree is close and takes 2 s there.
+  const ranker = graph.nodes.length > LARGE_GRAPH ? "tight-tree" : "network-simplex";
+  g.setGraph({ rankdir: graph.direction, nodesep: 24, ranksep: 56, edgesep: 12, marginx: 16, marginy: 16, ranker });
   // A group with no task in it has nothing to draw around (and dagre cannot place it).
   const filled = new Set<string>();
   const parents = new Map(graph.clusters.map((cluster) => [cluster.id, cluster.parent]));

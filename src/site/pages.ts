@@ -22,6 +22,8 @@ export function taskLink(manifest: Manifest, qualified: string, root: string): R
   return html`<a href="${root}${dagPage(dag.id)}#${taskAnchor(qualified.slice(dag.id.length + 1))}"><code>${qualified}</code></a>`;
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 const list = (items: Raw[]): Raw => (items.length ? html`${items.map((item, index) => html`${index ? ", " : ""}${item}`)}` : html`<span class="quiet">none</span>`);
 
 /** Where a lineage node's page or anchor is. */
@@ -46,12 +48,12 @@ export function projectPage(manifest: Manifest): SiteFile {
   const svg = layout ? toSvg(graph, layout, (id) => nodeHref(manifest, id, "")) : "";
   const tasks = manifest.dags.reduce((sum, dag) => sum + dag.tasks.length, 0);
   const body = html`<h1>Pipelines</h1>
-<p class="lead">${manifest.dags.length} DAGs, ${tasks} tasks, ${manifest.lineage.assets.length} assets, ${manifest.lineage.models.length} models, for Airflow ${manifest.airflow}.</p>
+<p class="lead">${count(manifest.dags.length, "DAG")}, ${count(tasks, "task")}, ${count(manifest.lineage.assets.length, "asset")}, ${count(manifest.lineage.models.length, "model")}, for Airflow ${manifest.airflow}.</p>
+${layout ? html`${graphFigure(svg, layout, "DAGs and the assets, triggers and sensors between them", "How the DAGs connect: assets a DAG writes and others are scheduled on, DAGs triggered (dashed) and waited for (dotted).")}` : ""}
 <table class="dags"><thead><tr><th scope="col">DAG</th><th scope="col">schedule</th><th scope="col">when</th><th scope="col">owner</th><th scope="col">tags</th><th scope="col" class="number">tasks</th><th scope="col">source</th></tr></thead>
 <tbody>${manifest.dags.map(
-    (dag) => html`<tr><td><a href="${dagPage(dag.id)}"><code>${dag.id}</code></a>${dag.description ? html`<div class="quiet">${dag.description}</div>` : ""}</td><td><code>${scheduleText(dag.schedule)}</code></td><td>${scheduleInWords(dag.schedule)}</td><td>${dag.owner ?? ""}</td><td>${dag.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</td><td class="number">${dag.tasks.length}</td><td>${sourceLink(manifest, dag.location)}</td></tr>`,
-  )}</tbody></table>
-${layout ? html`<h2>How the DAGs connect</h2>${graphFigure(svg, layout, "DAGs and the assets, triggers and sensors between them", "Assets a DAG writes and others are scheduled on, DAGs triggered (dashed) and waited for (dotted).")}` : ""}`;
+    (dag) => html`<tr><td><a href="${dagPage(dag.id)}"><code>${dag.id}</code></a>${dag.description ? html`<div class="quiet">${dag.description}</div>` : ""}</td><td><code>${scheduleText(dag.schedule)}</code></td><td>${scheduleInWords(dag.schedule)}</td><td class="nowrap">${dag.owner ?? ""}</td><td>${dag.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</td><td class="number">${dag.tasks.length}</td><td class="nowrap">${sourceLink(manifest, dag.location)}</td></tr>`,
+  )}</tbody></table>`;
   return { path, contents: page({ title: "Pipelines", path, body, section: "dags" }) };
 }
 
