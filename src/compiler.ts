@@ -62,7 +62,7 @@ export async function compileProject(root: string, options: LoadOptions & { emit
   let files: OutputFile[];
   try {
     const typecheck = loaded.checker ? { typescript: loaded.checker.version, source: loaded.checker.source } : null;
-    files = emitAll(resolved, { templates: new Templates(loaded.config.templatesDir), eventTime, dagwrightVersion: DAGWRIGHT_VERSION, typecheck });
+    files = emitAll(resolved, { templates: new Templates(loaded.config.templatesDir), eventTime, dagwrightVersion: DAGWRIGHT_VERSION, typecheck, warnings: diagnostics });
   } catch (thrown) {
     if (!(thrown instanceof TemplateError)) throw thrown;
     const file = path.relative(root, thrown.file).split(path.sep).join("/");

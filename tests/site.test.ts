@@ -56,6 +56,16 @@ describe("the docs site", () => {
     expect(options).toMatch(/<tr><td><code>retries<\/code><\/td><td><code>\d+<\/code><\/td><td>(DAG|task|project defaults)<\/td><\/tr>/);
   });
 
+  it("shows the compile's warnings where they are, each linked to its code's page", () => {
+    const project = makeProject({ "dags-src/a.ts": `import { dag } from "dagwright";\nexport const busy = dag("busy", { schedule: null }, (d) => { d.empty("x"); });\nexport const idle = dag("idle", { schedule: null }, () => {});\n` });
+    const run = runCli(["docs", "--out", "site", "-C", project]);
+    expect(run.status, run.stderr).toBe(0);
+    const warning = '<li><a href="../codes/DW107.html"><code>DW107</code></a> DAG &quot;idle&quot; has no tasks · <code class="source">dags-src/a.ts:3</code>';
+    expect(fs.readFileSync(path.join(project, "site/dags/idle.html"), "utf8")).toContain(warning);
+    expect(fs.readFileSync(path.join(project, "site/index.html"), "utf8")).toContain(warning.replace("../codes/", "codes/"));
+    expect(fs.readFileSync(path.join(project, "site/codes/DW107.html"), "utf8")).toContain("DW107: Empty DAG (warning)");
+  });
+
   it("says when each DAG runs in words, and what trained the model", () => {
     const index = files.get("index.html")!;
     expect(index).toContain("<td><code>0 2 * * *</code></td><td>At 02:00</td>");
@@ -133,5 +143,9 @@ describe("the docs site", () => {
     const missing = runCli(["docs", "--manifest", "nope.json", "-C", broken]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^error: cannot read the manifest nope\.json: ENOENT/);
+    fs.writeFileSync(path.join(broken, "other.json"), JSON.stringify({ dags: [] }));
+    const foreign = runCli(["docs", "--manifest", "other.json", "-C", broken]);
+    expect(foreign.status).toBe(1);
+    expect(foreign.stderr).toMatch(/^error: cannot read the manifest other\.json: not a manifest this dagwright writes \(at formatVersion: .*\); compile the project again\n$/);
   });
 });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { Command } from "commander";
-import type { Manifest } from "../ir/manifest.js";
+import { Manifest as ManifestSchema, type Manifest } from "../ir/manifest.js";
 import { compiledManifest, EXIT, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { rootOption } from "./options.js";
 
@@ -47,8 +47,12 @@ async function build(root: string, options: DocsOptions): Promise<{ dir: string 
   if (options.manifest !== undefined) {
     const file = path.resolve(root, options.manifest);
     try {
-      manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
-      if (!Array.isArray(manifest.dags) || typeof manifest.lineage !== "object") throw new Error("not a dagwright manifest");
+      const parsed = ManifestSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new Error(`not a manifest this dagwright writes (at ${issue.path.join(".") || "the top"}: ${issue.message}); compile the project again`);
+      }
+      manifest = parsed.data;
     } catch (failure) {
       process.stderr.write(`error: cannot read the manifest ${options.manifest}: ${(failure as Error).message}\n`);
       process.exitCode = EXIT.userErrors;

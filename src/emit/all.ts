@@ -9,6 +9,7 @@ import { emitManifest, type TypecheckRecord } from "./manifest/index.js";
 import { emitOpenLineage } from "./openlineage/index.js";
 import { emitSpark } from "./spark/index.js";
 import type { Templates } from "./templates.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import type { ResolvedProject } from "../ir/resolved.js";
 
 export { eventTimeFrom } from "./openlineage/index.js";
@@ -21,14 +22,16 @@ export interface EmitContext {
   dagwrightVersion: string;
   /** The TypeScript that checked the sources, for the manifest; null when nothing was checked. */
   typecheck: TypecheckRecord | null;
+  /** The compile's warnings, for the manifest. */
+  warnings: readonly Diagnostic[];
 }
 
 /** Every back end's files, then the manifest that lists them. */
-export function emitAll(project: ResolvedProject, { templates, eventTime, dagwrightVersion, typecheck }: EmitContext): OutputFile[] {
+export function emitAll(project: ResolvedProject, { templates, eventTime, dagwrightVersion, typecheck, warnings }: EmitContext): OutputFile[] {
   const files = [
     ...emitAirflow(project, { templates, dagwrightVersion }),
     ...emitSpark(project),
     ...emitOpenLineage(project, { dagwrightVersion, eventTime }),
   ];
-  return [...files, ...emitManifest(project, files, { dagwrightVersion, typecheck })];
+  return [...files, ...emitManifest(project, files, { dagwrightVersion, typecheck, warnings })];
 }

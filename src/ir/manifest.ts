@@ -113,6 +113,15 @@ export const Manifest = z.object({
   }),
   /** Every Spark job, with where its spec is and what it requests. */
   sparkJobs: z.array(ManifestSparkJob),
+  /** The warnings the compile reported (a written manifest has no errors), for people and tools that read the manifest. */
+  warnings: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string(),
+      location: z.object({ file: z.string(), line: z.number(), column: z.number() }).nullable(),
+      hint: z.string().nullable(),
+    }),
+  ),
   /** Every file compile wrote besides the manifest itself, with its content hash. */
   files: z.array(GeneratedFile),
 });

@@ -7,7 +7,7 @@ import { layoutGraph } from "../graph/layout.js";
 import { dagGraph } from "../graph/model.js";
 import { toSvg } from "../graph/svg.js";
 import type { Manifest, ManifestDag } from "../ir/manifest.js";
-import { scheduleInWords, scheduleText, sourceLink, valueText } from "./describe.js";
+import { scheduleInWords, scheduleText, sourceLink, valueText, warningList } from "./describe.js";
 import { dagPage, graphFigure, html, modelPage, page, rootOf, taskAnchor, type Raw } from "./html.js";
 
 type ManifestTask = ManifestDag["tasks"][number];
@@ -93,6 +93,7 @@ ${facts([
   ["Airflow file", html`<code>${dag.airflowFile}</code>`],
 ])}
 ${graphFigure(svg, layout, `Task graph of ${dag.id}: drag to move, + and - to zoom, 0 to fit`, "Drag to move, scroll or + and − to zoom, 0 to fit. Dashed: a branch's choice; dotted: another DAG, or a teardown's setup.")}
+${warningList(manifest, manifest.warnings.filter((warning) => warning.location?.file === dag.location.file), root)}
 <h2>Tasks</h2>
 ${(byGroup.get(undefined) ?? []).map((task) => taskSection(manifest, dag, task, root))}
 ${dag.groups.filter((group) => !group.parent).map(groupSection)}`;

@@ -57,6 +57,15 @@ export function sourceLink(manifest: Manifest, location: { file: string; line: n
   return html`<a class="source" href="${url}"><code>${text}</code></a>`;
 }
 
+/** The compile's warnings as a list, each linked to its code's page; nothing when there are none. */
+export function warningList(manifest: Manifest, warnings: Manifest["warnings"], root: string): Raw {
+  if (warnings.length === 0) return html``;
+  return html`<section class="warnings"><h2>Warnings</h2><ul>${warnings.map(
+    (warning) =>
+      html`<li><a href="${root}codes/${warning.code}.html"><code>${warning.code}</code></a> ${warning.message}${warning.location ? html` · ${sourceLink(manifest, warning.location)}` : ""}${warning.hint ? html`<div class="quiet">${warning.hint}</div>` : ""}</li>`,
+  )}</ul></section>`;
+}
+
 /** A JSON value as short text for a table cell. */
 export function valueText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);

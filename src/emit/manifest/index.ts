@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
 import type { LineageNodeKind } from "../../ir/lineage.js";
 import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
@@ -23,7 +24,7 @@ export type TypecheckRecord = NonNullable<Manifest["typecheck"]>;
 export function emitManifest(
   project: ResolvedProject,
   files: readonly OutputFile[],
-  { dagwrightVersion, typecheck }: { dagwrightVersion: string; typecheck: TypecheckRecord | null },
+  { dagwrightVersion, typecheck, warnings }: { dagwrightVersion: string; typecheck: TypecheckRecord | null; warnings: readonly Diagnostic[] },
 ): OutputFile[] {
   const { ir } = project;
   // Built to the schema's type, not parsed by it: the manifest's own test validates what is
@@ -63,6 +64,12 @@ export function emitManifest(
       spec: specPath(dagId, taskId, "json"),
       sparkApplication: job.target.kind === "kubernetes" ? specPath(dagId, taskId, "yaml") : null,
       requested,
+    })),
+    warnings: warnings.map((warning) => ({
+      code: warning.code,
+      message: warning.message,
+      location: warning.location ? { file: warning.location.file, line: warning.location.line, column: warning.location.column } : null,
+      hint: warning.hint ?? null,
     })),
     files: [...files].sort((a, b) => compareText(a.path, b.path)).map((file) => ({ path: file.path, sha256: contentHash(file) })),
   };
