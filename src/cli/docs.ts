@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { Command } from "commander";
-import { Manifest as ManifestSchema, type Manifest } from "../ir/manifest.js";
+import type { Manifest } from "../ir/manifest.js";
 import { compiledManifest, EXIT, projectRoot, seconds, type CommonOptions } from "./context.js";
 import { rootOption } from "./options.js";
 
@@ -46,6 +46,8 @@ async function build(root: string, options: DocsOptions): Promise<{ dir: string 
   let outDir: string;
   if (options.manifest !== undefined) {
     const file = path.resolve(root, options.manifest);
+    // The schemas only here: `--help` and the other commands start without them.
+    const { Manifest: ManifestSchema } = await import("../ir/manifest.js");
     try {
       const parsed = ManifestSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
       if (!parsed.success) {
