@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { toAscii } from "../src/graph/ascii.js";
 import { toDot } from "../src/graph/dot.js";
 import { toMermaid } from "../src/graph/mermaid.js";
-import { dagGraph, lineageSubgraph, projectGraph } from "../src/graph/model.js";
+import { collapseGroups, dagGraph, lineageSubgraph, projectGraph } from "../src/graph/model.js";
 import type { Manifest } from "../src/ir/manifest.js";
 import { REPO_ROOT, runCli } from "./helpers/project.js";
 
@@ -41,6 +41,17 @@ describe("the graph of a DAG", () => {
       "say_hello->dag:hello triggers",
     ]);
     expect(ops.nodes.find((node) => node.id === "create_scratch_schema")!.marks).toEqual(["setup"]);
+  });
+
+  it("collapses each outermost group into one node, its edges attached to it", () => {
+    const collapsed = collapseGroups(dagGraph(dag("report_builder")));
+    expect(collapsed.clusters).toEqual([]);
+    expect(collapsed.nodes.filter((node) => node.id.startsWith("group:")).map((node) => `${node.id} ${node.detail}`)).toEqual(["group:extract group of 3 tasks"]);
+    expect(collapsed.edges.filter((edge) => edge.from === "group:extract" || edge.to === "group:extract").map((edge) => `${edge.from}->${edge.to}`)).toEqual([
+      "list_regions->group:extract",
+      "group:extract->summarize",
+    ]);
+    expect(collapsed.nodes.length).toBe(dag("report_builder").tasks.length - 3 + 1);
   });
 
   it("reads as a list by rank in a terminal", () => {

@@ -56,6 +56,13 @@ describe("the docs site", () => {
     expect(options).toMatch(/<tr><td><code>retries<\/code><\/td><td><code>\d+<\/code><\/td><td>(DAG|task|project defaults)<\/td><\/tr>/);
   });
 
+  it("links source lines where --source-url (or the config's openLineage.sourceUrl) says", () => {
+    const linked = buildSite(manifest, { sourceUrl: "https://git.example/p/blob/main/{path}#L{line}" });
+    expect(linked.find((file) => file.path === "dags/hello.html")!.contents).toContain('<a class="source" href="https://git.example/p/blob/main/dags-src/hello.ts#L4"><code>dags-src/hello.ts:4</code></a>');
+    expect(files.get("dags/hello.html")).toContain('<code class="source">dags-src/hello.ts:4</code>');
+    expect(runCli(["docs", "--source-url", "no-path", "--out", os.tmpdir()]).status).toBe(2);
+  });
+
   it("shows the compile's warnings where they are, each linked to its code's page", () => {
     const project = makeProject({ "dags-src/a.ts": `import { dag } from "dagwright";\nexport const busy = dag("busy", { schedule: null }, (d) => { d.empty("x"); });\nexport const idle = dag("idle", { schedule: null }, () => {});\n` });
     const run = runCli(["docs", "--out", "site", "-C", project]);

@@ -9,6 +9,7 @@ import { rootOption } from "./options.js";
 interface DocsOptions extends CommonOptions {
   out?: string;
   manifest?: string;
+  sourceUrl?: string;
   serve?: boolean;
   port: string;
 }
@@ -21,6 +22,7 @@ export function registerDocs(program: Command): void {
     .description("Build a static docs and lineage site from the manifest: every DAG with its graph and tasks, the lineage, models, diagnostics, search")
     .option("--out <dir>", "where to write the site (default: docs/ in the output folder, which compile leaves alone)")
     .option("--manifest <file>", "build from this manifest.json instead of compiling the project")
+    .option("--source-url <template>", 'link source lines here, as "https://github.com/acme/pipelines/blob/main/{path}#L{line}" (default: the config\'s openLineage.sourceUrl)')
     .option("--serve", "serve the site on localhost, and rebuild it when the project changes, until interrupted")
     .option("--port <port>", "the port --serve listens on", "4680")
     .addOption(rootOption())
@@ -31,6 +33,9 @@ export function registerDocs(program: Command): void {
     )
     .action(async (options: DocsOptions, command: Command) => {
       const root = projectRoot(options);
+      if (options.sourceUrl !== undefined && (!options.sourceUrl.includes("{path}") || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(options.sourceUrl))) {
+        command.error('error: --source-url must be an absolute URL with {path} (and {line}), such as "https://github.com/acme/pipelines/blob/main/{path}#L{line}"', { exitCode: EXIT.usage });
+      }
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) command.error(`error: --port must be a port number, not ${JSON.stringify(options.port)}`, { exitCode: EXIT.usage });
       const built = await build(root, options);
@@ -68,7 +73,7 @@ async function build(root: string, options: DocsOptions): Promise<{ dir: string 
   }
   const [{ buildSite }, { replaceFolder }, { SITE_FOLDER }] = await Promise.all([import("../site/index.js"), import("../emit/writer.js"), import("../emit/files.js")]);
   const dir = options.out !== undefined ? path.resolve(root, options.out) : path.join(outDir, SITE_FOLDER);
-  const files = buildSite(manifest);
+  const files = buildSite(manifest, options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {});
   replaceFolder(dir, files);
   const shown = path.relative(root, dir).split(path.sep).join("/") || ".";
   process.stdout.write(`wrote ${shown}/: ${files.length} files for ${manifest.dags.length} DAG${manifest.dags.length === 1 ? "" : "s"} in ${seconds(performance.now() - started)}\n`);

@@ -258,3 +258,49 @@ export function lineageSubgraph(manifest: Manifest, start: string): Graph {
     edges: manifest.lineage.edges.filter((edge) => kept.has(edge)).map((edge) => ({ from: edge.from, to: edge.to, label: edge.relation, style: edge.relation === "precedes" ? "solid" : "dashed" })),
   };
 }
+
+/**
+ * The same graph with each outermost group drawn as one node ("group:<id>", its task count as
+ * detail): what a reader sees with the groups collapsed. Edges into and out of a group attach
+ * to it; edges inside it go.
+ */
+export function collapseGroups(graph: Graph): Graph {
+  const parents = new Map(graph.clusters.map((cluster) => [cluster.id, cluster.parent]));
+  const outermost = (cluster: string | undefined): string | undefined => {
+    let current = cluster;
+    while (current !== undefined && parents.get(current) !== undefined) current = parents.get(current);
+    return current;
+  };
+  const owner = new Map(graph.nodes.map((node) => [node.id, outermost(node.cluster)]));
+  const members = new Map<string, number>();
+  for (const node of graph.nodes) {
+    const group = owner.get(node.id);
+    if (group !== undefined) members.set(group, (members.get(group) ?? 0) + 1);
+  }
+  const nodes: GraphNode[] = [];
+  const placed = new Set<string>();
+  for (const node of graph.nodes) {
+    const group = owner.get(node.id);
+    if (group === undefined) {
+      nodes.push({ ...node, marks: [...node.marks] });
+      continue;
+    }
+    if (placed.has(group)) continue;
+    placed.add(group);
+    const cluster = graph.clusters.find((candidate) => candidate.id === group)!;
+    const count = members.get(group)!;
+    nodes.push({ id: `group:${group}`, label: cluster.label, kind: "task", detail: `group of ${count} task${count === 1 ? "" : "s"}`, marks: cluster.mapped ? ["mapped"] : [] });
+  }
+  const end = (id: string) => (owner.get(id) !== undefined ? `group:${owner.get(id)}` : id);
+  const seen = new Set<string>();
+  const edges: GraphEdge[] = [];
+  for (const edge of graph.edges) {
+    const from = end(edge.from);
+    const to = end(edge.to);
+    const key = `${from}\0${to}\0${edge.label ?? ""}\0${edge.style}`;
+    if (from === to || seen.has(key)) continue;
+    seen.add(key);
+    edges.push({ ...edge, from, to });
+  }
+  return { ...graph, nodes, clusters: [], edges };
+}

@@ -19,10 +19,10 @@ function pathOf(points: ReadonlyArray<{ x: number; y: number }>): string {
 }
 
 /** `href(node)` links a node to its page (a DAG's, a model's), when it has one. */
-export function toSvg(graph: Graph, layout: Layout, href: (id: string) => string | undefined = () => undefined): string {
+export function toSvg(graph: Graph, layout: Layout, href: (id: string) => string | undefined = () => undefined, variant = ""): string {
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-label="${escapeXml(graph.title)}">`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker></defs>',
+    `<svg xmlns="http://www.w3.org/2000/svg" class="graph${variant ? ` ${variant}` : ""}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-label="${escapeXml(graph.title)}">`,
+    `<defs><marker id="arrow${variant ? `-${variant}` : ""}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker></defs>`,
   ];
   for (const cluster of graph.clusters) {
     const box = layout.clusters.get(cluster.id);
@@ -36,7 +36,7 @@ export function toSvg(graph: Graph, layout: Layout, href: (id: string) => string
     const laid = layout.edges[index]!;
     const label = edge.label !== undefined && laid.label ? `<text class="edge-label" x="${laid.label.x}" y="${laid.label.y + 4}" text-anchor="middle">${escapeXml(edge.label)}</text>` : "";
     parts.push(
-      `<g class="edge ${edge.style}" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}"><path d="${pathOf(laid.points)}" marker-end="url(#arrow)"/>${label}</g>`,
+      `<g class="edge ${edge.style}" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}"><path d="${pathOf(laid.points)}" marker-end="url(#arrow${variant ? `-${variant}` : ""})"/>${label}</g>`,
     );
   });
   for (const node of graph.nodes) {

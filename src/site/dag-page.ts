@@ -4,11 +4,13 @@
  * where it came from, its Spark resources or pod, and the data it reads and writes.
  */
 import { layoutGraph } from "../graph/layout.js";
-import { dagGraph } from "../graph/model.js";
+import { collapseGroups, dagGraph } from "../graph/model.js";
 import { toSvg } from "../graph/svg.js";
 import type { Manifest, ManifestDag } from "../ir/manifest.js";
 import { scheduleInWords, scheduleText, sourceLink, valueText, warningList } from "./describe.js";
-import { dagPage, graphFigure, html, modelPage, page, rootOf, taskAnchor, type Raw } from "./html.js";
+import { dagPage, graphFigure, groupAnchor, html, modelPage, page, rootOf, taskAnchor, type Raw } from "./html.js";
+
+const CAPTION = "Drag to move, scroll or + and − to zoom, 0 to fit. Dashed: a branch's choice; dotted: another DAG, or a teardown's setup.";
 
 type ManifestTask = ManifestDag["tasks"][number];
 
@@ -69,11 +71,20 @@ export function dagPageFile(manifest: Manifest, dag: ManifestDag): { path: strin
   const layout = layoutGraph(graph);
   const svg = toSvg(graph, layout, (id) => (dag.tasks.some((task) => task.id === id) ? `#${taskAnchor(id)}` : id.startsWith("dag:") && manifest.dags.some((other) => `dag:${other.id}` === id) ? `${root}${dagPage(id.slice(4))}` : undefined));
   const edges = graph.edges.length;
+  // With groups, a second drawing with each outermost group as one node, for the "Collapse groups" switch.
+  const collapsed = dag.groups.length
+    ? (() => {
+        const small = collapseGroups(graph);
+        const smallLayout = layoutGraph(small);
+        const link = (id: string) => (id.startsWith("group:") ? `#${groupAnchor(id.slice("group:".length))}` : dag.tasks.some((task) => task.id === id) ? `#${taskAnchor(id)}` : undefined);
+        return { svg: toSvg(small, smallLayout, link, "collapsed"), layout: smallLayout };
+      })()
+    : undefined;
   const byGroup = new Map<string | undefined, ManifestTask[]>();
   for (const task of dag.tasks) (byGroup.get(task.group) ?? byGroup.set(task.group, []).get(task.group)!).push(task);
   const groupSection = (group: ManifestDag["groups"][number]): Raw => {
     const nested = dag.groups.filter((child) => child.parent === group.id);
-    return html`<details class="group" open><summary><code>${group.id}</code>${group.expand ? html` <span class="badge">mapped</span>` : ""}${group.tooltip ? html` <span class="quiet">${group.tooltip}</span>` : ""}</summary>
+    return html`<details class="group" id="${groupAnchor(group.id)}" open><summary><code>${group.id}</code>${group.expand ? html` <span class="badge">mapped</span>` : ""}${group.tooltip ? html` <span class="quiet">${group.tooltip}</span>` : ""}</summary>
 ${(byGroup.get(group.id) ?? []).map((task) => taskSection(manifest, dag, task, root))}${nested.map(groupSection)}
 </details>`;
   };
@@ -92,7 +103,9 @@ ${facts([
   ["source", sourceLink(manifest, dag.location)],
   ["Airflow file", html`<code>${dag.airflowFile}</code>`],
 ])}
-${graphFigure(svg, layout, `Task graph of ${dag.id}: drag to move, + and - to zoom, 0 to fit`, "Drag to move, scroll or + and − to zoom, 0 to fit. Dashed: a branch's choice; dotted: another DAG, or a teardown's setup.")}
+${collapsed ? html`<p class="graph-tools"><button type="button" class="toggle-groups" aria-pressed="false" aria-controls="graph-expanded graph-collapsed">Collapse groups</button></p>` : ""}
+${graphFigure(svg, layout, `Task graph of ${dag.id}: drag to move, + and - to zoom, 0 to fit`, CAPTION, { id: "graph-expanded" })}
+${collapsed ? graphFigure(collapsed.svg, collapsed.layout, `Task graph of ${dag.id}, groups collapsed`, CAPTION, { id: "graph-collapsed", hidden: true }) : ""}
 ${warningList(manifest, manifest.warnings.filter((warning) => warning.location?.file === dag.location.file), root)}
 <h2>Tasks</h2>
 ${(byGroup.get(undefined) ?? []).map((task) => taskSection(manifest, dag, task, root))}

@@ -95,8 +95,11 @@ ${body}
 const FRAME_WIDTH = 1130;
 
 /** A graph laid out and drawn in a frame that pans and zooms, as tall as the drawing needs (within limits). */
-export function graphFigure(svg: string, size: { width: number; height: number }, label: string, caption?: string): Raw {
+export function graphFigure(svg: string, size: { width: number; height: number }, label: string, caption?: string, options: { hidden?: boolean; id?: string } = {}): Raw {
   const scale = Math.min(1, FRAME_WIDTH / Math.max(size.width, 1));
   const height = Math.round(Math.min(640, Math.max(140, size.height * scale + 36)));
-  return html`<figure class="graph-frame" tabindex="0" style="height: ${height}px" aria-label="${label}">${raw(svg)}${caption ? html`<figcaption>${caption}</figcaption>` : ""}</figure>`;
+  return html`<figure class="graph-frame"${options.id ? html` id="${options.id}"` : ""}${options.hidden ? raw(" hidden") : ""} tabindex="0" style="height: ${height}px" aria-label="${label}">${raw(svg)}${caption ? html`<figcaption>${caption}</figcaption>` : ""}</figure>`;
 }
+
+/** A group's anchor on its DAG's page. */
+export const groupAnchor = (id: string) => `g-${segment(id)}`;

@@ -31,7 +31,14 @@ function searchIndex(manifest: Manifest): string {
   return `window.DAGWRIGHT_SEARCH = ${JSON.stringify(entries)};\n`;
 }
 
-export function buildSite(manifest: Manifest): SiteFile[] {
+export interface SiteOptions {
+  /** Where people read the sources ("https://.../blob/main/{path}#L{line}"), instead of the config's openLineage.sourceUrl. */
+  sourceUrl?: string;
+}
+
+export function buildSite(given: Manifest, options: SiteOptions = {}): SiteFile[] {
+  // Every source link reads the template where the config keeps it; a docs-only one stands in there.
+  const manifest = options.sourceUrl ? { ...given, openLineage: { ...given.openLineage, sourceUrl: options.sourceUrl } } : given;
   return [
     projectPage(manifest),
     ...manifest.dags.map((dag) => dagPageFile(manifest, dag)),

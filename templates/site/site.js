@@ -79,6 +79,19 @@
     document.addEventListener("click", function (event) { if (!event.target.closest || !event.target.closest(".search")) show([]); });
   }
 
+  // "Collapse groups": switch between the drawing with every task and the one with each group as one node.
+  document.querySelectorAll(".toggle-groups").forEach(function (button) {
+    var expanded = document.getElementById("graph-expanded");
+    var collapsed = document.getElementById("graph-collapsed");
+    button.addEventListener("click", function () {
+      var collapse = collapsed.hidden;
+      collapsed.hidden = !collapse;
+      expanded.hidden = collapse;
+      button.setAttribute("aria-pressed", String(collapse));
+      button.textContent = collapse ? "Expand groups" : "Collapse groups";
+    });
+  });
+
   // Graphs: drag to pan, wheel or +/- to zoom, 0 to fit; the drawing starts fitted to its frame.
   document.querySelectorAll(".graph-frame").forEach(function (frame) {
     var svg = frame.querySelector("svg");

@@ -12,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dagGraph } from "../../src/graph/model.js";
+import { collapseGroups, dagGraph } from "../../src/graph/model.js";
 import type { Manifest } from "../../src/ir/manifest.js";
 import { launchChromium } from "../helpers/browser.js";
 import { REPO_ROOT, runCli } from "../helpers/project.js";
@@ -72,10 +72,10 @@ describe("the docs site in Chromium", () => {
     for (const dag of manifest.dags) {
       const { page } = await open(`dags/${dag.id}.html`);
       const graph = dagGraph(dag);
-      const drawn = await page.$$eval("svg.graph .node rect", (rects) => rects.map((rect) => rect.getBoundingClientRect().toJSON() as DOMRect));
+      const drawn = await page.$$eval("#graph-expanded svg.graph .node rect", (rects) => rects.map((rect) => rect.getBoundingClientRect().toJSON() as DOMRect));
       expect(drawn.length, dag.id).toBe(graph.nodes.length);
-      expect(await page.locator("svg.graph .edge path").count(), dag.id).toBe(graph.edges.length);
-      const ids = await page.$$eval("svg.graph .node", (nodes) => nodes.map((node) => node.getAttribute("data-id")));
+      expect(await page.locator("#graph-expanded svg.graph .edge path").count(), dag.id).toBe(graph.edges.length);
+      const ids = await page.$$eval("#graph-expanded svg.graph .node", (nodes) => nodes.map((node) => node.getAttribute("data-id")));
       expect(ids, dag.id).toEqual(graph.nodes.map((node) => node.id));
       for (let a = 0; a < drawn.length; a++) {
         for (let b = a + 1; b < drawn.length; b++) {
@@ -100,7 +100,7 @@ describe("the docs site in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/dags\/churn_training\.html#t-train_model$/);
     expect(await page.locator("section.task:target h3").textContent()).toContain("train_model");
-    expect(await page.locator("svg.graph .node.found").getAttribute("data-id")).toBe("train_model");
+    expect(await page.locator("#graph-expanded svg.graph .node.found").getAttribute("data-id")).toBe("train_model");
     expect(errors).toEqual([]);
   });
 
@@ -111,6 +111,21 @@ describe("the docs site in Chromium", () => {
     expect(await page.locator("ul.gated-by li").allTextContents()).toEqual(["auc: at least 0.7, reported by churn_training.evaluate_model"]);
     expect(await page.locator("ul.consumed-by li").allTextContents()).toEqual(["churn_training.evaluate_model", "churn_training.publish_model"]);
     await page.screenshot({ path: path.join(SHOTS, "model-churn.png"), fullPage: true });
+  });
+
+  it("collapses a DAG's groups into one node each, and expands them again", async () => {
+    const { page, errors } = await open("dags/report_builder.html");
+    const collapsed = collapseGroups(dagGraph(manifest.dags.find((dag) => dag.id === "report_builder")!));
+    expect(await page.locator("#graph-collapsed").isVisible()).toBe(false);
+    await page.click("button.toggle-groups");
+    expect(await page.locator("#graph-expanded").isVisible()).toBe(false);
+    expect(await page.locator("#graph-collapsed svg.graph .node").count()).toBe(collapsed.nodes.length);
+    expect(await page.locator('#graph-collapsed svg.graph .node[data-id="group:extract"] .detail').textContent()).toBe("group of 3 tasks");
+    expect(await page.locator("button.toggle-groups").getAttribute("aria-pressed")).toBe("true");
+    await page.screenshot({ path: path.join(SHOTS, "dag-report_builder-collapsed.png") });
+    await page.click("button.toggle-groups");
+    expect(await page.locator("#graph-expanded").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it("switches between light and dark, and remembers the choice", async () => {
