@@ -22,8 +22,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   validate: ["ir", "diagnostics", "capabilities", "values"],
   emit: ["ir", "capabilities", "diagnostics", "values"],
   graph: ["ir", "values"],
+  diff: ["ir", "values"],
   site: ["graph", "ir", "diagnostics", "values", "version"],
-  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site"],
+  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff"],
   compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
 };
 

@@ -5,7 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { manifestJsonSchema } from "../src/emit/manifest/index.js";
-import { canonicalJson, manifestJson } from "../src/emit/manifest/json.js";
+import { canonicalJson, manifestJson } from "../src/values/json.js";
 import { Manifest } from "../src/ir/manifest.js";
 import { compile, makeProject, REPO_ROOT, source } from "./helpers/project.js";
 

@@ -77,12 +77,12 @@ export function renderGithub(diagnostics: readonly Diagnostic[]): string {
 }
 
 /** GitHub's escaping of a workflow command's message. */
-function escapeData(text: string): string {
+export function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** GitHub's escaping of a `key=value` property: the data escapes plus `:` and `,`. */
-function escapeProperty(property: string): string {
+export function escapeProperty(property: string): string {
   const [key, ...value] = property.split("=");
   return `${key}=${escapeData(value.join("=")).replace(/:/g, "%3A").replace(/,/g, "%2C")}`;
 }

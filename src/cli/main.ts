@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { DAGWRIGHT_VERSION } from "../version.js";
 import { registerCompile } from "./compile.js";
 import { EXIT } from "./context.js";
+import { registerDiff } from "./diff.js";
 import { registerDocs } from "./docs.js";
 import { registerExplain } from "./explain.js";
 import { registerGraph } from "./graph.js";
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerLineage(program);
   registerGraph(program);
   registerDocs(program);
+  registerDiff(program);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

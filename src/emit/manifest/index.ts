@@ -13,7 +13,7 @@ import { compareText } from "../../values/names.js";
 import { airflowPath } from "../airflow/index.js";
 import { contentHash, MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "../files.js";
 import { specPath } from "../spark/index.js";
-import { canonicalJson, manifestJson } from "./json.js";
+import { canonicalJson, manifestJson } from "../../values/json.js";
 
 export { MANIFEST_FILE, MANIFEST_SCHEMA_FILE };
 

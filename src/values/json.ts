@@ -10,7 +10,7 @@
  * Both follow JSON.stringify for values: undefined members are left out, undefined items are
  * null, and so are numbers that are not finite.
  */
-import { compareText } from "../../values/names.js";
+import { compareText } from "./names.js";
 
 /** Columns a line may take before its object or array is broken over several lines. */
 const WIDTH = 120;
