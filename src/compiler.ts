@@ -35,7 +35,9 @@ export interface CompileResult {
 
 export { DAGWRIGHT_VERSION };
 
-export async function compileProject(root: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
+export async function compileProject(given: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
+  // Every stage works with absolute paths (TypeScript 7's server refuses others).
+  const root = path.resolve(given);
   const loaded = await loadProject(root, options);
   const timings = { ...loaded.timings, resolve: 0, validate: 0, emit: 0 };
   const base = { ...(loaded.config ? { config: loaded.config } : {}), ...(loaded.checker ? { checker: loaded.checker } : {}), ...(loaded.evaluation ? { evaluation: loaded.evaluation } : {}), ...(loaded.inputs ? { inputs: loaded.inputs } : {}), modules: loaded.modules, timings };

@@ -23,6 +23,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   emit: ["ir", "capabilities", "diagnostics", "values"],
   graph: ["ir", "values"],
   diff: ["ir", "values"],
+  api: ["compiler", "diagnostics", "ir"],
+  testing: ["compiler", "diagnostics", "dsl", "emit", "ir", "load", "resolve", "validate", "values", "version"],
   site: ["graph", "ir", "diagnostics", "values", "version"],
   cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff"],
   compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],

@@ -1,0 +1,285 @@
+/**
+ * dagwright's test kit (`dagwright/testing`), for a team's own tests of its DAGs in vitest or
+ * jest: build a plan from a module (compiled as `dagwright compile` would, with the project's
+ * config) or from `dag()` values, ask it about tasks, dependencies, effective options, groups,
+ * mapping and Spark jobs, snapshot the generated Python, and assert with matchers whose
+ * failures say what is there instead.
+ *
+ * @example
+ * import { expect, test } from "vitest";
+ * import { dagwrightMatchers, plan } from "dagwright/testing";
+ * import churn from "../dags-src/churn_training.js";
+ *
+ * expect.extend(dagwrightMatchers);
+ *
+ * test("training retries and runs after the features", async () => {
+ *   const training = await plan(churn);
+ *   expect(training).toHaveNoDiagnostics();
+ *   expect(training).toHaveTask("train_model", { retries: 2 });
+ *   expect(training.task("train_model")).toDependOn("build_features");
+ *   expect(training.python()).toMatchSnapshot();
+ * });
+ *
+ * @packageDocumentation
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { compileProject } from "../compiler.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import { dagIrOf } from "../dsl/dag.js";
+import type { Dag } from "../dsl/index.js";
+import { emitAirflow } from "../emit/airflow/index.js";
+import { Templates } from "../emit/templates.js";
+import type { ResolvedDag, ResolvedProject, ResolvedTask } from "../ir/resolved.js";
+import type { AirflowTarget, Project } from "../ir/schema.js";
+import { checkShape } from "../load/shape.js";
+import { resolve } from "../resolve/index.js";
+import { validate } from "../validate/index.js";
+import { CONFIG_FILE } from "../values/names.js";
+import { DAGWRIGHT_VERSION } from "../version.js";
+
+export interface PlanOptions {
+  /** The Airflow to compile for: the config's for a module, else this (default "3.3"). */
+  airflow?: AirflowTarget;
+  /** Type-check the project when planning a module (default false: the editor and `compile` do that). */
+  typecheck?: boolean;
+}
+
+/** One task as Airflow will get it. */
+export interface TaskPlan {
+  readonly id: string;
+  readonly dagId: string;
+  /** The task kind: "bash", "python", "spark", ... */
+  readonly kind: string;
+  /** Every option in force, after the project's, folder's, DAG's and groups' defaults. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Where each option came from: "project", "folder:<path>", "dag", "group:<id>", "task" or "airflow". */
+  readonly optionSources: Readonly<Record<string, string>>;
+  /** What the kind does: its command, callable, application and the rest of its settings. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** The tasks it runs right after, and right before, group dependencies expanded. */
+  readonly upstream: readonly string[];
+  readonly downstream: readonly string[];
+  /** Its groups, outermost first. */
+  readonly groups: readonly string[];
+  /** Whether it runs once per value (it, or a group it is in, maps over a list). */
+  readonly mapped: boolean;
+  /** A Spark task's effective job: resources and conf after profiles and defaults. */
+  readonly spark?: unknown;
+  /** The tasks upstream of it, at any distance. */
+  upstreamAll(): string[];
+  downstreamAll(): string[];
+}
+
+/** One DAG, planned. */
+export interface DagPlan {
+  readonly id: string;
+  readonly tasks: readonly TaskPlan[];
+  /** The task by id; throws, naming the DAG's tasks, when there is none. */
+  task(id: string): TaskPlan;
+  hasTask(id: string): boolean;
+  /** "upstream -> downstream" of every dependency. */
+  readonly edges: readonly string[];
+  readonly groups: readonly string[];
+  /** The generated Airflow DAG file, exactly as compile writes it. */
+  python(): string;
+  /** The resolved DAG, for what the plan does not ask about. */
+  readonly resolved: ResolvedDag;
+}
+
+/** What a set of DAGs compiles to, without Airflow and without writing anything. */
+export interface Plan {
+  readonly dags: readonly DagPlan[];
+  /** Every diagnostic, errors and warnings, with its code and location. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The DAG by id, or without an id the only one; throws, naming the DAGs, otherwise. */
+  dag(id?: string): DagPlan;
+  /** The task of the only DAG (or `dagId.taskId`). */
+  task(id: string): TaskPlan;
+  /** The only DAG's (or the named DAG's) generated Airflow file. */
+  python(dagId?: string): string;
+}
+
+class PlanError extends Error {}
+
+function taskPlan(dag: ResolvedDag, task: ResolvedTask): TaskPlan {
+  const groupsById = new Map(dag.groups.map((group) => [group.id, group]));
+  const mapped = (task.ir.config as { expand?: unknown }).expand !== undefined || task.groups.some((group) => groupsById.get(group)?.ir.expand !== undefined);
+  const walk = (start: string, next: (task: ResolvedTask) => readonly string[]) => {
+    const seen = new Set<string>();
+    const queue = [...next(dag.task(start)!)];
+    while (queue.length) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      queue.push(...next(dag.task(id)!));
+    }
+    return [...seen];
+  };
+  const { kind, ...config } = task.ir.config as { kind: string } & Record<string, unknown>;
+  return {
+    id: task.id,
+    dagId: dag.id,
+    kind,
+    options: task.effective as Record<string, unknown>,
+    optionSources: task.effectiveFrom as Record<string, string>,
+    config,
+    upstream: task.upstream,
+    downstream: task.downstream,
+    groups: task.groups,
+    mapped,
+    ...(task.spark ? { spark: task.spark.job } : {}),
+    upstreamAll: () => walk(task.id, (current) => current.upstream),
+    downstreamAll: () => walk(task.id, (current) => current.downstream),
+  };
+}
+
+function makePlan(project: ResolvedProject | undefined, diagnostics: Diagnostic[], only?: (dag: ResolvedDag) => boolean): Plan {
+  const templates = new Templates();
+  const dags: DagPlan[] = (project?.dags ?? []).filter((dag) => !only || only(dag)).map((dag) => {
+    const tasks = dag.tasks.map((task) => taskPlan(dag, task));
+    const byId = new Map(tasks.map((task) => [task.id, task]));
+    return {
+      id: dag.id,
+      tasks,
+      resolved: dag,
+      edges: dag.edges.map((edge) => `${edge.from} -> ${edge.to}`),
+      groups: dag.groups.map((group) => group.id),
+      hasTask: (id) => byId.has(id),
+      task: (id) => {
+        const task = byId.get(id);
+        if (!task) throw new PlanError(`DAG "${dag.id}" has no task "${id}"; its tasks are ${tasks.map((each) => each.id).join(", ") || "none"}`);
+        return task;
+      },
+      python: () => emitAirflow({ ...project!, dags: [dag] }, { templates, dagwrightVersion: DAGWRIGHT_VERSION })[0]!.contents,
+    };
+  });
+  const dag = (id?: string): DagPlan => {
+    if (id === undefined) {
+      if (dags.length === 1) return dags[0]!;
+      throw new PlanError(`the plan has ${dags.length} DAGs (${dags.map((each) => each.id).join(", ") || "none"}): name one`);
+    }
+    const found = dags.find((each) => each.id === id);
+    if (!found) throw new PlanError(`the plan has no DAG "${id}"; its DAGs are ${dags.map((each) => each.id).join(", ") || "none"}`);
+    return found;
+  };
+  return {
+    dags,
+    diagnostics,
+    dag,
+    task: (id) => {
+      const dot = dags.length === 1 ? -1 : id.indexOf(".");
+      return dot === -1 ? dag().task(id) : dag(id.slice(0, dot)).task(id.slice(dot + 1));
+    },
+    python: (dagId) => dag(dagId).python(),
+  };
+}
+
+/** The nearest folder from `file` upward holding dagwright.config.ts. */
+function projectOf(file: string): string | undefined {
+  for (let folder = path.dirname(path.resolve(file)); ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, CONFIG_FILE))) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+/**
+ * Plan DAGs: `dag()` values (one, or a list), checked and resolved here with no project
+ * defaults; or a path, to a project folder or to one DAG module, compiled with its project's
+ * config exactly as `dagwright compile` compiles it (a module's plan holds its DAGs only).
+ */
+export async function plan(target: Dag | readonly Dag[] | string, options: PlanOptions = {}): Promise<Plan> {
+  if (typeof target === "string") {
+    const file = path.resolve(target);
+    const isModule = fs.existsSync(file) && fs.statSync(file).isFile();
+    const root = isModule ? projectOf(file) : file;
+    if (!root) throw new PlanError(`no ${CONFIG_FILE} in the folders above ${target}`);
+    const result = await compileProject(root, { emit: false, skipTypecheck: options.typecheck !== true, ...(options.airflow ? { airflow: options.airflow } : {}) });
+    const relative = path.relative(root, file).split(path.sep).join("/");
+    return makePlan(result.resolved, result.diagnostics, isModule ? (dag) => dag.ir.location.file === relative : undefined);
+  }
+  const values = Array.isArray(target) ? target : [target];
+  const dags = values.map((value) => {
+    const ir = dagIrOf(value);
+    if (!ir) throw new PlanError("plan() takes what dag() returned, a list of them, or a path to a module or project");
+    return ir;
+  });
+  const shape = checkShape(dags);
+  if (hasErrors(shape)) return makePlan(undefined, shape);
+  const project: Project = { airflow: options.airflow ?? "3.3", dags };
+  const resolved = resolve(project);
+  return makePlan(resolved, validate(resolved));
+}
+
+// ---- matchers ---------------------------------------------------------------------------
+
+interface MatcherContext {
+  isNot: boolean;
+}
+
+type MatcherResult = { pass: boolean; message: () => string };
+
+const show = (value: unknown) => JSON.stringify(value);
+
+function isPlan(value: unknown): value is Plan {
+  return typeof value === "object" && value !== null && "dags" in value && "diagnostics" in value;
+}
+
+function describeDiagnostic(d: Diagnostic): string {
+  return `${d.location ? `${d.location.file}:${d.location.line}:${d.location.column} ` : ""}${d.severity} ${d.code}: ${d.message}`;
+}
+
+/**
+ * Matchers for `expect.extend(dagwrightMatchers)`, in vitest and jest alike. With TypeScript,
+ * declare them once: `declare module "vitest" { interface Assertion<T> extends DagwrightMatchers<T> {} }`.
+ */
+export const dagwrightMatchers = {
+  /** The plan (its only DAG) or the DAG has task `id`, and each option or setting in `expected` has that value. */
+  toHaveTask(this: MatcherContext, received: Plan | DagPlan, id: string, expected: Record<string, unknown> = {}): MatcherResult {
+    const dag = isPlan(received) ? received.dag() : received;
+    if (!dag.hasTask(id)) {
+      return { pass: false, message: () => `expected DAG "${dag.id}" to have task "${id}", but it has none; its tasks are ${dag.tasks.map((task) => task.id).join(", ") || "none"}` };
+    }
+    const task = dag.task(id);
+    const actual: Record<string, unknown> = { kind: task.kind, ...task.config, ...task.options };
+    const wrong = Object.entries(expected).filter(([key, value]) => show(actual[key]) !== show(value));
+    return {
+      pass: wrong.length === 0,
+      message: () =>
+        this.isNot
+          ? `expected DAG "${dag.id}" not to have task "${id}" with ${show(expected)}, but it does`
+          : `expected task "${id}" of DAG "${dag.id}" to have ${wrong.map(([key, value]) => `${key} ${show(value)}`).join(", ")}, but ${wrong
+              .map(([key]) => (actual[key] === undefined ? `${key} is not set` : `its ${key} is ${show(actual[key])}${task.optionSources[key] ? ` (from ${task.optionSources[key]})` : ""}`))
+              .join(", ")}`,
+    };
+  },
+
+  /** The task runs after `upstream`: directly, or with `{ transitive: true }` at any distance. */
+  toDependOn(this: MatcherContext, received: TaskPlan, upstream: string, options: { transitive?: boolean } = {}): MatcherResult {
+    const upstreams = options.transitive ? received.upstreamAll() : received.upstream;
+    const pass = upstreams.includes(upstream);
+    return {
+      pass,
+      message: () =>
+        pass
+          ? `expected task "${received.id}" not to depend on "${upstream}", but it does`
+          : `expected task "${received.id}" of DAG "${received.dagId}" to depend on "${upstream}"${options.transitive ? " (at any distance)" : ""}, but it runs after ${upstreams.length ? upstreams.map((id) => `"${id}"`).join(", ") : "nothing"}`,
+    };
+  },
+
+  /** The plan has no diagnostic at all (with `{ warnings: false }`, no error). */
+  toHaveNoDiagnostics(this: MatcherContext, received: Plan, options: { warnings?: boolean } = {}): MatcherResult {
+    const found = received.diagnostics.filter((d) => options.warnings !== false || d.severity === "error");
+    return {
+      pass: found.length === 0,
+      message: () => (found.length ? `expected no diagnostics, but found ${found.length}:\n${found.map((d) => `  ${describeDiagnostic(d)}`).join("\n")}` : "expected diagnostics, but found none"),
+    };
+  },
+};
+
+/** The matchers' types, for `declare module "vitest" { interface Assertion<T> extends DagwrightMatchers<T> {} }` (or jest's `Matchers<R>`). */
+export interface DagwrightMatchers<R = unknown> {
+  toHaveTask(id: string, expected?: Record<string, unknown>): R;
+  toDependOn(upstream: string, options?: { transitive?: boolean }): R;
+  toHaveNoDiagnostics(options?: { warnings?: boolean }): R;
+}
