@@ -170,7 +170,8 @@ describe("init", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-init-")), "my-pipelines");
     const run = runCli(["init", dir, "--airflow", "2.10"]);
     expect(run.status).toBe(0);
-    expect(Object.keys(snapshotDir(dir)).sort()).toEqual([".gitignore", "dags-src/hello.ts", "dagwright.config.ts", "package.json", "tsconfig.json"]);
+    expect(Object.keys(snapshotDir(dir)).sort()).toEqual([".github/workflows/dagwright.yml", ".gitignore", "dags-src/hello.ts", "dagwright.config.ts", "package.json", "tests/hello.test.ts", "tsconfig.json"]);
+    expect(fs.readFileSync(path.join(dir, ".github/workflows/dagwright.yml"), "utf8")).toContain("      - run: npx dagwright compile --check --format github\n      - run: npm test\n");
     const packageJson = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(packageJson.scripts.compile).toBe("dagwright compile");
     // What `npm install` gives the scaffold: dagwright in node_modules, as its package.json asks.
@@ -180,11 +181,39 @@ describe("init", () => {
     expect(compiled.stderr).toBe("");
     expect(compiled.stdout).toMatch(/^compiled 1 DAG, 2 tasks for Airflow 2\.10/);
     expect(fs.readFileSync(path.join(dir, "generated", "airflow", "hello.py"), "utf8")).toContain("bash_command=\"echo 'hello from {{ ds }}'\"");
+    // The scaffolded test passes with the test kit, as `npm test` runs it.
+    fs.symlinkSync(path.join(REPO_ROOT, "node_modules", "vitest"), path.join(dir, "node_modules", "vitest"), "dir");
+    const tested = spawnSync(path.join(REPO_ROOT, "node_modules", ".bin", "vitest"), ["run"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(tested.status, `${tested.stdout}${tested.stderr}`).toBe(0);
+    expect(tested.stdout).toMatch(/Tests {2}1 passed \(1\)/);
   });
 
-  it("refuses a folder that is not empty", () => {
-    const run = runCli(["init", REPO_ROOT]);
+  it("merges into a folder that has a package.json, overwriting nothing", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-init-"));
+    const existing = { name: "team", version: "2.0.0", scripts: { test: "jest", lint: "eslint ." }, devDependencies: { typescript: "5.4.0" }, dependencies: { lodash: "^4" } };
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(existing, null, 4));
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), "{ /* ours */ }\n");
+    const run = runCli(["init", dir]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("  kept tsconfig.json as it was\n");
+    expect(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8")).toBe("{ /* ours */ }\n");
+    const merged = fs.readFileSync(path.join(dir, "package.json"), "utf8");
+    expect(merged.startsWith('{\n    "name": "team",')).toBe(true);
+    expect(JSON.parse(merged)).toEqual({
+      ...existing,
+      scripts: { test: "jest", lint: "eslint .", compile: "dagwright compile", check: "dagwright compile --check", validate: "dagwright validate" },
+      devDependencies: { typescript: "5.4.0", "@types/node": "^20.0.0", dagwright: expect.stringMatching(/^\^\d+\.\d+\.\d+$/), vitest: "^4.1.0" },
+    });
+    expect(runCli(["init", dir]).stderr).toMatch(/already has a dagwright\.config\.ts; init leaves a project as it is/);
+  });
+
+  it("refuses a package.json that is not JSON, changing nothing", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-init-"));
+    fs.writeFileSync(path.join(dir, "package.json"), "{ nope");
+    const run = runCli(["init", dir]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/is not empty/);
+    expect(run.stderr).toMatch(/package\.json is not JSON \(.*\); init changed nothing\n$/);
+    expect(fs.readFileSync(path.join(dir, "package.json"), "utf8")).toBe("{ nope");
+    expect(fs.readdirSync(dir)).toEqual(["package.json"]);
   });
 });
