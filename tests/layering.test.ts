@@ -23,10 +23,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   emit: ["ir", "capabilities", "diagnostics", "values"],
   graph: ["ir", "values"],
   diff: ["ir", "values"],
+  run: ["ir"],
   api: ["compiler", "diagnostics", "ir"],
   testing: ["compiler", "diagnostics", "dsl", "emit", "ir", "load", "resolve", "validate", "values", "version"],
   site: ["graph", "ir", "diagnostics", "values", "version"],
-  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff"],
+  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff", "run"],
   compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
 };
 

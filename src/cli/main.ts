@@ -10,6 +10,7 @@ import { registerGraph } from "./graph.js";
 import { registerInit } from "./init.js";
 import { registerLineage } from "./lineage.js";
 import { registerList } from "./list.js";
+import { registerRun } from "./run.js";
 import { setColorFlag } from "./report.js";
 import { registerValidate } from "./validate.js";
 
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerGraph(program);
   registerDocs(program);
   registerDiff(program);
+  registerRun(program);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -8,12 +8,11 @@
  * @example
  * import { expect, test } from "vitest";
  * import { dagwrightMatchers, plan } from "dagwright/testing";
- * import churn from "../dags-src/churn_training.js";
  *
  * expect.extend(dagwrightMatchers);
  *
  * test("training retries and runs after the features", async () => {
- *   const training = await plan(churn);
+ *   const training = await plan("dags-src/churn_training.ts");
  *   expect(training).toHaveNoDiagnostics();
  *   expect(training).toHaveTask("train_model", { retries: 2 });
  *   expect(training.task("train_model")).toDependOn("build_features");
