@@ -5,6 +5,7 @@ import { registerCompile } from "./compile.js";
 import { EXIT } from "./context.js";
 import { registerDiff } from "./diff.js";
 import { registerDocs } from "./docs.js";
+import { registerDoctor } from "./doctor.js";
 import { registerExplain } from "./explain.js";
 import { registerGraph } from "./graph.js";
 import { registerInit } from "./init.js";
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerDocs(program);
   registerDiff(program);
   registerRun(program);
+  registerDoctor(program);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -106,6 +106,12 @@ export function rememberedClean(options: TypecheckOptions): TypecheckResult["che
   return new TypecheckCache(cacheRoot(options.root)).isClean(key) ? { version: checker.version, source: checker.source } : undefined;
 }
 
+/** Which TypeScript would check the project in `root`, found without loading it (for `doctor`). */
+export function checkerFor(root: string): TypecheckResult["checker"] {
+  const { version, source } = chooseChecker(root);
+  return { version, source };
+}
+
 /** A TypeScript to check with, found without loading it: `load` does that, only on a cache miss. */
 type Checker =
   | { kind: "native"; load: () => NativeModule; manifest: string; exe: string | undefined; version: string; source: "project" | "bundled" }
