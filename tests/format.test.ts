@@ -38,10 +38,53 @@ describe("generated Python", () => {
   });
 });
 
+/**
+ * The ranges Unicode's East Asian Width table marks wide or full-width, which ruff counts as two
+ * columns: Hangul Jamo, CJK punctuation, kana, ideographs and their extensions, Hangul
+ * syllables, full-width forms, and the emoji (the symbols among U+2600-U+27BF, U+2B00-U+2BFF,
+ * and the pictographs, transport, supplemental and extended blocks).
+ */
+const WIDE_RANGES: Array<[number, number]> = [
+  [0x1100, 0x115f], [0x231a, 0x231b], [0x23e9, 0x23f3], [0x25fd, 0x25fe], [0x2600, 0x27bf], [0x2b1b, 0x2b55],
+  [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xac00, 0xd7a3],
+  [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x16fe0, 0x18aff], [0x1b000, 0x1b2ff],
+  [0x1f004, 0x1f0cf], [0x1f18e, 0x1f19a], [0x1f200, 0x1f2ff], [0x1f300, 0x1f64f], [0x1f680, 0x1f6ff], [0x1f7e0, 0x1f7eb],
+  [0x1f90c, 0x1f9ff], [0x1fa70, 0x1faff], [0x20000, 0x2fffd], [0x30000, 0x3fffd],
+];
+
 describe("layout of arbitrary DAGs", () => {
+  it("measures the emoji alert messages carry as ruff does", async () => {
+    const alert = (message: string): Dag => ({
+      id: "alerts",
+      location: { file: "dags-src/x.ts", line: 1, column: 1 },
+      schedule: { kind: "manual" },
+      catchup: false,
+      tags: [],
+      defaults: {},
+      groups: [],
+      tasks: [{ id: "notify", location: { file: "dags-src/x.ts", line: 1, column: 1 }, config: { kind: "bash", command: message }, options: {}, upstream: [] }],
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-emoji-"));
+    // Lengths around the 88-column line, where a one-column error moves a line break.
+    for (const [index, emoji] of ["🚀", "⚡", "✅", "🔥", "❌", "⏰", "🟢", "⭐"].entries()) {
+      for (let length = 20; length <= 40; length++) {
+        const dags = [alert(`${emoji} ${"x".repeat(length)} ${emoji}`)];
+        const [file] = emitAirflow(resolve({ airflow: "3.3", dags }), { templates: new Templates(), dagwrightVersion: "0" });
+        fs.writeFileSync(path.join(dir, `alert_${index}_${length}.py`), file!.contents);
+      }
+    }
+    const run = await ruff(["format", "--isolated", "--check", "--diff", dir]);
+    expect(run.status, run.output.slice(0, 4000)).toBe(0);
+  });
+
   it("matches ruff format for many shapes and lengths of values", async () => {
     const id = fc.stringMatching(/^[a-z][a-z0-9_]{0,60}$/);
-    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ maxLength: 120 }), fc.string({ unit: "binary", maxLength: 50 }));
+    // Every range ruff's unicode-width counts as two columns (and the zero-width marks between), mixed with ASCII.
+    const wide = fc.oneof(
+      ...WIDE_RANGES.map(([from, to]) => fc.integer({ min: from, max: to }).map((code) => String.fromCodePoint(code))),
+      fc.constantFrom("\u0301", "\u200d", "\ufe0f", "a", " ", "-"),
+    );
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ maxLength: 120 }), fc.string({ unit: "binary", maxLength: 50 }), fc.string({ unit: wide, maxLength: 60 }));
     const location = { file: "dags-src/x.ts", line: 1, column: 1 };
     const dagArbitrary = fc.record({
       id,

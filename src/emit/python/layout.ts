@@ -4,6 +4,7 @@
  * fits; else a call's arguments on one indented line; else one item per line with a
  * trailing comma.
  */
+import { eastAsianWidth } from "get-east-asian-width";
 import type { PyExpr } from "./expr.js";
 
 export const LINE_LENGTH = 88;
@@ -20,8 +21,9 @@ export function layout(expr: PyExpr, indent: string, prefix = "", suffix = ""): 
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * Columns a text takes, as ruff counts them (Unicode's East Asian width): wide and full-width
- * characters take two, combining marks none.
+ * Columns a text takes, as ruff counts them (its unicode-width crate: Unicode's East Asian
+ * Width): wide and full-width characters take two (CJK, Hangul, emoji such as 🚀, ⚡ and ✅),
+ * combining marks and zero-width joiners none. get-east-asian-width reads the same table.
  */
 export function width(text: string): number {
   // Nearly every line of a DAG file is plain ASCII, one column a character: no per-character look.
@@ -30,32 +32,9 @@ export function width(text: string): number {
   for (const char of text) {
     const code = char.codePointAt(0)!;
     if (/\p{Mn}|\p{Me}|\u200B/u.test(char)) continue;
-    columns += isWide(code) ? 2 : 1;
+    columns += eastAsianWidth(code);
   }
   return columns;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xa960 && code <= 0xa97f) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe10 && code <= 0xfe19) ||
-    (code >= 0xfe30 && code <= 0xfe6f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x16fe0 && code <= 0x18aff) ||
-    (code >= 0x1b000 && code <= 0x1b2ff) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
 }
 
 /** One statement, `prefix` + expression + `suffix`, indented. */
@@ -112,8 +91,11 @@ function render(expr: PyExpr, indent: string, start: number, after: number): str
 function renderMethod(expr: Extract<PyExpr, { kind: "method" }>, indent: string, start: number, after: number): string {
   const outer: PyExpr = { kind: "call", callee: `${flat(expr.target)}.${expr.name}`, args: expr.args };
   if (start + width(flat(expr.target)) + expr.name.length + 2 <= LINE_LENGTH) return render(outer, indent, start, after);
-  const target = render(expr.target, indent, start, 0);
+  // Room for `.name(` after the target: when the target alone fits but not with it, the
+  // target's own brackets split (as ruff does), and the method call follows its closing one.
+  const target = render(expr.target, indent, start, expr.name.length + 2);
   const lastBreak = target.lastIndexOf("\n");
+  if (lastBreak === -1) return render(outer, indent, start, after); // a target that cannot split
   const closing = target.slice(lastBreak + 1).trimStart();
   const tail: PyExpr = { kind: "call", callee: `${closing}.${expr.name}`, args: expr.args };
   return target.slice(0, lastBreak + 1) + indent + render(tail, indent, indent.length, after);
