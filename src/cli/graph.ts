@@ -3,23 +3,25 @@ import { toAscii } from "../graph/ascii.js";
 import { toDot } from "../graph/dot.js";
 import { toMermaid } from "../graph/mermaid.js";
 import { dagGraph, lineageNodeOf, lineageSubgraph, projectGraph, type Graph } from "../graph/model.js";
+import { selectDags } from "../graph/select.js";
 import { compiledManifest, EXIT, projectRoot, type CommonOptions } from "./context.js";
-import { rootOption } from "./options.js";
+import { rootOption, selectOptions, type SelectOptions } from "./options.js";
 
 const FORMATS = { mermaid: toMermaid, dot: toDot, ascii: toAscii } as const;
 
-interface GraphOptions extends CommonOptions {
+interface GraphOptions extends CommonOptions, SelectOptions {
   format: keyof typeof FORMATS;
   lineage?: string;
 }
 
 export function registerGraph(program: Command): void {
-  program
+  const command = program
     .command("graph")
     .description("Print a DAG's task graph, the project's DAG-to-DAG graph (without a DAG id), or the lineage around an asset, model, metric or task")
     .argument("[dag_id]", "the DAG to draw; without it, the DAGs and the assets, triggers and sensors between them")
     .addOption(new Option("--format <format>", "mermaid (for Markdown and GitHub), dot (Graphviz) or ascii (a terminal)").choices(Object.keys(FORMATS)).default("ascii"))
-    .option("--lineage <name>", 'draw what `dagwright lineage <name>` prints: everything upstream and downstream of an asset (URI or name), model, metric or task ("dag_id.task_id")')
+    .option("--lineage <name>", 'draw what `dagwright lineage <name>` prints: everything upstream and downstream of an asset (URI or name), model, metric or task ("dag_id.task_id")');
+  selectOptions(command)
     .addOption(rootOption())
     .addHelpText(
       "after",
@@ -41,7 +43,21 @@ export function registerGraph(program: Command): void {
         if (!dag) return refuse(`no DAG named ${JSON.stringify(dagId)}; the project's DAGs are ${manifest.dags.map((candidate) => candidate.id).join(", ")}`);
         graph = dagGraph(dag);
       } else {
-        graph = projectGraph(manifest);
+        const selected = selectDags(
+          manifest.dags.map((each) => ({ id: each.id, tags: each.tags, ...(each.owner !== undefined ? { owner: each.owner } : {}), file: each.location.file, tasks: each.tasks.map((task) => ({ id: task.id, upstream: task.upstreamTasks, config: task.config })) })),
+          manifest.lineage.assets,
+          options.select ?? [],
+          options.exclude ?? [],
+        );
+        if ("error" in selected) return refuse(selected.error);
+        // The project graph of the selected DAGs, and of the assets between them.
+        const kept = new Set(selected.dags);
+        const inSelection = (qualified: string) => kept.has(qualified.slice(0, qualified.indexOf(".")));
+        graph = projectGraph({
+          ...manifest,
+          dags: manifest.dags.filter((each) => kept.has(each.id)),
+          lineage: { ...manifest.lineage, assets: manifest.lineage.assets.map((asset) => ({ ...asset, writers: asset.writers.filter(inSelection), scheduledDags: asset.scheduledDags.filter((id) => kept.has(id)) })) },
+        });
       }
       process.stdout.write(FORMATS[options.format](graph));
     });

@@ -61,3 +61,15 @@ export function tooManyWarnings(warnings: number, options: ReportingOptions): bo
 export function warningLimit(warnings: number, options: ReportingOptions): string {
   return options.strict ? `${warnings} warning${warnings === 1 ? "" : "s"} with --strict` : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}`;
 }
+
+/** `--select` and `--exclude`, as dbt's selectors (see src/graph/select.ts). */
+export interface SelectOptions {
+  select?: string[];
+  exclude?: string[];
+}
+
+export function selectOptions(command: Command): Command {
+  return command
+    .option("-s, --select <selector...>", "only these DAGs or tasks: a DAG id glob (churn_*), tag:<tag>, owner:<owner>, folder:<path>, dag_id.task_glob; +selector adds what is upstream, selector+ what is downstream")
+    .option("--exclude <selector...>", "leave these out (the same selectors)");
+}
