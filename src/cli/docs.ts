@@ -75,7 +75,9 @@ async function build(root: string, options: DocsOptions): Promise<{ dir: string 
   const dir = options.out !== undefined ? path.resolve(root, options.out) : path.join(outDir, SITE_FOLDER);
   const files = buildSite(manifest, options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {});
   replaceFolder(dir, files);
-  const shown = path.relative(root, dir).split(path.sep).join("/") || ".";
+  const relative = path.relative(root, dir).split(path.sep).join("/") || ".";
+  // Outside the project, the folder's own path reads better than a climb of ../
+  const shown = relative.startsWith("..") ? dir : relative;
   process.stdout.write(`wrote ${shown}/: ${files.length} files for ${manifest.dags.length} DAG${manifest.dags.length === 1 ? "" : "s"} in ${seconds(performance.now() - started)}\n`);
   return { dir };
 }
