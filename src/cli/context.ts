@@ -4,6 +4,7 @@ import path from "node:path";
 import type { CompileResult } from "../compiler.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import type { Manifest } from "../ir/manifest.js";
+import type { AirflowTarget } from "../ir/schema.js";
 import type { ResolvedProject } from "../ir/resolved.js";
 import { CONFIG_FILE } from "../values/names.js";
 import { renderGithub, renderJson, renderSarif, type Format, type Report } from "./formats.js";
@@ -104,14 +105,14 @@ export async function checkedProject(root: string): Promise<ResolvedProject | un
  * The manifest the project compiles to, without writing it, for commands that draw from the
  * manifest alone (graph, docs); on errors, prints them, sets exit code 1 and returns undefined.
  */
-export async function compiledManifest(root: string): Promise<{ manifest: Manifest; outDir: string } | undefined> {
+export async function compiledManifest(root: string, airflow?: AirflowTarget): Promise<{ manifest: Manifest; outDir: string; files: ReadonlyArray<{ path: string; contents: string }> } | undefined> {
   const { compileProject } = await import("../compiler.js");
-  const result = await compileProject(root, {});
+  const result = await compileProject(root, airflow ? { airflow } : {});
   const file = result.files?.find((candidate) => candidate.path === "manifest.json");
   if (hasErrors(result.diagnostics) || !file || !result.config) {
     printDiagnostics(result.diagnostics, root);
     process.exitCode = EXIT.userErrors;
     return undefined;
   }
-  return { manifest: JSON.parse(file.contents) as Manifest, outDir: result.config.outDir };
+  return { manifest: JSON.parse(file.contents) as Manifest, outDir: result.config.outDir, files: result.files! };
 }
