@@ -2,7 +2,7 @@
  * The command line as users run it: the built `dagwright` binary in a child process, its exit
  * codes, its output, and what it leaves on disk.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -162,6 +162,16 @@ describe("compile", () => {
       expect(run.status, command).toBe(0);
       expect(run.stdout, command).toMatch(new RegExp(`^Usage: dagwright ${command} `));
     }
+  });
+});
+
+describe("a closed pipe", () => {
+  it("ends the command quietly when its reader stops reading (dagwright list | head)", () => {
+    // head takes one byte and leaves; the report is far longer than a pipe holds, so later writes fail.
+    const errors = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-epipe-")), "stderr");
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" validate --format sarif 2>"${errors}" | head -c 1 >/dev/null; sleep 1`], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(errors, "utf8"), "no stack trace on stderr").toBe("");
   });
 });
 

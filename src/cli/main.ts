@@ -15,7 +15,16 @@ import { registerRun } from "./run.js";
 import { setColorFlag } from "./report.js";
 import { registerValidate } from "./validate.js";
 
+/** A reader that stopped reading (`dagwright list | head`) ends the command quietly, as Unix tools do. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
+  quietOnClosedPipe(process.stdout);
   const program = new Command("dagwright")
     .description("Typed Airflow DAGs in TypeScript: check them like code, compile them to Airflow DAG files and a manifest.")
     .version(DAGWRIGHT_VERSION)
