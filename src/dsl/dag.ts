@@ -64,6 +64,11 @@ const BUILD = Symbol.for("dagwright.build");
 /** What can be linked: a task, a task group, or a list of them. */
 export type Linkable = TaskHandle | MappedTaskHandle | GroupHandle | readonly (TaskHandle | MappedTaskHandle | GroupHandle)[] | TaskList;
 
+/** What TypeScript says when a task id is given where a dependency takes the task's handle. */
+export type TaskIdGiven = "dependencies take task handles (the value d.bash(...) and the other task methods return), not task ids";
+/** A dependency's parameter: a Linkable as it is; a string turns into TaskIdGiven, so the error says what to pass. */
+export type NotAnId<T> = T extends string ? TaskIdGiven : T;
+
 /** What `then` returns: the task or group it was given, or a list when it was given several. */
 export type Next<T> = T extends TaskHandle | MappedTaskHandle | GroupHandle ? T : TaskList;
 
@@ -130,17 +135,17 @@ abstract class Node {
    * Give a list to fan out: `a.then([b, c])`. `a.then(b, { label: "yes" })` labels the edge
    * in Airflow's graph view (`a >> Label("yes") >> b`).
    */
-  then<T extends Linkable>(next: T, options?: EdgeOptions): Next<T> {
+  then<T extends Linkable | string>(next: NotAnId<T>, options?: EdgeOptions): Next<T & Linkable> {
     const location = callSite();
-    const downstream = nodesOf(next, location);
+    const downstream = nodesOf(next as Linkable, location);
     for (const node of downstream) link(this, node, location, options?.label);
-    return (next instanceof Node ? next : new TaskList(downstream)) as Next<T>;
+    return (next instanceof Node ? next : new TaskList(downstream)) as Next<T & Linkable>;
   }
 
   /** Run this after `upstream` (a task, a group or a list); returns this. `{ label }` labels the edges. */
-  after(upstream: Linkable, options?: EdgeOptions): this {
+  after<T extends Linkable | string>(upstream: NotAnId<T>, options?: EdgeOptions): this {
     const location = callSite();
-    for (const node of nodesOf(upstream, location)) link(node, this, location, options?.label);
+    for (const node of nodesOf(upstream as Linkable, location)) link(node, this, location, options?.label);
     return this;
   }
 }
@@ -182,17 +187,17 @@ export class TaskList {
   constructor(readonly tasks: readonly Node[]) {}
 
   /** Run `next` after every member of this list. */
-  then<T extends Linkable>(next: T, options?: EdgeOptions): Next<T> {
+  then<T extends Linkable | string>(next: NotAnId<T>, options?: EdgeOptions): Next<T & Linkable> {
     const location = callSite();
-    const downstream = nodesOf(next, location);
+    const downstream = nodesOf(next as Linkable, location);
     for (const up of this.tasks) for (const down of downstream) link(up, down, location, options?.label);
-    return (next instanceof Node ? next : new TaskList(downstream)) as Next<T>;
+    return (next instanceof Node ? next : new TaskList(downstream)) as Next<T & Linkable>;
   }
 
   /** Run every member of this list after `upstream`. */
-  after(upstream: Linkable, options?: EdgeOptions): this {
+  after<T extends Linkable | string>(upstream: NotAnId<T>, options?: EdgeOptions): this {
     const location = callSite();
-    const ups = nodesOf(upstream, location);
+    const ups = nodesOf(upstream as Linkable, location);
     for (const up of ups) for (const down of this.tasks) link(up, down, location, options?.label);
     return this;
   }

@@ -10,7 +10,8 @@ export type DurationUnit = "s" | "m" | "h" | "d";
  * A length of time: a whole number followed by a unit, with no space.
  * @example "30s", "5m", "2h", "1d"
  */
-export type Duration = `${number}${DurationUnit}`;
+// `& {}` keeps the name: without it, TypeScript spells out every unit's template in its errors.
+export type Duration = `${number}${DurationUnit}` & {};
 
 /** A calendar date in UTC, `YYYY-MM-DD`, or a UTC instant, `YYYY-MM-DDTHH:MM[:SS]Z`. */
 export type DateText = `${number}-${number}-${number}` | `${number}-${number}-${number}T${string}Z`;
@@ -1030,7 +1031,7 @@ export interface MappedGroupOptions<A> extends Omit<GroupOptions, "expand"> {
 export type GroupArguments<A> = { readonly [K in keyof A]: GroupArgumentRef<A[K]> };
 
 /** A JVM memory size: a whole number and k, m, g or t, with no space and no "b". @example "512m", "4g" */
-export type MemorySize = `${number}${"k" | "m" | "g" | "t" | "K" | "M" | "G" | "T"}`;
+export type MemorySize = `${number}${"k" | "m" | "g" | "t" | "K" | "M" | "G" | "T"}` & {};
 
 /** Resources of the Spark driver. */
 export interface SparkDriverResources {
