@@ -1044,8 +1044,14 @@ export interface SparkDriverResources {
 }
 
 /** Resources of each Spark executor. */
-export interface SparkExecutorResources extends SparkDriverResources {
-  /** How many executors to run (`spark.executor.instances`); leave unset with `dynamicAllocation`. */
+export interface SparkExecutorResources {
+  /** Heap of each executor JVM (`spark.executor.memory`). @example "4g" */
+  memory?: MemorySize;
+  /** Cores of each executor (`spark.executor.cores`); a whole number, 1 or more. @example 4 */
+  cores?: number;
+  /** Memory outside each executor's heap (`spark.executor.memoryOverhead`); Spark's default is 10% of `memory`, at least 384m. @example "1g" */
+  memoryOverhead?: MemorySize;
+  /** How many executors to run (`spark.executor.instances`); leave unset with `dynamicAllocation`. @example 8 */
   instances?: number;
 }
 
