@@ -6,25 +6,13 @@
  */
 import { CronExpressionParser } from "cron-parser";
 import type { ManifestDag } from "../ir/manifest.js";
-import { durationSeconds, parseUtcDate, utcMillis } from "../values/index.js";
-
-/** Airflow's presets as crons. */
-const PRESETS: Record<string, string> = {
-  "@hourly": "0 * * * *",
-  "@daily": "0 0 * * *",
-  "@midnight": "0 0 * * *",
-  "@weekly": "0 0 * * 0",
-  "@monthly": "0 0 1 * *",
-  "@quarterly": "0 0 1 */3 *",
-  "@yearly": "0 0 1 1 *",
-  "@annually": "0 0 1 1 *",
-};
+import { cronOf, durationSeconds, parseUtcDate, utcMillis } from "../values/index.js";
 
 /** Counting stops here, so a per-minute schedule across years answers at once ("at least"). */
 export const FIRE_LIMIT = 100_000;
 
 function cronTimes(expression: string, from: number, to: number): number[] {
-  const cron = PRESETS[expression] ?? expression;
+  const cron = cronOf(expression);
   // cron-parser gives the times after currentDate; a fire time at `from` itself counts.
   const times = CronExpressionParser.parse(cron, { currentDate: new Date(from - 1), tz: "UTC" });
   const found: number[] = [];

@@ -2,25 +2,14 @@
 import cronstrue from "cronstrue";
 import type { Manifest, ManifestDag } from "../ir/manifest.js";
 import { scheduleText } from "../graph/model.js";
+import { cronOf } from "../values/index.js";
 import { html, type Raw } from "./html.js";
-
-/** Airflow's presets as the crons they stand for, so they read as words too. */
-const PRESETS: Record<string, string> = {
-  "@hourly": "0 * * * *",
-  "@daily": "0 0 * * *",
-  "@midnight": "0 0 * * *",
-  "@weekly": "0 0 * * 0",
-  "@monthly": "0 0 1 * *",
-  "@quarterly": "0 0 1 */3 *",
-  "@yearly": "0 0 1 1 *",
-  "@annually": "0 0 1 1 *",
-};
 
 /** A cron in words ("At 02:00"), or undefined for what is not a cron cronstrue reads. */
 export function cronInWords(expression: string): string | undefined {
   if (expression === "@once") return "Once, at the start date";
   if (expression === "@continuous") return "As soon as the previous run ends";
-  const cron = PRESETS[expression] ?? expression;
+  const cron = cronOf(expression);
   try {
     return cronstrue.toString(cron, { use24HourTimeFormat: true, verbose: false, locale: "en" });
   } catch {

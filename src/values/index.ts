@@ -10,3 +10,4 @@ export * from "./names.js";
 export * from "./quantity.js";
 export * from "./python.js";
 export * from "./time-of-day.js";
+export * from "./presets.js";
