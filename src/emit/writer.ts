@@ -55,29 +55,16 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): Write
   };
   if (result.changed.length === 0 && result.removed.length === 0) return result;
 
-  const parent = path.dirname(outDir);
-  const name = path.basename(outDir);
-  const staging = path.join(parent, `.${name}.staging-${process.pid}`);
-  const previous = path.join(parent, `.${name}.previous-${process.pid}`);
-  fs.rmSync(staging, { recursive: true, force: true });
-  try {
+  swapIn(outDir, (staging) => {
     for (const file of files) writeFile(path.join(staging, file.path), file.contents);
     for (const entry of status.foreign) keepForeign(path.join(outDir, entry), path.join(staging, entry));
-    fs.mkdirSync(staging, { recursive: true });
     // The docs site moves across whole (it is rebuilt by `dagwright docs`, never by compile).
     const site = path.join(outDir, SITE_FOLDER);
-    if (fs.existsSync(site)) fs.renameSync(site, path.join(staging, SITE_FOLDER));
-    if (fs.existsSync(outDir)) {
-      fs.renameSync(outDir, previous);
-      fs.renameSync(staging, outDir);
-      fs.rmSync(previous, { recursive: true, force: true });
-    } else {
-      fs.mkdirSync(parent, { recursive: true });
-      fs.renameSync(staging, outDir);
+    if (fs.existsSync(site)) {
+      fs.mkdirSync(staging, { recursive: true });
+      fs.renameSync(site, path.join(staging, SITE_FOLDER));
     }
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
+  });
   return result;
 }
 
@@ -145,12 +132,24 @@ function previousManifest(outDir: string): { dags?: unknown; files?: unknown } {
  * the docs site, which has no manifest of its own to tell its files from anyone else's.
  */
 export function replaceFolder(dir: string, files: readonly OutputFile[]): void {
+  swapIn(dir, (staging) => {
+    for (const file of files) writeFile(path.join(staging, file.path), file.contents);
+  });
+}
+
+/**
+ * Make `dir` what `fill` writes into a staging folder beside it: the staging folder is filled
+ * whole first, then takes the old folder's place in two renames (recoverInterruptedSwap puts
+ * the old one back if the process dies between them). A failure leaves `dir` as it was.
+ */
+function swapIn(dir: string, fill: (staging: string) => void): void {
   const parent = path.dirname(dir);
-  const staging = path.join(parent, `.${path.basename(dir)}.staging-${process.pid}`);
-  const previous = path.join(parent, `.${path.basename(dir)}.previous-${process.pid}`);
+  const name = path.basename(dir);
+  const staging = path.join(parent, `.${name}.staging-${process.pid}`);
+  const previous = path.join(parent, `.${name}.previous-${process.pid}`);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    for (const file of files) writeFile(path.join(staging, file.path), file.contents);
+    fill(staging);
     fs.mkdirSync(staging, { recursive: true });
     if (fs.existsSync(dir)) {
       fs.renameSync(dir, previous);
