@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Dependencies } from "./modules.js";
 import type { ModuleRecord } from "./records.js";
-import { cacheRoot, fileFingerprint, listingFingerprint, sha256 } from "./fingerprint.js";
+import { cacheRoot, fileFingerprint, readsTheSame, sha256 } from "./fingerprint.js";
 import { writeIfChanged } from "./typecheck/config.js";
 import { tsconfigChain } from "./tsconfig.js";
 
@@ -102,23 +102,7 @@ export class EvaluationCache {
     if (entry?.format !== FORMAT || entry.key !== this.#key || entry.file !== file || typeof entry.deps !== "object" || entry.deps === null) return undefined;
     const { digest, ...rest } = entry;
     if (digest !== sha256(JSON.stringify(rest))) return undefined;
-    return this.#unchanged(entry.deps) ? { payload: entry.payload, deps: entry.deps } : undefined;
-  }
-
-  #unchanged(deps: Dependencies): boolean {
-    const same = (kind: string, fingerprints: Record<string, string> | undefined, take: (what: string) => string) =>
-      typeof fingerprints === "object" && fingerprints !== null &&
-      Object.entries(fingerprints).every(([what, fingerprint]) => {
-        const key = `${kind}\0${what}`;
-        let now = this.#seen.get(key);
-        if (now === undefined) this.#seen.set(key, (now = take(what)));
-        return now === fingerprint;
-      });
-    return (
-      same("file", deps.files, fileFingerprint) &&
-      same("listing", deps.listings, (folder) => listingFingerprint(folder, "all")) &&
-      same("folder", deps.folders, (folder) => listingFingerprint(folder, "resolvable"))
-    );
+    return readsTheSame(entry.deps, this.#seen) ? { payload: entry.payload, deps: entry.deps } : undefined;
   }
 
   #write<T>(kind: string, file: string, deps: Dependencies, payload: T): void {

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Dependencies } from "./modules.js";
 
 // Taken when this module loads, before the evaluation process starts noticing the user's reads
 // (reads.ts), so the caches' own reads are never mistaken for the user's.
@@ -50,4 +51,26 @@ export function listingFingerprint(folder: string, names: "all" | "resolvable"):
 export function cacheRoot(root: string): string {
   const configured = process.env.DAGWRIGHT_CACHE_DIR;
   return configured ? path.resolve(root, configured) : path.join(root, "node_modules", ".cache", "dagwright");
+}
+
+/**
+ * Whether everything a run read still reads the same: each file's content, each listed
+ * folder's listing, each folder an import resolved in. `seen` keeps fingerprints taken already
+ * (a helper a hundred modules import is read once per compile).
+ */
+export function readsTheSame(deps: Dependencies, seen = new Map<string, string>()): boolean {
+  const same = (kind: string, fingerprints: Record<string, string> | undefined, take: (what: string) => string) =>
+    typeof fingerprints === "object" &&
+    fingerprints !== null &&
+    Object.entries(fingerprints).every(([what, fingerprint]) => {
+      const key = `${kind}\0${what}`;
+      let now = seen.get(key);
+      if (now === undefined) seen.set(key, (now = take(what)));
+      return now === fingerprint;
+    });
+  return (
+    same("file", deps.files, fileFingerprint) &&
+    same("listing", deps.listings, (folder) => listingFingerprint(folder, "all")) &&
+    same("folder", deps.folders, (folder) => listingFingerprint(folder, "resolvable"))
+  );
 }

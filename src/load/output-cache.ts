@@ -17,7 +17,7 @@ import { apiTypesEntry } from "./api-types.js";
 import { findConfig } from "./config.js";
 import { discoverModules } from "./discover.js";
 import { evaluationKey } from "./evaluation-cache.js";
-import { cacheRoot, fileFingerprint, listingFingerprint, sha256 } from "./fingerprint.js";
+import { cacheRoot, fileFingerprint, listingFingerprint, readsTheSame, sha256 } from "./fingerprint.js";
 import type { Dependencies } from "./modules.js";
 import { projectTsconfig, writeIfChanged } from "./typecheck/config.js";
 import { compareText } from "../values/names.js";
@@ -104,13 +104,6 @@ function templateFiles(dir: string | undefined): Record<string, string> {
   return found;
 }
 
-function unchanged(inputs: Dependencies): boolean {
-  return (
-    Object.entries(inputs.files).every(([file, fingerprint]) => fileFingerprint(file) === fingerprint) &&
-    Object.entries(inputs.listings).every(([folder, fingerprint]) => listingFingerprint(folder, "all") === fingerprint) &&
-    Object.entries(inputs.folders).every(([folder, fingerprint]) => listingFingerprint(folder, "resolvable") === fingerprint)
-  );
-}
 
 /**
  * The remembered compile, when nothing it read has changed and `outputMatches` finds the output
@@ -125,7 +118,7 @@ export async function upToDate(parts: CompileKeyParts, outputMatches: (outDir: s
   }
   const { digest, ...rest } = entry ?? {};
   if (entry?.format !== FORMAT || digest !== sha256(JSON.stringify(rest)) || entry.key !== compileKey(parts)) return undefined;
-  if (!unchanged(entry.inputs)) return undefined;
+  if (!readsTheSame(entry.inputs)) return undefined;
   if (JSON.stringify(templateFiles(entry.templatesDir)) !== JSON.stringify(entry.templates)) return undefined;
   const discovered = discoverModules(parts.root, entry.srcDir);
   if (discovered.diagnostics.length > 0 || discovered.files.join("\n") !== entry.modules.join("\n")) return undefined;

@@ -8,7 +8,7 @@ import { toSvg } from "../graph/svg.js";
 import { CATALOGUE, CODES, explainText, type Code } from "../diagnostics/index.js";
 import type { Manifest } from "../ir/manifest.js";
 import { scheduleInWords, scheduleText, sourceLink, warningList } from "./describe.js";
-import { codePage, dagPage, graphFigure, html, modelPage, page, rootOf, taskAnchor, type Raw } from "./html.js";
+import { codePage, dagPage, graphFigure, html, modelPage, page, rootOf, segment, taskAnchor, type Raw } from "./html.js";
 
 interface SiteFile {
   path: string;
@@ -39,7 +39,7 @@ function nodeHref(manifest: Manifest, id: string, root: string): string | undefi
   return undefined;
 }
 
-export const assetAnchor = (uri: string) => `a-${[...uri].map((char) => (/[A-Za-z0-9_-]/.test(char) ? char : `~${char.codePointAt(0)!.toString(16)}`)).join("")}`;
+export const assetAnchor = (uri: string) => `a-${segment(uri)}`;
 
 export function projectPage(manifest: Manifest): SiteFile {
   const path = "index.html";
