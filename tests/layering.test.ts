@@ -23,7 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   emit: ["ir", "capabilities", "diagnostics", "values"],
   graph: ["ir", "values"],
   diff: ["ir", "values"],
-  run: ["ir"],
+  run: ["ir", "graph"],
   api: ["compiler", "diagnostics", "ir"],
   testing: ["compiler", "diagnostics", "dsl", "emit", "ir", "load", "resolve", "validate", "values", "version"],
   site: ["graph", "ir", "diagnostics", "values", "version"],

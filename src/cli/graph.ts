@@ -35,7 +35,8 @@ export function registerGraph(program: Command): void {
       const { manifest } = compiled;
       let graph: Graph;
       if (options.lineage !== undefined) {
-        const node = lineageNodeOf(manifest, options.lineage);
+        const nodes = new Set(manifest.lineage.nodes.map((node) => node.id));
+        const node = lineageNodeOf(manifest.lineage, options.lineage, (id) => nodes.has(id));
         if (!node) return refuse(`no asset, model, metric or task named ${JSON.stringify(options.lineage)} in the project`);
         graph = lineageSubgraph(manifest, node);
       } else if (dagId !== undefined) {

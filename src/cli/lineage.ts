@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { LineageNode } from "../ir/lineage.js";
 import type { ResolvedProject } from "../ir/resolved.js";
+import { lineageNodeOf } from "../graph/model.js";
 import { lineageGraph } from "../resolve/index.js";
 import { checkedProject, EXIT, projectRoot, type CommonOptions } from "./context.js";
 import { rootOption } from "./options.js";
@@ -15,7 +16,8 @@ export function registerLineage(program: Command): void {
     .action(async (name: string, options: CommonOptions) => {
       const project = await checkedProject(projectRoot(options));
       if (!project) return;
-      const node = findNode(project, name);
+      const graph = lineageGraph(project.lineage);
+      const node = lineageNodeOf(project.lineage, name, (id) => graph.has(id));
       if (!node) {
         process.stderr.write(`error: no asset, model, metric or task named ${JSON.stringify(name)} in the project\n`);
         process.exitCode = EXIT.userErrors;
@@ -25,16 +27,6 @@ export function registerLineage(program: Command): void {
     });
 }
 
-/** The lineage node a user's name means: an asset by URI or name, a model, a metric, or "dag.task". */
-function findNode(project: ResolvedProject, name: string): LineageNode | undefined {
-  const { assets, models, metrics } = project.lineage;
-  const asset = assets.find((entry) => entry.uri === name || entry.name === name);
-  if (asset) return `asset:${asset.uri}`;
-  if (models.some((model) => model.name === name)) return `model:${name}`;
-  if (metrics.some((metric) => metric.name === name)) return `metric:${name}`;
-  const graph = lineageGraph(project.lineage);
-  return graph.has(`task:${name}`) ? `task:${name}` : graph.has(`dag:${name}`) ? `dag:${name}` : undefined;
-}
 
 /** The node, then its upstream and downstream as indented trees; a node seen before is not expanded again. */
 export function lineageTree(project: ResolvedProject, node: LineageNode): string {

@@ -57,7 +57,7 @@ export function registerRun(program: Command): void {
         process.exitCode = EXIT.userErrors;
         return;
       }
-      const { branchTargetsOf, simulateRun } = await import("../run/simulate.js");
+      const [{ simulateRun }, { branchTargets }] = await Promise.all([import("../run/simulate.js"), import("../graph/model.js")]);
       // Names the DAG must have: refused plainly, without the usage text.
       const refuse = (message: string) => {
         process.stderr.write(`error: ${message}\n`);
@@ -65,7 +65,7 @@ export function registerRun(program: Command): void {
       };
       for (const [task, targets] of branches) {
         const found = dag.task(task);
-        const allowed = found ? branchTargetsOf(found) : [];
+        const allowed = found ? branchTargets(found.ir) : [];
         if (!found || allowed.length === 0) return refuse(`--branch ${task}: DAG "${dagId}" has no branching task "${task}"`);
         const unknown = targets.filter((target) => !allowed.includes(target));
         if (unknown.length) return refuse(`--branch ${task}: it chooses among ${allowed.join(", ")}, not ${unknown.join(", ")}`);

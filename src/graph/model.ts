@@ -53,8 +53,8 @@ export interface Graph {
 
 type ManifestTask = ManifestDag["tasks"][number];
 
-/** The tasks a branching task chooses among. */
-export function branchTargets(task: ManifestTask): string[] {
+/** The tasks a branching task chooses among (a manifest's task, or a resolved task's IR). */
+export function branchTargets(task: { config: object }): string[] {
   const config = task.config as { targets?: string[]; followIfTrue?: string[]; followIfFalse?: string[] };
   return [...(config.targets ?? []), ...(config.followIfTrue ?? []), ...(config.followIfFalse ?? [])];
 }
@@ -194,15 +194,21 @@ export function scheduleText(schedule: ManifestDag["schedule"]): string {
   }
 }
 
-/** What "dagwright lineage" understands a name to be: an asset by URI or name, a model, a metric, "dag.task" or a DAG. */
-export function lineageNodeOf(manifest: Manifest, name: string): string | undefined {
-  const { assets, models, metrics, nodes } = manifest.lineage;
-  const asset = assets.find((entry) => entry.uri === name || entry.name === name);
+/**
+ * The lineage node a user's name means: an asset by URI or name, a model, a metric, "dag.task"
+ * or a DAG (`isNode` says which task and DAG nodes exist). `lineage` and `graph --lineage` read
+ * names alike, from the resolved project or the manifest.
+ */
+export function lineageNodeOf(
+  lineage: { assets: ReadonlyArray<{ uri: string; name?: string }>; models: ReadonlyArray<{ name: string }>; metrics: ReadonlyArray<{ name: string }> },
+  name: string,
+  isNode: (id: string) => boolean,
+): string | undefined {
+  const asset = lineage.assets.find((entry) => entry.uri === name || entry.name === name);
   if (asset) return `asset:${asset.uri}`;
-  if (models.some((model) => model.name === name)) return `model:${name}`;
-  if (metrics.some((metric) => metric.name === name)) return `metric:${name}`;
-  const ids = new Set(nodes.map((node) => node.id));
-  return ids.has(`task:${name}`) ? `task:${name}` : ids.has(`dag:${name}`) ? `dag:${name}` : undefined;
+  if (lineage.models.some((model) => model.name === name)) return `model:${name}`;
+  if (lineage.metrics.some((metric) => metric.name === name)) return `metric:${name}`;
+  return isNode(`task:${name}`) ? `task:${name}` : isNode(`dag:${name}`) ? `dag:${name}` : undefined;
 }
 
 /** The lineage around one node: everything upstream and downstream of it, with the edges that lead there. */

@@ -4,6 +4,7 @@
  * makes of simulated failures, as Airflow's scheduler decides them. Nothing runs: a task that
  * starts succeeds unless it is named to fail.
  */
+import { branchTargets } from "../graph/model.js";
 import type { ResolvedDag, ResolvedTask } from "../ir/resolved.js";
 
 export type TaskState = "success" | "failed" | "upstream_failed" | "skipped";
@@ -34,11 +35,6 @@ export interface SimulationOptions {
   failures?: ReadonlySet<string>;
 }
 
-/** The targets a branching task may choose among, in order. */
-export function branchTargetsOf(task: ResolvedTask): string[] {
-  const config = task.ir.config as { targets?: string[]; followIfTrue?: string[]; followIfFalse?: string[] };
-  return [...(config.targets ?? []), ...(config.followIfTrue ?? []), ...(config.followIfFalse ?? [])];
-}
 
 /** A mapped task's instances: the product of its literal lists' lengths; "dynamic" when any comes from a task. */
 function instancesOf(task: ResolvedTask, dag: ResolvedDag): number | "dynamic" | undefined {
@@ -123,7 +119,7 @@ export function simulateRun(dag: ResolvedDag, options: SimulationOptions = {}): 
       results.set(task.id, { ...base, state: "failed", reason: "failed, as asked" });
       continue;
     }
-    const targets = branchTargetsOf(task);
+    const targets = branchTargets(task.ir);
     if (targets.length > 0) {
       const chose = [...(options.branches?.get(task.id) ?? targets.slice(0, 1))];
       for (const target of targets) if (!chose.includes(target)) notChosen.set(target, task.id);
