@@ -40,12 +40,12 @@ export function registerDocs(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) command.error(`error: --port must be a port number, not ${JSON.stringify(options.port)}`, { exitCode: EXIT.usage });
       const built = await build(root, options);
       if (!built) return;
-      if (options.serve) await serve(root, built.dir, port, () => build(root, options));
+      if (options.serve) await serve(root, built.dir, built.outDir, port, () => build(root, options));
     });
 }
 
 /** Build the site once; undefined (with the errors printed and exit code 1) when there is no manifest to build from. */
-async function build(root: string, options: DocsOptions): Promise<{ dir: string } | undefined> {
+async function build(root: string, options: DocsOptions): Promise<{ dir: string; outDir: string } | undefined> {
   const started = performance.now();
   let manifest: Manifest;
   let outDir: string;
@@ -79,11 +79,11 @@ async function build(root: string, options: DocsOptions): Promise<{ dir: string 
   // Outside the project, the folder's own path reads better than a climb of ../
   const shown = relative.startsWith("..") ? dir : relative;
   process.stdout.write(`wrote ${shown}/: ${files.length} files for ${manifest.dags.length} DAG${manifest.dags.length === 1 ? "" : "s"} in ${seconds(performance.now() - started)}\n`);
-  return { dir };
+  return { dir, outDir };
 }
 
 /** Serve the site's folder on localhost; rebuild after each change in the project folder. */
-async function serve(root: string, dir: string, port: number, rebuild: () => Promise<unknown>): Promise<void> {
+async function serve(root: string, dir: string, outDir: string, port: number, rebuild: () => Promise<unknown>): Promise<void> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const relative = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "index.html";
@@ -100,11 +100,8 @@ async function serve(root: string, dir: string, port: number, rebuild: () => Pro
   const address = server.address();
   const shownPort = typeof address === "object" && address ? address.port : port;
   process.stdout.write(`serving http://127.0.0.1:${shownPort}/ (rebuilt when the project changes; Ctrl-C to stop)\n`);
-  const { watch } = await import("chokidar");
-  const ignored = (file: string) => {
-    const parts = path.relative(root, file).split(path.sep);
-    return parts.some((part) => part.startsWith(".") || part === "node_modules") || file === dir || file.startsWith(dir + path.sep) || parts[0] === "generated";
-  };
+  const [{ watch }, { notTheProjects }] = await Promise.all([import("chokidar"), import("./watch.js")]);
+  const ignored = notTheProjects(root, () => [outDir, dir]);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   watch(root, { ignored, ignoreInitial: true }).on("all", () => {

@@ -30,17 +30,25 @@ function stamp(): string {
   return `[${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}]`;
 }
 
+/**
+ * What a watcher of the project folder leaves alone: dot folders (the writer's staging copies,
+ * .git, caches), node_modules, and what dagwright writes itself (`written()`, asked each time:
+ * the config may move it).
+ */
+export function notTheProjects(root: string, written: () => readonly string[]): (file: string) => boolean {
+  return (file) => {
+    const relative = path.relative(root, file);
+    if (relative === "") return false;
+    if (relative.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules")) return true;
+    return written().some((folder) => file === folder || file.startsWith(folder + path.sep));
+  };
+}
+
 export async function watchProject({ root, build }: WatchOptions): Promise<void> {
   const { openTypechecker } = await import("../load/typecheck/index.js");
   let typechecker = openTypechecker();
   let outDir = path.join(root, "generated");
-  const ignored = (file: string) => {
-    const relative = path.relative(root, file);
-    if (relative === "") return false;
-    const parts = relative.split(path.sep);
-    // Dot folders hold the writer's staging copies, .git and caches; node_modules is not the project's.
-    return parts.some((part) => part.startsWith(".") || part === "node_modules") || file === outDir || file.startsWith(outDir + path.sep);
-  };
+  const ignored = notTheProjects(root, () => [outDir]);
 
   const once = async () => {
     const result = await build(typechecker);
