@@ -61,12 +61,15 @@ function entryFile(root: string): string {
 }
 
 /** The key: dagwright's own code (its files, not only its version), the options, and what the evaluation key covers. */
+/** dagwright's own files with their hashes: read once per process (the check and the record both need them). */
+let ownFiles: string[] | undefined;
+
 function compileKey(parts: CompileKeyParts): string {
   const code = path.dirname(fileURLToPath(import.meta.url));
-  const own = fs
+  const own = (ownFiles ??= fs
     .readdirSync(code)
     .sort()
-    .map((name) => `${name} ${fileFingerprint(path.join(code, name))}`);
+    .map((name) => `${name} ${fileFingerprint(path.join(code, name))}`));
   const tsconfig = projectTsconfig(parts.root);
   return sha256(
     [
