@@ -4,6 +4,8 @@ export default defineConfig({
   airflow: "3.3",
   srcDir: "dags-src",
   outDir: "generated",
+  // The team's own rules (rules/team.ts), run by compile and validate after dagwright's checks.
+  rules: ["rules/*.ts"],
   spark: {
     // Every Spark job starts from these; its profile and its own fields override them.
     defaults: {

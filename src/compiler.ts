@@ -7,7 +7,12 @@ import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnos
 import type { OutputFile } from "./emit/files.js";
 import type { ResolvedProject } from "./ir/resolved.js";
 import type { Project } from "./ir/schema.js";
-import { loadProject, type LoadOptions, type LoadResult, type ResolvedConfig } from "./load/index.js";
+import { loadProject, runTeamRules, type LoadOptions, type LoadResult, type ResolvedConfig } from "./load/index.js";
+import { configKeyLocation } from "./load/config.js";
+import { Inputs } from "./load/inputs.js";
+import type { Dependencies } from "./load/modules.js";
+import { applyPolicy, type PolicyResult, type Suppression } from "./policy/apply.js";
+import { ruleProjectOf } from "./policy/view.js";
 import { pointAtValues } from "./load/value-locations.js";
 import { resolve } from "./resolve/index.js";
 import { validate } from "./validate/index.js";
@@ -31,6 +36,20 @@ export interface CompileResult {
   inputs?: LoadResult["inputs"];
   /** The DAG modules found, absolute paths in discovery order. */
   modules?: string[];
+  /** The team rules that ran (with the severity in force) and the diagnostics `suppress` silenced, once the project resolved. */
+  policy?: { rules: PolicyResult["rules"]; suppressed: Suppression[] };
+}
+
+function relativeTo(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join("/");
+}
+
+/** Two sets of reads as one; undefined when they disagree about a file (it changed in between). */
+function union(a: Dependencies, b: Dependencies): Dependencies | undefined {
+  const inputs = new Inputs();
+  inputs.add(a);
+  inputs.add(b);
+  return inputs.dependencies();
 }
 
 export { DAGWRIGHT_VERSION };
@@ -50,10 +69,24 @@ export async function compileProject(given: string, options: LoadOptions & { emi
   timings.resolve = performance.now() - started;
   started = performance.now();
   options.onProgress?.({ stage: "validate" });
+  const found = [...loaded.diagnostics, ...validate(resolved)];
+  const { config } = loaded;
+  const ran = config.rules.files.length > 0 ? await runTeamRules(root, config, ruleProjectOf(resolved, relativeTo(root, config.srcDir)), options) : undefined;
+  const policy = applyPolicy(resolved, [...found, ...(ran?.diagnostics ?? [])], {
+    rules: ran?.rules ?? [],
+    findings: ran?.findings ?? [],
+    severity: config.severity,
+    severityLocation: (code) => configKeyLocation(root, config.configFile, code),
+    configFile: relativeTo(root, config.configFile),
+  });
   // Findings about an option's value move from the call to the value, where it is written there.
-  const diagnostics = sortDiagnostics(await pointAtValues(root, [...loaded.diagnostics, ...validate(resolved)]));
+  const placed = await pointAtValues(root, [...policy.diagnostics, ...policy.suppressed.map((suppression) => suppression.diagnostic)]);
+  const diagnostics = sortDiagnostics(placed.slice(0, policy.diagnostics.length));
+  const suppressed = policy.suppressed.map((suppression, index) => ({ ...suppression, diagnostic: placed[policy.diagnostics.length + index]! }));
   timings.validate = performance.now() - started;
-  const checked = { ...base, project, resolved };
+  // What the rule modules read joins what the compile read; untrusted when either cannot be trusted.
+  const inputs = ran ? (loaded.inputs && ran.inputs ? union(loaded.inputs, ran.inputs) : undefined) : loaded.inputs;
+  const checked = { ...base, ...(inputs ? { inputs } : { inputs: undefined }), project, resolved, policy: { rules: policy.rules, suppressed } };
   if (hasErrors(diagnostics) || options.emit === false) return { ...checked, diagnostics };
 
   options.onProgress?.({ stage: "emit" });
@@ -64,7 +97,7 @@ export async function compileProject(given: string, options: LoadOptions & { emi
   let files: OutputFile[];
   try {
     const typecheck = loaded.checker ? { typescript: loaded.checker.version, source: loaded.checker.source } : null;
-    files = emitAll(resolved, { templates: new Templates(loaded.config.templatesDir), eventTime, dagwrightVersion: DAGWRIGHT_VERSION, typecheck, warnings: diagnostics });
+    files = emitAll(resolved, { templates: new Templates(loaded.config.templatesDir), eventTime, dagwrightVersion: DAGWRIGHT_VERSION, typecheck, warnings: diagnostics, policy: checked.policy });
   } catch (thrown) {
     if (!(thrown instanceof TemplateError)) throw thrown;
     const file = path.relative(root, thrown.file).split(path.sep).join("/");

@@ -162,6 +162,7 @@ async function remember(keyParts: CompileKeyParts, result: CompileResult, option
     diagnostics: result.diagnostics,
     checker: result.checker ? { version: result.checker.version, source: result.checker.source } : null,
     modules: result.modules ?? [],
+    ...(result.config.rules.files.length ? { rules: result.config.rules.files } : {}),
     inputs: result.inputs,
     ...(result.config.templatesDir ? { templatesDir: result.config.templatesDir } : {}),
     outputs: result.files.map((file) => ({ path: file.path, sha256: contentHash(file) })).sort((a, b) => compareText(a.path, b.path)),

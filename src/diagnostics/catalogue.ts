@@ -133,6 +133,8 @@ export const CATALOGUE = {
     | { invalid: { problems: readonly string[]; versions: readonly string[] } }
     | { notData: string; function?: true }
     | { folder: string }
+    | { severity: string }
+    | { rules: { pattern: string } }
   >({
     title: "Invalid configuration",
     severity: "error",
@@ -149,32 +151,42 @@ export const CATALOGUE = {
             ? `invalid configuration: ${a.invalid.problems.join("; ")}`
             : "folder" in a
               ? `invalid configuration: ${a.folder}`
-              : a.function
+              : "severity" in a
+                ? `invalid configuration: ${a.severity}`
+                : "rules" in a
+                  ? `invalid configuration: rules: ${q(a.rules.pattern)} matches no TypeScript module`
+                  : a.function
                 ? `${a.notData} exports a function, not the configuration`
                 : `${a.notData} exports something other than plain data`,
     hint: (a) => {
       if ("notData" in a && a.function) return "export the configuration itself: export default defineConfig({ airflow: \"3.3\" }), not a function that returns it";
       if ("folder" in a) return "srcDir, outDir and templates name folders relative to the project; outDir needs a folder of its own, such as generated";
+      if ("severity" in a) return 'severity takes a team rule\'s code or a built-in warning\'s, each "error", "warning" or "off": severity: { ACME001: "warning", DW504: "error" }';
+      if ("rules" in a) return "rules lists rule modules relative to the config, as paths or globs: rules: [\"rules/*.ts\"]";
       if ("missing" in a) return "run `dagwright init` to create a project, or run dagwright from the folder that holds the config";
       const versions = "noDefaultExport" in a ? a.noDefaultExport.versions : "invalid" in a ? a.invalid.versions : undefined;
       if (versions) return `export default defineConfig({ airflow: "3.3" }); supported Airflow versions: ${versions.join(", ")}`;
       return "export a plain object: defineConfig({ ... }) with strings, numbers, booleans, lists and objects";
     },
   }),
-  DW006: entry<{ file: string; stalled?: true }>({
+  DW006: entry<{ file: string; stalled?: true; rule?: string }>({
     title: "Module evaluation timed out",
     severity: "error",
     explanation:
       "A DAG module (or the config) did not finish evaluating within the time limit (10 seconds by default), so the compile was stopped rather than hang. A busy loop is stopped at the limit; a blocking call (`execSync`), or a timer that keeps looping after the module returned, is stopped soon after by killing the evaluation process and what it started.",
     example: `while (true) {}`,
     fix: "Look for an endless loop, a blocking call or a timer; DAG modules should only build DAGs.",
-    sharedBy: ["load/evaluate", "load/session"],
+    sharedBy: ["load/evaluate", "load/session", "load/rules"],
     message: (a) =>
       a.stalled
         ? `evaluation stalled in ${a.file}: no answer within the time limit, so it was stopped`
-        : `module ${a.file} did not finish evaluating within the time limit`,
+        : a.rule
+          ? `rule ${a.rule} of ${a.file} did not finish its check within the time limit`
+          : `module ${a.file} did not finish evaluating within the time limit`,
     hint: (a) =>
-      a.stalled
+      a.rule
+        ? "a rule's check runs once per compile over plain data: look for an endless loop in it"
+        : a.stalled
         ? "look for a blocking call (execSync, Atomics.wait), or a timer or promise left running (setInterval, setTimeout) in this module or what it imports"
         : "DAG modules run at compile time: look for an endless loop or very slow top-level code",
   }),
@@ -264,6 +276,76 @@ export const CATALOGUE = {
     fix: "Fix the template at the reported line; start from the built-in template of the same name in dagwright's templates/ folder to see the values it is given.",
     message: (a) => `the template ${a.file} does not render: ${a.problem}`,
     hint: () => "compare with dagwright's built-in template of the same name: it shows every value the template is given",
+  }),
+  DW015: entry<{ rule: string; message: string }>({
+    title: "Team rule",
+    severity: "error",
+    explanation:
+      "A rule the team wrote (a module under `rules` in dagwright.config.ts, made with defineRule) found a DAG or task that breaks it. Reports show the rule's own code, such as ACME001, in place of DW015; the rule decides its message, and the config's `severity` can make its findings warnings, errors or nothing.",
+    example: `export const owned = defineRule({ code: "ACME001", description: "every DAG has an owner", check(project, report) { ... } })`,
+    fix: "Change the DAG or task as the rule asks; or, for one task where the rule does not apply, silence it with suppress: { ACME001: \"why\" }.",
+    message: (a) => a.message,
+  }),
+  DW016: entry<
+    | { file: string; noRules: true }
+    | { file: string; code: string; badCode: true }
+    | { file: string; code: string; duplicateOf: string }
+    | { file: string; code: string; threw: string }
+    | { file: string; code: string; badFinding: string }
+    | { file: string; code: string; notDefined: true }
+  >({
+    title: "Team rule cannot run",
+    severity: "error",
+    explanation:
+      "A module listed under `rules` in dagwright.config.ts must export rules made with defineRule, each with a code of its own, and each rule's check must run to the end and report findings about the project's DAGs and tasks. This one does not, so its DAGs cannot be held to it.",
+    example: `export default { code: "ACME001", check() {} }  // not made with defineRule`,
+    fix: "Export the rules made with defineRule({ code, description, check }), give each a code no other rule has, and report findings as report({ task, message }) or report({ dag, message }).",
+    sharedBy: ["load/rules", "policy/apply"],
+    message: (a) =>
+      "noRules" in a
+        ? `${a.file} exports no rule made with defineRule`
+        : "badCode" in a
+          ? `${a.file} defines a rule with code ${q(a.code)}, which is not a team rule's code`
+          : "duplicateOf" in a
+            ? `rule ${a.code} of ${a.file} has the code of a rule in ${a.duplicateOf}`
+            : "threw" in a
+              ? `rule ${a.code} of ${a.file} threw: ${a.threw}`
+              : "badFinding" in a
+                ? `rule ${a.code} of ${a.file} reported a finding dagwright cannot place: ${a.badFinding}`
+                : `severity in ${a.file} names ${a.code}, which no rule defines`,
+    hint: (a) =>
+      "badCode" in a
+        ? 'a team rule\'s code is capital letters then digits, such as "ACME001"; DW codes are dagwright\'s'
+        : "duplicateOf" in a
+          ? "give each rule a code of its own"
+          : "threw" in a
+            ? "fix the rule's check at the reported line; it sees plain data about the project (RuleProject)"
+            : "badFinding" in a
+              ? "report({ task, message }) or report({ dag, message }) with a task or DAG of the project the rule was given, and a message"
+              : "notDefined" in a
+                ? "list the module that defines the rule under rules, or remove the code from severity"
+                : undefined,
+  }),
+  DW017: entry<{ where: Subject; code: string; noReason: true } | { where: Subject; code: string; error: true }>({
+    title: "Suppression refused",
+    severity: "error",
+    explanation:
+      "A task's or DAG's `suppress` silences the named diagnostics on it alone, each with a reason the manifest records. A suppression needs a reason, and cannot silence an error dagwright finds: what it refuses would not run in Airflow as written.",
+    example: `d.bash("load", { command: "load.sh", suppress: { ACME001: "" } })`,
+    fix: 'Write why the diagnostic does not apply: suppress: { ACME001: "owned by the platform team" }. Fix what an error names instead of silencing it.',
+    message: (a) => ("noReason" in a ? `${subject(a.where)} suppresses ${a.code} without a reason` : `${subject(a.where)} suppresses ${a.code}, an error, which cannot be suppressed`),
+    hint: (a) =>
+      "noReason" in a ? `say why: suppress: { ${a.code}: "why it does not apply here" }` : "fix what the error names; only team rules' findings and warnings can be suppressed",
+  }),
+  DW018: entry<{ where: Subject; code: string }>({
+    title: "Suppression silences nothing",
+    severity: "warning",
+    explanation:
+      "A task's or DAG's `suppress` names a code that reports nothing on it: the problem was fixed, the rule renamed, or the code misspelt. Left in place, it would silence the next real finding without anyone deciding to.",
+    example: `d.bash("load", { command: "load.sh", owner: "data", suppress: { ACME001: "no owner yet" } })`,
+    fix: "Remove the code from suppress.",
+    message: (a) => `${subject(a.where)} suppresses ${a.code}, which reports nothing there`,
+    hint: (a) => `remove ${a.code} from suppress: nothing of it is found on this ${"task" in a.where ? "task" : "DAG"}`,
   }),
   DW101: entry<{ dag: string; path: readonly string[] }>({
     title: "Dependency cycle",

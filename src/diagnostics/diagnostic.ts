@@ -52,6 +52,8 @@ export interface Diagnostic {
   /** Where the offending range ends (1-based, just past its last character), when the reporter knows a range: TypeScript's errors. */
   end?: { line: number; column: number };
   related?: RelatedLocation[];
+  /** The DAG, and the task, it is about, when it is about one: what a `suppress` on them can silence. */
+  subject?: { dag: string; task?: string };
   /** What to do about it. */
   hint?: string;
 }

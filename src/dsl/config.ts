@@ -33,6 +33,20 @@ export interface DagwrightConfig {
     /** Named sets of settings, such as `small` and `large`, that a job picks with `profile`. */
     profiles?: Record<string, SparkSettings>;
   };
+  /**
+   * The team's rules: modules that export rules made with `defineRule`, as paths or globs
+   * relative to the config file. compile and validate run every rule they export after
+   * dagwright's own checks.
+   * @example rules: ["rules/*.ts"]
+   */
+  rules?: readonly string[];
+  /**
+   * How serious each code's findings are, overriding its default: a team rule's code, or a
+   * built-in warning's (`"DW504"`), as "error", "warning" or "off". dagwright's own errors stay
+   * errors: an option they refuse would not load in Airflow.
+   * @example severity: { ACME001: "warning", DW504: "error" }
+   */
+  severity?: Readonly<Record<string, "error" | "warning" | "off">>;
   /** How `openlineage/` names jobs and links them to their sources. */
   openLineage?: {
     /**

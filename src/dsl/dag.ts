@@ -256,13 +256,13 @@ function link(upstream: Node, downstream: Node, location: ir.Location, label?: s
 const TASK_OPTION_KEYS = [
   "owner", "retries", "retryDelay", "retryExponentialBackoff", "maxRetryDelay", "executionTimeout", "pool", "poolSlots", "queue", "priorityWeight",
   "weightRule", "executorConfig", "dependsOnPast", "email", "emailOnFailure", "emailOnRetry", "onFailure", "onSuccess", "onRetry", "onExecute", "preExecute",
-  "postExecute", "doXcomPush", "sla", "inputs", "outputs", "stage",
+  "postExecute", "doXcomPush", "sla", "inputs", "outputs", "stage", "suppress",
   "triggerRule", "doc", "displayName", "setup", "teardown",
 ] as const satisfies ReadonlyArray<keyof TaskOptions>;
 const taskOptionsComplete: Complete<(typeof TASK_OPTION_KEYS)[number], TaskOptions> = true;
-// Task options are the IR's task options, but for lineage, which the IR keeps on the task.
-const taskOptionsConform: Conforms<Omit<TaskOptions, "inputs" | "outputs" | "stage">, keyof ir.TaskOptions> = true;
-const lineageConforms: Equal<"inputs" | "outputs" | "stage", Extract<keyof ir.Task, "inputs" | "outputs" | "stage">> = true;
+// Task options are the IR's task options, but for lineage and suppressions, which the IR keeps on the task.
+const taskOptionsConform: Conforms<Omit<TaskOptions, "inputs" | "outputs" | "stage" | "suppress">, keyof ir.TaskOptions> = true;
+const lineageConforms: Equal<"inputs" | "outputs" | "stage" | "suppress", Extract<keyof ir.Task, "inputs" | "outputs" | "stage" | "suppress">> = true;
 const defaultsConform: Conforms<CommonTaskOptions, keyof ir.TaskDefaults> = true;
 const groupConforms: Conforms<MappedGroupOptions<Record<string, unknown>>, Exclude<keyof ir.Group, "id" | "parent" | "location" | "upstream">> = true;
 void taskOptionsComplete, taskOptionsConform, lineageConforms, defaultsConform, groupConforms;
@@ -550,6 +550,7 @@ export class DagContext {
     const task: ir.Task = {
       id: this.#prefix() + id,
       ...lineageOf(common as TaskOptions),
+      ...suppressionsOf((common as TaskOptions).suppress),
       ...(this.#group ? { group: this.#group.id } : {}),
       location,
       config: { ...config, ...unknown },
@@ -621,7 +622,7 @@ class DagDefinition implements Dag {
 /** The DAG options, by name. */
 const DAG_OPTION_KEYS = [
   "schedule", "timetable", "startDate", "endDate", "catchup", "owner", "tags", "description", "docs", "maxActiveRuns", "maxActiveTasks", "dagrunTimeout",
-  "defaults", "displayName", "ownerLinks", "params", "onFailure", "onSuccess", "orientation", "deadline",
+  "defaults", "displayName", "ownerLinks", "params", "onFailure", "onSuccess", "orientation", "deadline", "suppress",
 ] as const satisfies ReadonlyArray<keyof DagOptions>;
 const dagOptionsComplete: Complete<(typeof DAG_OPTION_KEYS)[number], DagOptions> = true;
 const dagOptionsConform: Conforms<DagOptions, Exclude<keyof ir.Dag, "id" | "location" | "groups" | "tasks">> = true;
@@ -640,7 +641,7 @@ export function dag<const S extends Schedule>(id: string, options: Omit<DagOptio
   const location = callSite();
   const given = options ?? ({} as DagOptions);
   const unknown = Object.fromEntries(Object.entries(given).filter(([key]) => !(DAG_OPTION_KEYS as readonly string[]).includes(key)));
-  const { schedule, timetable, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess, orientation, deadline } =
+  const { schedule, timetable, startDate, endDate, catchup, owner, tags, description, docs, maxActiveRuns, maxActiveTasks, dagrunTimeout, defaults, displayName, ownerLinks, params, onFailure, onSuccess, orientation, deadline, suppress } =
     given;
   // Params are copied as JSON, where a NaN or infinity would quietly become null.
   refuseNonFinite(params === undefined ? undefined : { params }, { dag: id }, location);
@@ -656,6 +657,7 @@ export function dag<const S extends Schedule>(id: string, options: Omit<DagOptio
     defaults: taskOptions(defaults ?? {}),
     ...defined({ displayName, ownerLinks: ownerLinks && { ...ownerLinks }, params: params && (copy(params) as ir.Dag["params"]), onFailure, onSuccess, orientation }),
     ...defined({ deadline: deadline === undefined ? undefined : (copy(Array.isArray(deadline) ? deadline : [deadline]) as ir.Dag["deadline"]) }),
+    ...suppressionsOf(suppress),
     groups: [],
     tasks: [],
     // Unknown options travel on so the IR schema reports them instead of dropping them.
@@ -752,8 +754,13 @@ function assetRef(value: unknown): ir.AssetRef {
   return copy(ref);
 }
 
+/** The diagnostics a task or DAG silences, by code, each with its reason: dagwright's alone, never Airflow's. */
+function suppressionsOf(suppress: Readonly<Record<string, string>> | undefined): { suppress?: Record<string, string> } {
+  return suppress === undefined ? {} : { suppress: copy(suppress) as Record<string, string> };
+}
+
 function taskOptions(options: TaskOptions & CommonTaskOptions): ir.TaskOptions {
-  const { email, teardown, executorConfig, inputs: _inputs, outputs: _outputs, stage: _stage, ...rest } = options;
+  const { email, teardown, executorConfig, inputs: _inputs, outputs: _outputs, stage: _stage, suppress: _suppress, ...rest } = options;
   return defined({
     ...rest,
     executorConfig: executorConfig === undefined ? undefined : (copy(executorConfig) as ir.TaskOptions["executorConfig"]),

@@ -330,6 +330,14 @@ export interface TaskOptions extends CommonTaskOptions {
    * metrics the task writes.
    */
   outputs?: ReadonlyArray<Asset | AssetAlias | Model | Metric>;
+  /**
+   * Silence diagnostics on this task alone, each code with the reason why: a team rule's code
+   * (`"ACME001"`) or a built-in warning's (`"DW504"`). Errors dagwright finds cannot be silenced.
+   * Every suppression is listed in the manifest with its reason, and one that silences nothing
+   * is a warning (DW018). dagwright's own: nothing of it reaches Airflow.
+   * @example suppress: { ACME002: "a one-off backfill, retried by hand" }
+   */
+  suppress?: Readonly<Record<string, string>>;
   /** The task's step in an ML pipeline, for lineage and docs. */
   stage?: "ingest" | "validate" | "features" | "train" | "evaluate" | "predict" | "publish";
   /** When the task runs, given its upstream tasks' states. @default "all_success" */
@@ -923,6 +931,14 @@ export interface DagOptions {
   orientation?: Orientation;
   /** Deadline alerts of each run (Airflow's `deadline`, 3.1+; DW183 before). */
   deadline?: Deadline | readonly Deadline[];
+  /**
+   * Silence diagnostics on the DAG itself (its tasks say their own), each code with the reason why: a team rule's code
+   * (`"ACME001"`) or a built-in warning's (`"DW504"`). Errors dagwright finds cannot be silenced.
+   * Every suppression is listed in the manifest with its reason, and one that silences nothing
+   * is a warning (DW018). dagwright's own: nothing of it reaches Airflow.
+   * @example suppress: { ACME002: "a one-off backfill, retried by hand" }
+   */
+  suppress?: Readonly<Record<string, string>>;
 }
 
 /** A JSON-schema type of a param or of an array's items (`"null"` makes it nullable). */

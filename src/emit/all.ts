@@ -5,7 +5,7 @@
  */
 import { emitAirflow } from "./airflow/index.js";
 import type { OutputFile } from "./files.js";
-import { emitManifest, type TypecheckRecord } from "./manifest/index.js";
+import { emitManifest, type ManifestPolicy, type TypecheckRecord } from "./manifest/index.js";
 import { emitOpenLineage } from "./openlineage/index.js";
 import { emitSpark } from "./spark/index.js";
 import type { Templates } from "./templates.js";
@@ -24,14 +24,16 @@ export interface EmitContext {
   typecheck: TypecheckRecord | null;
   /** The compile's warnings, for the manifest. */
   warnings: readonly Diagnostic[];
+  /** The team rules that ran and what `suppress` silenced, for the manifest. */
+  policy?: ManifestPolicy;
 }
 
 /** Every back end's files, then the manifest that lists them. */
-export function emitAll(project: ResolvedProject, { templates, eventTime, dagwrightVersion, typecheck, warnings }: EmitContext): OutputFile[] {
+export function emitAll(project: ResolvedProject, { templates, eventTime, dagwrightVersion, typecheck, warnings, policy }: EmitContext): OutputFile[] {
   const files = [
     ...emitAirflow(project, { templates, dagwrightVersion }),
     ...emitSpark(project),
     ...emitOpenLineage(project, { dagwrightVersion, eventTime }),
   ];
-  return [...files, ...emitManifest(project, files, { dagwrightVersion, typecheck, warnings })];
+  return [...files, ...emitManifest(project, files, { dagwrightVersion, typecheck, warnings, ...(policy ? { policy } : {}) })];
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AirflowTarget, Dag, EffectiveTaskOptions, OpenLineageConfig, Task, TaskDefaults, Timetable } from "./schema.js";
 import { LINEAGE_NODE_KINDS, LINEAGE_RELATIONS } from "./lineage.js";
 import { SparkProjectConfig } from "./spark.js";
+import { SEVERITY_SETTINGS } from "./rules.js";
 
 export const MANIFEST_FORMAT_VERSION = 1;
 
@@ -117,11 +118,30 @@ export const Manifest = z.object({
   warnings: z.array(
     z.object({
       code: z.string(),
+      /** A team rule's own code (ACME001) of a DW015 finding. */
+      toolCode: z.string().optional(),
       message: z.string(),
       location: z.object({ file: z.string(), line: z.number(), column: z.number() }).nullable(),
       hint: z.string().nullable(),
     }),
   ),
+  /** The team rules that ran (the config's `rules`), each with the severity in force. */
+  rules: z
+    .array(z.object({ code: z.string(), description: z.string(), severity: z.enum(SEVERITY_SETTINGS), file: z.string() }))
+    .optional(),
+  /** The diagnostics a task's or DAG's `suppress` silenced, with the reason given. */
+  suppressed: z
+    .array(
+      z.object({
+        code: z.string(),
+        dag: z.string(),
+        task: z.string().nullable(),
+        reason: z.string(),
+        message: z.string(),
+        location: z.object({ file: z.string(), line: z.number(), column: z.number() }).nullable(),
+      }),
+    )
+    .optional(),
   /** Every file compile wrote besides the manifest itself, with its content hash. */
   files: z.array(GeneratedFile),
 });

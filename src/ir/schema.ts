@@ -244,6 +244,9 @@ export const Upstream = z.object({
 export type Upstream = z.infer<typeof Upstream>;
 
 
+/** Codes of diagnostics silenced on one task or DAG, each with why: "ACME001" or "DW504" to a reason. */
+export const Suppressions = z.record(z.string(), z.string());
+
 export const Task = z.object({
   /** The task's id as Airflow sees it: prefixed with its groups' ids, "group.subgroup.task". */
   id: z.string(),
@@ -260,6 +263,8 @@ export const Task = z.object({
   stage: z.enum(STAGES).optional(),
   /** The id of the task group it belongs to, if any. */
   group: z.string().optional(),
+  /** Diagnostics silenced on this task: code to the reason. dagwright's alone; nothing of it reaches Airflow. */
+  suppress: Suppressions.optional(),
   location: Location,
   config: TaskConfig,
   options: TaskOptions,
@@ -404,6 +409,8 @@ export const Dag = z.object({
   orientation: z.enum(ORIENTATIONS).optional(),
   /** Deadline alerts of each run (Airflow 3.1+'s `deadline`). */
   deadline: z.array(Deadline).optional(),
+  /** Diagnostics silenced on the DAG itself (not its tasks): code to the reason. */
+  suppress: Suppressions.optional(),
   groups: z.array(Group),
   tasks: z.array(Task),
 }).strict();

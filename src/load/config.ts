@@ -7,6 +7,10 @@ import { AirflowTarget, OpenLineageConfig, TaskDefaults, Timetable, type Locatio
 import { SparkProjectConfig } from "../ir/spark.js";
 import { CONFIG_FILE } from "../values/names.js";
 import { escapeRegExp, positionAt } from "./source-text.js";
+import { findRuleFiles } from "./rule-files.js";
+import { CATALOGUE, isCode } from "../diagnostics/catalogue.js";
+import { RULE_CODE } from "../dsl/rules.js";
+import { SEVERITY_SETTINGS, type SeveritySetting } from "../ir/rules.js";
 
 /** Options as the DSL writes them: `email` may be one address in the config, always a list in the IR. */
 const EmailAsList = z.preprocess((value) => {
@@ -27,6 +31,8 @@ const ConfigSchema = z
     folders: z.record(z.string(), EmailAsList).optional(),
     spark: SparkProjectConfig.optional(),
     openLineage: OpenLineageConfig.optional(),
+    rules: z.array(z.string().min(1)).optional(),
+    severity: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).optional(),
   })
   .strict();
 
@@ -43,6 +49,10 @@ export interface ResolvedConfig {
   openLineage?: OpenLineageConfig;
   defaults?: TaskDefaults;
   folders?: Record<string, TaskDefaults>;
+  /** The team-rule modules `rules` names, absolute and sorted, and the listings of the folders searched. */
+  rules: { files: string[]; listings: Record<string, string> };
+  /** The configured severity of codes, by code. */
+  severity: Record<string, SeveritySetting>;
 }
 
 export function findConfig(root: string): string | undefined {
@@ -70,6 +80,18 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     return diagnose("DW005", value === undefined ? { noDefaultExport: { versions } } : { invalid: { problems, versions } }, location);
   }
   const config = parsed.data;
+  const severityProblem = checkSeverity(config.severity ?? {});
+  if (severityProblem) {
+    const location = { file, ...(keyPosition(fs.readFileSync(configFile, "utf8"), severityProblem.key) ?? { line: 1, column: 1 }) };
+    return diagnose("DW005", { severity: severityProblem.problem }, location);
+  }
+  const rules = findRuleFiles(root, config.rules ?? []);
+  if (rules.unmatched.length > 0) {
+    const [first] = rules.unmatched as [string];
+    const source = fs.readFileSync(configFile, "utf8");
+    const location = { file, ...(valuePosition(source, first) ?? keyPosition(source, "rules") ?? { line: 1, column: 1 }) };
+    return diagnose("DW005", { rules: { pattern: first } }, location);
+  }
   const folderProblem = checkFolders(root, config);
   if (folderProblem) {
     const location = { file, ...(keyPosition(fs.readFileSync(configFile, "utf8"), folderProblem.key) ?? { line: 1, column: 1 }) };
@@ -87,7 +109,31 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     ...(config.openLineage ? { openLineage: config.openLineage } : {}),
     ...(config.defaults ? { defaults: config.defaults } : {}),
     ...(config.folders ? { folders: config.folders } : {}),
+    rules: { files: rules.files, listings: rules.listings },
+    severity: { ...config.severity },
   };
+}
+
+/**
+ * A severity may lower or silence a team rule's code or a built-in warning, or raise either to
+ * an error; a built-in error stays one, since what it refuses would not load in Airflow.
+ */
+function checkSeverity(severity: Record<string, SeveritySetting>): { key: string; problem: string } | undefined {
+  for (const [code, setting] of Object.entries(severity)) {
+    if (/^DW\d/.test(code)) {
+      if (!isCode(code)) return { key: code, problem: `severity: ${code} is not one of dagwright's codes (\`dagwright explain\` lists them)` };
+      if (CATALOGUE[code].severity === "error" && setting !== "error") return { key: code, problem: `severity: ${code} is an error, which dagwright does not lower: ${CATALOGUE[code].title.toLowerCase()} would not compile to a DAG Airflow runs as written` };
+    } else if (!RULE_CODE.test(code)) {
+      return { key: code, problem: `severity: ${JSON.stringify(code)} is not a code: a team rule's code is capital letters then digits, such as "ACME001"` };
+    }
+  }
+  return undefined;
+}
+
+/** Where the config's source writes `key:` (a code under `severity`, say), when it spells it out. */
+export function configKeyLocation(root: string, configFile: string, key: string): Location | undefined {
+  const position = keyPosition(fs.readFileSync(configFile, "utf8"), key);
+  return position ? { file: path.relative(root, configFile).split(path.sep).join("/"), ...position } : undefined;
 }
 
 /**
@@ -139,6 +185,12 @@ function locateIssue(source: string, issue: z.core.$ZodIssue | undefined): { lin
   const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
   const key = unknownKey ?? [...(issue?.path ?? [])].reverse().find((part): part is string => typeof part === "string");
   return (key === undefined ? undefined : keyPosition(source, key)) ?? { line: 1, column: 1 };
+}
+
+/** Where the string literal `value` first stands in the config's source. */
+function valuePosition(source: string, value: string): { line: number; column: number } | undefined {
+  const match = new RegExp(`(["'\`])${escapeRegExp(value)}\\1`).exec(source);
+  return match ? positionAt(source, match.index) : undefined;
 }
 
 /** Where `key:` (quoted or not) first stands in the config's source. */

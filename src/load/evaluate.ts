@@ -140,7 +140,7 @@ function cycleBehind(runner: ModuleRunner, thrown: unknown): { cycle?: string } 
   return cycle ? { cycle: `${cycle.to} and ${cycle.from} import each other` } : {};
 }
 
-function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): Diagnostic {
+export function moduleDiagnostic(runner: ModuleRunner, file: string, thrown: unknown): Diagnostic {
   const moduleFile = runner.relative(file);
   if (isUsageError(thrown)) {
     const at = thrown.diagnostic.location;

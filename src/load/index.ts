@@ -21,6 +21,8 @@ import { projectTsconfig } from "./typecheck/config.js";
 import { DAGWRIGHT_VERSION } from "../version.js";
 import { checkShape } from "./shape.js";
 import type { Typechecker } from "./typecheck/index.js";
+import type { RuleProject } from "../dsl/rules.js";
+import type { RuleRun } from "./rules.js";
 
 export interface LoadOptions {
   /** Compile for this Airflow version instead of the configured one. */
@@ -79,14 +81,9 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   if (!configFile) {
     return { modules: [], timings, diagnostics: [missingConfig(root)] };
   }
-  const timeoutMs = options.moduleTimeoutMs ?? DEFAULT_MODULE_TIMEOUT_MS;
   // Started only when something must run: a compile the cache answers whole forks nothing.
   let session: Evaluation | undefined;
-  const evaluation = (): Evaluation =>
-    (session ??=
-      options.evaluation === "in-process"
-        ? new InProcessEvaluation(root, timeoutMs)
-        : new EvaluationPool({ root, timeoutMs, memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB }));
+  const evaluation = (): Evaluation => (session ??= openEvaluation(root, options));
   // In-process evaluation notices neither the clock nor the disk, so it neither reads nor feeds the cache.
   const cache =
     options.cache === false || options.evaluation === "in-process"
@@ -119,7 +116,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     if (!options.skipTypecheck) {
       const started = performance.now();
       // TypeScript is loaded only when something is checked: commands that check nothing start fast.
-      const request = { root, files: [configFile, ...modules], apiTypes: apiTypesEntry(), ...(options.cache === false ? { cache: false } : {}) };
+      const request = { root, files: typecheckedFiles(configFile, config, modules), apiTypes: apiTypesEntry(), ...(options.cache === false ? { cache: false } : {}) };
       const { diagnostics: typeErrors, checker: used, cached } = options.typechecker
         ? options.typechecker.check(request)
         : (await import("./typecheck/index.js")).typecheck(request);
@@ -164,6 +161,43 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     throw failure;
   } finally {
     await session?.close({ discard: abandoned.value });
+  }
+}
+
+/** Where the project's code runs: a pool of worker processes, or this thread (see LoadOptions.evaluation). */
+function openEvaluation(root: string, options: LoadOptions): Evaluation {
+  const timeoutMs = options.moduleTimeoutMs ?? DEFAULT_MODULE_TIMEOUT_MS;
+  return options.evaluation === "in-process"
+    ? new InProcessEvaluation(root, timeoutMs)
+    : new EvaluationPool({ root, timeoutMs, memoryMb: options.moduleMemoryMb ?? DEFAULT_MODULE_MEMORY_MB });
+}
+
+/** What the type-check covers: the config, the team's rules and the DAG modules, in that order. */
+export function typecheckedFiles(configFile: string, config: Pick<ResolvedConfig, "rules">, modules: readonly string[]): string[] {
+  return [configFile, ...config.rules.files, ...modules];
+}
+
+/**
+ * Run the team's rules (the config's `rules`) over the project, in their own evaluation with
+ * the same limits as the DAG modules'. `inputs` is what the rule modules read, with the folders
+ * their patterns searched, or undefined when that cannot be trusted on a later run.
+ */
+export async function runTeamRules(
+  root: string,
+  config: ResolvedConfig,
+  project: RuleProject,
+  options: LoadOptions = {},
+): Promise<RuleRun & { inputs?: Dependencies }> {
+  const evaluation = openEvaluation(root, options);
+  try {
+    const { result, cacheable } = await evaluation.rules(config.rules.files, project);
+    const trusted = cacheable && options.evaluation !== "in-process" && result.diagnostics.length === 0;
+    return { ...result, ...(trusted ? { inputs: { ...result.deps, listings: { ...result.deps.listings, ...config.rules.listings } } } : {}) };
+  } catch (failure) {
+    if (isDiagnostic(failure)) return { rules: [], findings: [], diagnostics: [failure], deps: { files: {}, listings: {}, folders: {} } };
+    throw failure;
+  } finally {
+    await evaluation.close();
   }
 }
 

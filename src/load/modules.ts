@@ -25,6 +25,9 @@ const RESOLVE_ORDER = ["", ...TS_EXTENSIONS, ".js", ".mjs", ".cjs", ".json"];
 /** The wrapper's first line sits above the module's code, so V8's lines are one more than the transform's. */
 const WRAPPER_LINES = 1;
 const CALL_KEY = Symbol.for("dagwright.module-call");
+/** Where callUserCode leaves the function its script calls, so the call runs under vm's time limit. */
+const USER_CALL_KEY = Symbol.for("dagwright.user-call");
+const USER_CALL = new vm.Script(`globalThis[Symbol.for("dagwright.user-call")]()`, { filename: "dagwright:user-call" });
 
 interface LoadedModule {
   exports: unknown;
@@ -132,6 +135,34 @@ export class ModuleRunner {
   /** Evaluate `file` (absolute) and the project modules it imports; returns its exports. */
   run(file: string): unknown {
     return this.#load(path.resolve(file));
+  }
+
+  /**
+   * Call a function of the user's code that a module exported (a team rule's check) under the
+   * same time limit a module's top level has, with the frames of what it throws recorded.
+   * Throws what it throws; a call past the limit throws ModuleError of kind "timeout".
+   */
+  callUserCode<T>(file: string, fn: () => T): T {
+    const globals = globalThis as Record<symbol, unknown>;
+    const previousCall = globals[USER_CALL_KEY];
+    const previousPrepare = Error.prepareStackTrace;
+    const box: { value?: T } = {};
+    globals[USER_CALL_KEY] = () => {
+      box.value = fn();
+    };
+    Error.prepareStackTrace = recordFrames;
+    try {
+      USER_CALL.runInThisContext({ timeout: this.timeoutMs, displayErrors: false });
+    } catch (thrown) {
+      if (isTimeout(thrown)) throw new ModuleError(file, thrown, [], "timeout");
+      // V8 formats a stack when it is first read: read it now, while its frames are recorded.
+      if (thrown instanceof Error) void thrown.stack;
+      throw thrown;
+    } finally {
+      globals[USER_CALL_KEY] = previousCall;
+      Error.prepareStackTrace = previousPrepare;
+    }
+    return box.value as T;
   }
 
   /** The user's source location of a V8 position in a module this runner evaluated. */

@@ -48,6 +48,8 @@ interface Entry extends RememberedCompile {
   format: typeof FORMAT;
   key: string;
   modules: string[];
+  /** The team-rule modules, type-checked with the DAG modules. */
+  rules?: string[];
   inputs: Dependencies;
   templatesDir?: string;
   templates: Record<string, string>;
@@ -129,7 +131,7 @@ export async function upToDate(parts: CompileKeyParts, outputMatches: (outDir: s
     const configFile = findConfig(parts.root);
     if (!configFile) return undefined;
     const { rememberedClean } = await import("./typecheck/index.js");
-    const checker = rememberedClean({ root: parts.root, files: [configFile, ...entry.modules], apiTypes: apiTypesEntry() });
+    const checker = rememberedClean({ root: parts.root, files: [configFile, ...(entry.rules ?? []), ...entry.modules], apiTypes: apiTypesEntry() });
     if (!checker || checker.version !== entry.checker?.version || checker.source !== entry.checker.source) return undefined;
   }
   if (!outputMatches(entry.outDir, entry.outputs)) return undefined;
@@ -140,7 +142,7 @@ export async function upToDate(parts: CompileKeyParts, outputMatches: (outDir: s
 /** Remember a compile that wrote (or found current) `outputs`, read `inputs` and reported `compiled`. */
 export function rememberCompile(
   parts: CompileKeyParts,
-  compiled: RememberedCompile & { modules: string[]; inputs: Dependencies; templatesDir?: string; outputs: Entry["outputs"] },
+  compiled: RememberedCompile & { modules: string[]; rules?: string[]; inputs: Dependencies; templatesDir?: string; outputs: Entry["outputs"] },
 ): void {
   const entry = { format: FORMAT, key: compileKey(parts), ...compiled, templates: templateFiles(compiled.templatesDir) };
   const file = entryFile(parts.root);

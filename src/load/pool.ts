@@ -52,6 +52,10 @@ export class EvaluationPool implements Evaluation {
     };
   }
 
+  rules(...args: Parameters<Evaluation["rules"]>): ReturnType<Evaluation["rules"]> {
+    return this.#session(0).rules(...args);
+  }
+
   async close(options?: { discard?: boolean }): Promise<void> {
     await Promise.all(this.#sessions.map((session) => session.close(options)));
   }

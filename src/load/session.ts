@@ -12,6 +12,8 @@ import { diagnose, type Diagnostic } from "../diagnostics/index.js";
 import type { evaluateConfig, EvaluatedModules } from "./evaluate.js";
 import type { ModuleRunner } from "./modules.js";
 import type { Reply, Request, WorkerOptions } from "./worker.js";
+import type { RuleRun } from "./rules.js";
+import type { RuleProject } from "../dsl/rules.js";
 
 export interface SessionOptions {
   root: string;
@@ -27,6 +29,8 @@ export interface Evaluation {
   config(file: string): Promise<{ result: ReturnType<typeof evaluateConfig>; cacheable: boolean }>;
   /** Evaluate the DAG modules; `onModule` hears of each as it starts (for a progress line). */
   modules(files: string[], onModule?: (file: string) => void): Promise<EvaluatedModules>;
+  /** Run the team's rules over the project; `cacheable` is false when a rule read the clock or the like. */
+  rules(files: string[], project: RuleProject, onModule?: (file: string) => void): Promise<{ result: RuleRun; cacheable: boolean }>;
   /** Stop; `discard` drops what the modules printed that has not been passed on yet (a run whose results are abandoned). */
   close(options?: { discard?: boolean }): Promise<void>;
 }
@@ -57,6 +61,13 @@ export class InProcessEvaluation implements Evaluation {
     await runner.prepare(files);
     // Nothing here notices the clock or the disk (that would reach into the host process), so nothing is cacheable.
     return { modules: evaluate.evaluateModules(runner, files, onModule), diagnostics: [], uncacheable: [...files] };
+  }
+
+  async rules(files: string[], project: RuleProject, onModule: (file: string) => void = () => undefined): Promise<{ result: RuleRun; cacheable: boolean }> {
+    const { runner } = await this.#evaluator();
+    await runner.prepare(files);
+    const { runRules } = await import("./rules.js");
+    return { result: runRules(runner, files, project, onModule), cacheable: false };
   }
 
   async close(): Promise<void> {}
@@ -147,6 +158,16 @@ export class EvaluationSession implements Evaluation {
     try {
       const reply = await this.#request({ kind: "modules", files });
       return (reply as Extract<Reply, { kind: "modules" }>).result;
+    } finally {
+      this.#onModule = undefined;
+    }
+  }
+
+  async rules(files: string[], project: RuleProject, onModule?: (file: string) => void): Promise<{ result: RuleRun; cacheable: boolean }> {
+    this.#onModule = onModule;
+    try {
+      const { result, cacheable } = (await this.#request({ kind: "rules", files, project })) as Extract<Reply, { kind: "rules" }>;
+      return { result, cacheable };
     } finally {
       this.#onModule = undefined;
     }

@@ -7,13 +7,16 @@ import { evaluateConfig, evaluateModules, newRunner, strayDiagnostic, type Evalu
 import { ExitCalled, recordFramesAlways } from "./modules.js";
 import { watchNondeterminism } from "./nondeterminism.js";
 import { noticeReads } from "./reads.js";
+import { runRules, type RuleRun } from "./rules.js";
+import type { RuleProject } from "../dsl/rules.js";
 
-export type Request = { kind: "config"; file: string } | { kind: "modules"; files: string[] };
+export type Request = { kind: "config"; file: string } | { kind: "modules"; files: string[] } | { kind: "rules"; files: string[]; project: RuleProject };
 
 export type Reply =
   | { kind: "config"; result: ReturnType<typeof evaluateConfig>; cacheable: boolean }
   | { kind: "evaluating"; file: string }
-  | { kind: "modules"; result: EvaluatedModules };
+  | { kind: "modules"; result: EvaluatedModules }
+  | { kind: "rules"; result: RuleRun; cacheable: boolean };
 
 export interface WorkerOptions {
   root: string;
@@ -74,6 +77,13 @@ process.on("message", async (request: Request) => {
     nondeterminism.start();
     const result = evaluateConfig(runner, request.file);
     reply({ kind: "config", result, cacheable: nondeterminism.stop().modules.length === 0 });
+    return;
+  }
+  if (request.kind === "rules") {
+    await runner.prepare(request.files);
+    nondeterminism.start();
+    const result = runRules(runner, request.files, request.project, (file) => reply({ kind: "evaluating", file }));
+    reply({ kind: "rules", result, cacheable: nondeterminism.stop().modules.length === 0 });
     return;
   }
   await runner.prepare(request.files);

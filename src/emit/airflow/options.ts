@@ -125,6 +125,7 @@ export const TASK_FIELDS: KeywordTable<ResolvedTask, keyof Task> = {
   modelOutputs: elsewhere("lineage only: the manifest and the OpenLineage events record models"),
   metrics: elsewhere("lineage only: the manifest records metrics"),
   stage: elsewhere("lineage only: the manifest and the OpenLineage tags record the stage"),
+  suppress: elsewhere("dagwright's own: the manifest lists each suppression with its reason"),
   group: elsewhere("the `with TaskGroup(...)` block the task is written in"),
   location: elsewhere("the manifest records where the task is defined"),
   upstream: elsewhere("the dependency lines after the tasks"),
@@ -169,6 +170,7 @@ export const DAG_FIELDS: KeywordTable<ResolvedDag, keyof Dag> = {
     const alerts = c.capabilities.deadlines ? (d.ir.deadline ?? []).map((deadline) => deadlineCall(deadline, c)) : [];
     return kw("deadline", alerts.length === 0 ? undefined : alerts.length === 1 ? alerts[0] : { kind: "list", items: alerts });
   },
+  suppress: elsewhere("dagwright's own: the manifest lists each suppression with its reason"),
   location: elsewhere("the header comment names the source file; the manifest records the line"),
   groups: elsewhere("the `with TaskGroup(...)` blocks of the body"),
   tasks: elsewhere("the body: one statement per task"),

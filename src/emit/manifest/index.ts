@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Diagnostic } from "../../diagnostics/index.js";
+import type { RuleInfo, SeveritySetting } from "../../ir/rules.js";
 import { Manifest, MANIFEST_FORMAT_VERSION } from "../../ir/manifest.js";
 import type { LineageNodeKind } from "../../ir/lineage.js";
 import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
@@ -20,11 +21,17 @@ export { MANIFEST_FILE, MANIFEST_SCHEMA_FILE };
 /** Which TypeScript type-checked the sources, and whether it was the project's own or dagwright's. */
 export type TypecheckRecord = NonNullable<Manifest["typecheck"]>;
 
+/** The team rules that ran, and the diagnostics `suppress` silenced with their reasons. */
+export interface ManifestPolicy {
+  rules: ReadonlyArray<Omit<RuleInfo, "severity"> & { severity: SeveritySetting }>;
+  suppressed: ReadonlyArray<{ code: string; dag: string; task?: string; reason: string; diagnostic: Diagnostic }>;
+}
+
 /** The manifest of `project`, listing `files` (everything else compile writes). */
 export function emitManifest(
   project: ResolvedProject,
   files: readonly OutputFile[],
-  { dagwrightVersion, typecheck, warnings }: { dagwrightVersion: string; typecheck: TypecheckRecord | null; warnings: readonly Diagnostic[] },
+  { dagwrightVersion, typecheck, warnings, policy }: { dagwrightVersion: string; typecheck: TypecheckRecord | null; warnings: readonly Diagnostic[]; policy?: ManifestPolicy },
 ): OutputFile[] {
   const { ir } = project;
   // Built to the schema's type, not parsed by it: the manifest's own test validates what is
@@ -67,16 +74,34 @@ export function emitManifest(
     })),
     warnings: warnings.map((warning) => ({
       code: warning.code,
+      ...(warning.toolCode ? { toolCode: warning.toolCode } : {}),
       message: warning.message,
-      location: warning.location ? { file: warning.location.file, line: warning.location.line, column: warning.location.column } : null,
+      location: locationOf(warning),
       hint: warning.hint ?? null,
     })),
+    ...(policy?.rules.length ? { rules: policy.rules.map(({ code, description, severity, file }) => ({ code, description, severity, file })) } : {}),
+    ...(policy?.suppressed.length
+      ? {
+          suppressed: policy.suppressed.map(({ code, dag, task, reason, diagnostic }) => ({
+            code,
+            dag,
+            task: task ?? null,
+            reason,
+            message: diagnostic.message,
+            location: locationOf(diagnostic),
+          })),
+        }
+      : {}),
     files: [...files].sort((a, b) => compareText(a.path, b.path)).map((file) => ({ path: file.path, sha256: contentHash(file) })),
   };
   return [
     { path: MANIFEST_FILE, contents: manifestJson(manifest) },
     { path: MANIFEST_SCHEMA_FILE, contents: JSON.stringify(manifestJsonSchema(), null, 2) + "\n" },
   ];
+}
+
+function locationOf(diagnostic: Diagnostic): { file: string; line: number; column: number } | null {
+  return diagnostic.location ? { file: diagnostic.location.file, line: diagnostic.location.line, column: diagnostic.location.column } : null;
 }
 
 export function manifestJsonSchema(): object {
@@ -91,10 +116,11 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-const SOURCE_POSITIONS: ReadonlySet<string> = new Set(["location"]);
+/** What the definition hash leaves out: source positions, and suppressions (they change what is reported, not what runs). */
+const SOURCE_POSITIONS: ReadonlySet<string> = new Set(["location", "suppress"]);
 
 /**
- * What the DAG does, hashed: its definition without source positions, and the Spark settings
+ * What the DAG does, hashed: its definition without source positions or suppressions, and the Spark settings
  * its jobs get from the configuration. `{"dag":...,"spark":...}`, canonical.
  */
 function definitionHash(dag: ResolvedDag): string {
