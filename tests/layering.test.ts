@@ -25,10 +25,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   diff: ["ir", "values"],
   run: ["ir", "graph"],
   api: ["compiler", "diagnostics", "ir"],
+  policy: ["dsl", "ir", "diagnostics"],
   testing: ["compiler", "diagnostics", "dsl", "emit", "ir", "load", "resolve", "validate", "values", "version"],
   site: ["graph", "ir", "diagnostics", "values", "version"],
   cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff", "run"],
-  compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit"],
+  compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "policy"],
 };
 
 function stageOf(file: string): string {

@@ -1,10 +1,13 @@
 /** What the team rules give the compiler: plain data, from the evaluation worker to the policy stage. */
 
+/** How serious a rule's findings are by default. */
+export type RuleSeverity = "error" | "warning";
+
 /** A rule that ran, as the compiler knows it. */
 export interface RuleInfo {
   code: string;
   description: string;
-  severity: "error" | "warning";
+  severity: RuleSeverity;
   hint?: string;
   /** The module that defines it, relative to the project root. */
   file: string;
