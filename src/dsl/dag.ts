@@ -690,12 +690,18 @@ export function dag<const S extends Schedule>(
 /** Who hears of every DAG `dag()` creates: the evaluator, to name DAGs created but never exported. */
 let createdListener: ((dag: ir.Dag) => void) | undefined;
 
-/** Hear of each DAG created from now on (undefined stops). Not part of the authoring API. */
+/**
+ * Hear of each DAG created from now on (undefined stops). Not part of the authoring API.
+ * @internal
+ */
 export function onDagCreated(listener: ((dag: ir.Dag) => void) | undefined): void {
   createdListener = listener;
 }
 
-/** The IR of a value `dag()` returned, or undefined for anything else. */
+/**
+ * The IR of a value `dag()` returned, or undefined for anything else. Not part of the authoring API.
+ * @internal
+ */
 export function dagIrOf(value: unknown): ir.Dag | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   return (value as Record<symbol, ir.Dag | undefined>)[DAG_BRAND];
