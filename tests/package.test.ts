@@ -1,4 +1,4 @@
-/** What `npm pack` puts in the published package: what runs and what it documents, no source maps without their sources, no tests or examples; and the licence it names. */
+/** What `npm pack` puts in the published package: what runs and what it documents, no source maps without their sources, no tests or examples, no internal members in its types; and the licence it names. */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +22,15 @@ describe("the published package", () => {
   it("ships no source maps (their sources are not shipped), no sources, tests, examples or output", () => {
     expect(files.filter((file) => file.endsWith(".map"))).toEqual([]);
     expect(files.filter((file) => /^(src|tests|dags-src|generated|python|bench|scripts|examples)\//.test(file))).toEqual([]);
+  });
+
+  it("ships no member marked @internal in its type declarations (stripInternal), so editors never offer them", () => {
+    const declarations = files.filter((file) => file.endsWith(".d.ts"));
+    expect(declarations).toContain("dist/dsl/dag.d.ts");
+    for (const file of declarations) expect(fs.readFileSync(path.join(REPO_ROOT, file), "utf8"), file).not.toContain("@internal");
+    const dag = fs.readFileSync(path.join(REPO_ROOT, "dist/dsl/dag.d.ts"), "utf8");
+    for (const hidden of [/\bclose\(\)/, /\breadonly ir\b/, /\bonDagCreated\b/, /\bdagIrOf\b/]) expect(dag).not.toMatch(hidden);
+    expect(dag).toMatch(/\bthen<T extends Linkable \| string>\(/);
   });
 
   it("carries the licence package.json names", () => {

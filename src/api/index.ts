@@ -28,36 +28,59 @@ export type { AirflowTarget } from "../ir/schema.js";
 
 /** How to compile. */
 export interface CompileOptions {
-  /** The Airflow to compile for, instead of the config's `airflow`. */
+  /** The Airflow to compile for, instead of the config's `airflow` (the command line's `--airflow`). @example "2.10" */
   airflow?: AirflowTarget;
-  /** Type-check the modules first, as `compile` does (default true). */
+  /** Type-check the modules first, as `compile` does (default true). @example false */
   typecheck?: boolean;
-  /** Use and feed the caches under node_modules/.cache/dagwright/ (default true). */
+  /** Use and feed the caches under node_modules/.cache/dagwright/ (default true). @example false */
   cache?: boolean;
   /**
    * Run the modules in this process (faster to start, for tests) instead of in a separate
-   * process with a time and memory limit (the default, as the command line does).
+   * process with a time and memory limit (the default, as the command line does). @example true
    */
   inProcess?: boolean;
-  /** The time limit of one module, in milliseconds (default 10,000). */
+  /** The time limit of one module, in milliseconds (default 10,000). @example 30000 */
   moduleTimeoutMs?: number;
 }
 
 /** A file compile would write, relative to the output folder. */
 export interface OutputFile {
+  /** The file's path under the output folder, `/`-separated. @example "airflow/churn_training.py" */
   path: string;
+  /** The file's text, exactly as compile would write it. */
   contents: string;
 }
 
 /** What a compile found and made. `ok` means no errors: then the project, manifest and files are there. */
 export type CompileResult =
-  | { ok: true; diagnostics: Diagnostic[]; project: ResolvedProject; manifest: Manifest; files: OutputFile[] }
-  | { ok: false; diagnostics: Diagnostic[]; project?: ResolvedProject };
+  | {
+      /** No error: the project compiled. */
+      ok: true;
+      /** Every finding, warnings included, in a stable order. */
+      diagnostics: Diagnostic[];
+      /** The resolved project: effective options, edges, Spark jobs and lineage. */
+      project: ResolvedProject;
+      /** The manifest compile would write as `manifest.json`. */
+      manifest: Manifest;
+      /** Every file compile would write, manifest included. */
+      files: OutputFile[];
+    }
+  | {
+      /** At least one error: nothing would be written. */
+      ok: false;
+      /** Every finding, errors first in file order. */
+      diagnostics: Diagnostic[];
+      /** The resolved project, when loading got that far. */
+      project?: ResolvedProject;
+    };
 
 /** What validation found. */
 export interface ValidateResult {
+  /** Whether there is no error (warnings allowed). */
   ok: boolean;
+  /** Every finding, in a stable order. */
   diagnostics: Diagnostic[];
+  /** The resolved project, when loading got that far. */
   project?: ResolvedProject;
 }
 

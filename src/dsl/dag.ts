@@ -77,6 +77,7 @@ export interface EdgeOptions {
   /**
    * A label on the edge in Airflow's graph view (`a >> Label("yes") >> b`, Airflow's
    * `Label` edge modifier); on an edge to or from a group, every edge it expands to has it.
+   * @example "yes"
    */
   label?: string;
 }
@@ -152,6 +153,7 @@ abstract class Node {
 
 /** A task of a DAG. Make dependencies with `then`, `after` or the DAG's `chain`. */
 export class TaskHandle<T = unknown> extends Node {
+  /** @internal */
   declare readonly ir: ir.Task;
 
   /**
@@ -168,6 +170,7 @@ export class TaskHandle<T = unknown> extends Node {
 
 /** A mapped task: one instance per value it maps over; its output is the list of the instances' results. */
 export class MappedTaskHandle<T = unknown> extends Node {
+  /** @internal */
   declare readonly ir: ir.Task;
 
   /** The list of what each instance returned, in map-index order: to map a later task over, or to pass whole. */
@@ -178,13 +181,16 @@ export class MappedTaskHandle<T = unknown> extends Node {
 
 /** A task group. Dependencies on it apply to its first tasks (upstream) or last tasks (downstream). */
 export class GroupHandle extends Node {
+  /** @internal */
   declare readonly ir: ir.Group;
 }
 
 /** Several tasks or groups treated as one step of a chain: `a.then([b, c]).then(d)` fans in to `d`. */
 export class TaskList {
   /** @internal */
-  constructor(readonly tasks: readonly Node[]) {}
+  constructor(
+    /** @internal */ readonly tasks: readonly Node[],
+  ) {}
 
   /** Run `next` after every member of this list. */
   then<T extends Linkable | string>(next: NotAnId<T>, options?: EdgeOptions): Next<T & Linkable> {
@@ -637,7 +643,14 @@ void dagOptionsComplete, dagOptionsConform;
  *   d.bash("say_hello", { command: "echo hello" }).then(d.empty("done"));
  * });
  */
-export function dag<const S extends Schedule>(id: string, options: Omit<DagOptions, "schedule"> & { /** When the DAG runs. See {@link Schedule}. */ schedule: CheckedSchedule<S> }, body: (d: DagContext) => void): Dag {
+export function dag<const S extends Schedule>(
+  id: string,
+  options: Omit<DagOptions, "schedule"> & {
+    /** When the DAG runs (Airflow's `schedule`). See {@link Schedule}. @example "@daily" */
+    schedule: CheckedSchedule<S>;
+  },
+  body: (d: DagContext) => void,
+): Dag {
   const location = callSite();
   const given = options ?? ({} as DagOptions);
   const unknown = Object.fromEntries(Object.entries(given).filter(([key]) => !(DAG_OPTION_KEYS as readonly string[]).includes(key)));
@@ -679,12 +692,18 @@ export function dag<const S extends Schedule>(id: string, options: Omit<DagOptio
 /** Who hears of every DAG `dag()` creates: the evaluator, to name DAGs created but never exported. */
 let createdListener: ((dag: ir.Dag) => void) | undefined;
 
-/** Hear of each DAG created from now on (undefined stops). Not part of the authoring API. */
+/**
+ * Hear of each DAG created from now on (undefined stops). Not part of the authoring API.
+ * @internal
+ */
 export function onDagCreated(listener: ((dag: ir.Dag) => void) | undefined): void {
   createdListener = listener;
 }
 
-/** The IR of a value `dag()` returned, or undefined for anything else. */
+/**
+ * The IR of a value `dag()` returned, or undefined for anything else. Not part of the authoring API.
+ * @internal
+ */
 export function dagIrOf(value: unknown): ir.Dag | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   return (value as Record<symbol, ir.Dag | undefined>)[DAG_BRAND];

@@ -9,13 +9,26 @@ type DurationText = `${number}${"s" | "m" | "h" | "d"}`;
 
 /** The keyword arguments of `datetime.timedelta`. */
 export interface TimedeltaParts {
+  /** `timedelta(weeks=...)`. @example 2 */
   weeks?: number;
+  /** `timedelta(days=...)`. @example 1 */
   days?: number;
+  /** `timedelta(hours=...)`. @example 1.5 */
   hours?: number;
+  /** `timedelta(minutes=...)`. @example 30 */
   minutes?: number;
+  /** `timedelta(seconds=...)`. @example 45 */
   seconds?: number;
+  /** `timedelta(milliseconds=...)`. @example 250 */
   milliseconds?: number;
+  /** `timedelta(microseconds=...)`. @example 500 */
   microseconds?: number;
+}
+
+/** Where a `py.time` or `py.datetime` is. */
+interface ZoneOptions {
+  /** The time zone, written as `tzinfo=` (a fixed offset, or `ZoneInfo(...)` for an IANA name). @example "Europe/Amsterdam" */
+  tz?: TimeZone;
 }
 
 /** A time zone: "UTC", a fixed offset such as "+02:00", or an IANA name such as "Europe/Amsterdam". */
@@ -24,7 +37,12 @@ export type TimeZone = "UTC" | `${"+" | "-"}${number}:${number}` | (string & {})
 declare const PY: unique symbol;
 
 /** A Python value made by a `py.*` helper. */
-export type PyValue = { readonly [PY]?: never; readonly $py: "timedelta" | "date" | "time" | "datetime" | "callable" };
+export type PyValue = {
+  /** Never set: it keeps plain objects with a `$py` key from passing for a `py.*` value. */
+  readonly [PY]?: never;
+  /** Which Python value this is; the generated file writes the matching constructor. */
+  readonly $py: "timedelta" | "date" | "time" | "datetime" | "callable";
+};
 
 /** What an escape-hatch operator argument may be: JSON, with `py.*` values anywhere inside. */
 export type OperatorArg = string | number | boolean | null | PyValue | readonly OperatorArg[] | { readonly [key: string]: OperatorArg };
@@ -58,7 +76,7 @@ export const py = {
    * `datetime.time(hour, minute[, second[, microsecond]][, tzinfo=...])` from "HH:MM",
    * "HH:MM:SS" or "HH:MM:SS.ffffff", naive unless `tz` is given.
    */
-  time(time: `${number}:${number}` | `${number}:${number}:${number}`, options: { tz?: TimeZone } = {}): PyValue {
+  time(time: `${number}:${number}` | `${number}:${number}:${number}`, options: ZoneOptions = {}): PyValue {
     return frozen({ $py: "time", time, tz: options.tz });
   },
   /**
@@ -66,7 +84,7 @@ export const py = {
    * the text's own suffix ("Z", "+02:00") or `tz`; one of them is required (DW197), since
    * Airflow compares datetimes with aware ones.
    */
-  datetime(datetime: `${number}-${number}-${number}T${string}`, options: { tz?: TimeZone } = {}): PyValue {
+  datetime(datetime: `${number}-${number}-${number}T${string}`, options: ZoneOptions = {}): PyValue {
     return frozen({ $py: "datetime", datetime, tz: options.tz });
   },
   /**

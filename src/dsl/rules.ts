@@ -11,12 +11,15 @@ import type { EffectiveTaskOptions, TaskDefaults } from "../ir/schema.js";
 export interface RuleTask {
   /** The task's id as Airflow sees it, prefixed with its groups' ids ("group.task"). */
   readonly id: string;
+  /** The id of the DAG it belongs to. */
   readonly dagId: string;
   /** The task kind: "bash", "python", "spark", "pod", ... */
   readonly kind: string;
-  /** The module that defines it, relative to the project root, and the line and column of its call. */
+  /** The module that defines it, relative to the project root. @example "dags-src/etl.ts" */
   readonly file: string;
+  /** The line of its call in `file` (1-based). */
   readonly line: number;
+  /** The column of its call in `file` (1-based). */
   readonly column: number;
   /** Every option in force, after the project's, folder's, DAG's and groups' defaults. @example task.options.retries */
   readonly options: Readonly<EffectiveTaskOptions>;
@@ -24,8 +27,9 @@ export interface RuleTask {
   readonly optionSources: Readonly<Record<string, string>>;
   /** What the kind does: its command, callable, application and the rest of its settings. */
   readonly config: Readonly<Record<string, unknown>>;
-  /** The tasks it runs right after, and right before, with dependencies on groups expanded. */
+  /** The tasks it runs right after, with dependencies on groups expanded. */
   readonly upstream: readonly string[];
+  /** The tasks that run right after it. */
   readonly downstream: readonly string[];
   /** Its groups, outermost first. */
   readonly groups: readonly string[];
@@ -33,26 +37,46 @@ export interface RuleTask {
   readonly mapped: boolean;
   /** Its step in an ML pipeline, when it says: "ingest", "validate", "features", "train", "evaluate", "predict" or "publish". */
   readonly stage?: string;
-  /** What it reads and writes, as the manifest's lineage names them: "asset:<uri>", "model:<name>" and (written only) "metric:<name>". */
+  /** What it reads, as the manifest's lineage names them: "asset:<uri>" and "model:<name>". @example ["asset:s3://lake/features"] */
   readonly reads: readonly string[];
+  /** What it writes, named the same way, and the metrics it reports ("metric:<name>"). @example ["model:churn", "metric:auc"] */
   readonly writes: readonly string[];
   /** A Spark task's job after profiles and defaults, and what it asks the cluster for at most. */
-  readonly spark?: { readonly job: Readonly<EffectiveSparkJob>; readonly requested: { readonly cores: number; readonly memoryMib: number } };
+  readonly spark?: RuleSparkJob;
+}
+
+/** A Spark task's job, as a rule sees it. */
+export interface RuleSparkJob {
+  /** The job after the config's defaults, its profile and its own settings. @example job.executor.memory */
+  readonly job: Readonly<EffectiveSparkJob>;
+  /** What the driver and all executors ask the cluster for at most. */
+  readonly requested: {
+    /** Cores of the driver and all executors (dynamic allocation at its maximum). */
+    readonly cores: number;
+    /** Memory of the driver and all executors, heap and overhead, in MiB. */
+    readonly memoryMib: number;
+  };
 }
 
 /** One DAG as a rule sees it. */
 export interface RuleDag {
+  /** The DAG's id (Airflow's `dag_id`). */
   readonly id: string;
-  /** The module that defines it, relative to the project root, and the line and column of its `dag(` call. */
+  /** The module that defines it, relative to the project root. */
   readonly file: string;
+  /** The line of its `dag(` call in `file` (1-based). */
   readonly line: number;
+  /** The column of its `dag(` call in `file` (1-based). */
   readonly column: number;
   /** Its module's folder under the source folder ("" at the top), as the config's `folders` names it. */
   readonly folder: string;
   /** The DAG's own `owner`, when it sets one (tasks may still get one from defaults: see `defaultArgs`). */
   readonly owner?: string;
+  /** Its tags (Airflow's `tags`); empty when it has none. */
   readonly tags: readonly string[];
+  /** Its one-line description (Airflow's `description`). */
   readonly description?: string;
+  /** Whether Airflow creates the runs it missed (Airflow's `catchup`), false unless the DAG says. */
   readonly catchup: boolean;
   /** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]Z", in UTC. */
   readonly startDate?: string;
@@ -62,6 +86,7 @@ export interface RuleDag {
   readonly options: Readonly<Record<string, unknown>>;
   /** Its task groups' ids. */
   readonly groups: readonly string[];
+  /** Its tasks, in the order they are declared. */
   readonly tasks: readonly RuleTask[];
 }
 
@@ -69,6 +94,7 @@ export interface RuleDag {
 export interface RuleProject {
   /** The Airflow version the project compiles for. */
   readonly airflow: string;
+  /** Every DAG of the project, in the order the modules are found. */
   readonly dags: readonly RuleDag[];
 }
 
@@ -84,7 +110,20 @@ export type RuleFinding = {
    * call writes it, and at the call otherwise.
    */
   readonly option?: string;
-} & ({ readonly task: RuleTask; readonly dag?: undefined } | { readonly dag: RuleDag; readonly task?: undefined });
+} & (
+  | {
+      /** The task the finding is about: the diagnostic points at its call. */
+      readonly task: RuleTask;
+      /** Not given with a task: a finding is about a task or a DAG. */
+      readonly dag?: undefined;
+    }
+  | {
+      /** The DAG the finding is about: the diagnostic points at its `dag(` call. */
+      readonly dag: RuleDag;
+      /** Not given with a DAG: a finding is about a task or a DAG. */
+      readonly task?: undefined;
+    }
+);
 
 /** A team rule: made with {@link defineRule}, exported by a module listed in the config's `rules`. */
 export interface Rule {

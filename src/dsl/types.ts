@@ -55,7 +55,10 @@ export type CheckedSchedule<S> = S extends string
       ? S
       : C extends KnownScheduleText
         ? S
-        : Omit<S, "cron"> & { cron: KnownScheduleText }
+        : Omit<S, "cron"> & {
+            /** A preset or a five-field cron expression, in UTC (the timetable's `cron`). @example "0 3 * * *" */
+            cron: KnownScheduleText;
+          }
     : S;
 
 /**
@@ -71,46 +74,58 @@ export type Timetable = "dataInterval" | "trigger";
 
 /** A cron schedule with its timetable spelled out. */
 export interface CronSchedule {
-  /** A preset such as `"@daily"` or a cron expression such as `"0 3 * * *"`, in UTC. */
+  /**
+   * A preset such as `"@daily"` or a cron expression such as `"0 3 * * *"`, in UTC (the
+   * timetable's `cron`). @example "0 3 * * *"
+   */
   cron: ScheduleText;
-  /** @default the DAG's `timetable`, else the project's, else `"dataInterval"` */
+  /**
+   * How runs map onto the cron's times: the timetable class the DAG's `schedule` gets
+   * (`CronDataIntervalTimetable` or `CronTriggerTimetable`). @default the DAG's `timetable`, else
+   * the project's, else `"dataInterval"` @example "trigger"
+   */
   timetable?: Timetable;
   /** With the trigger timetable: the data interval each run covers, ending at its time (Airflow's `interval`). @example "1d" */
   interval?: Duration;
   /**
    * With the trigger timetable on Airflow 3: whether a DAG switched on between two times runs
    * at once for the last one missed (`true`), not (`false`), or only if it was missed by at most
-   * this long (Airflow's `run_immediately`).
+   * this long (Airflow's `run_immediately`). @example "10m"
    */
   runImmediately?: boolean | Duration;
 }
 
 /** A fixed period between runs. */
 export interface PeriodSchedule {
-  /** The period. @example "6h" */
+  /** The time between runs: the timetable's `delta` (a `timedelta`). @example "6h" */
   every: Duration;
-  /** @default the DAG's `timetable`, else the project's, else `"dataInterval"`; `"trigger"` needs Airflow 2.11+ */
+  /**
+   * How runs map onto the periods: the timetable class the DAG's `schedule` gets
+   * (`DeltaDataIntervalTimetable` or `DeltaTriggerTimetable`; the latter needs Airflow 2.11+).
+   * @default the DAG's `timetable`, else the project's, else `"dataInterval"` @example "trigger"
+   */
   timetable?: Timetable;
-  /** With the trigger timetable: the data interval each run covers. */
+  /** With the trigger timetable: the data interval each run covers (Airflow's `interval`). @example "6h" */
   interval?: Duration;
 }
 
 /** Several cron expressions, one timetable (Airflow 3's `MultipleCronTriggerTimetable`). */
 export interface CronsSchedule {
+  /** The cron expressions or presets, in UTC; a run starts at each time of any of them (the timetable's `crons`). @example ["0 3 * * *", "0 15 * * 1-5"] */
   crons: readonly ScheduleText[];
-  /** The data interval each run covers. */
+  /** The data interval each run covers, ending at its time (Airflow's `interval`). @example "12h" */
   interval?: Duration;
-  /** As for one cron with the trigger timetable. */
+  /** As for one cron with the trigger timetable (Airflow's `run_immediately`). @example true */
   runImmediately?: boolean | Duration;
 }
 
 /** Runs at exactly these moments (Airflow's `EventsTimetable`). */
 export interface EventsSchedule {
-  /** UTC dates or instants. @example ["2026-03-31", "2026-06-30T18:00Z"] */
+  /** The moments to run at, as UTC dates or instants (the timetable's `event_dates`). @example ["2026-03-31", "2026-06-30T18:00Z"] */
   events: readonly DateText[];
-  /** Refuse manual runs at other times. */
+  /** Refuse manual runs at other times (Airflow's `restrict_to_events`). @default false @example true */
   restrictToEvents?: boolean;
-  /** Shown in Airflow's UI instead of the list of dates. */
+  /** Shown in Airflow's UI instead of the list of dates (Airflow's `description`). @example "quarter ends" */
   description?: string;
 }
 
@@ -119,7 +134,9 @@ export type TimeSchedule = ScheduleText | CronSchedule | PeriodSchedule | CronsS
 
 /** Runs when the assets are updated, and also on a time schedule (Airflow's `AssetOrTimeSchedule`). */
 export interface AssetsOrTimeSchedule {
+  /** The assets whose updates start a run (the schedule's `assets`). @example [events] */
   assets: AssetSchedule;
+  /** The time schedule that also starts runs (the schedule's `timetable`). @example "@daily" */
   or: TimeSchedule;
 }
 
@@ -141,15 +158,23 @@ export type Schedule = TimeSchedule | AssetSchedule | AssetsOrTimeSchedule | nul
 
 /** A dataset or table, named by URI: `asset("s3://lake/features/churn")`. Make one with `asset`. */
 export interface Asset {
+  /** Tells an asset apart from the other values `inputs` and `outputs` take. */
   readonly kind: "asset";
+  /** Where the data lives, as a URI (Airflow's `uri`; `Dataset(uri)` on Airflow 2). @example "s3://lake/raw/events" */
   readonly uri: string;
+  /** A name for the asset, unique in Airflow (Airflow 3's `name`); the URI when unset. @example "raw_events" */
   readonly name?: string;
+  /** What the data is, for the manifest and the docs site. @example "Click events, one file per hour" */
   readonly description?: string;
-  /** Produced outside this project, so no task here needs to write it. */
+  /** Produced outside this project, so no task here needs to write it. @example true */
   readonly external?: boolean;
-  /** Airflow's `extra`: free-form JSON kept with the asset. */
+  /** Airflow's `extra`: free-form JSON kept with the asset. @example { owner: "ingest" } */
   readonly extra?: { readonly [key: string]: JsonValue };
-  /** What updates the asset from outside Airflow, for DAGs scheduled on it (Airflow 3.0+'s AssetWatcher). */
+  /**
+   * What updates the asset from outside Airflow, for DAGs scheduled on it (Airflow 3.0+'s
+   * `watchers`, a list of AssetWatcher).
+   * @example [{ name: "landing", trigger: "airflow.providers.standard.triggers.file.FileDeleteTrigger", kwargs: { filepath: "/data/in.csv" } }]
+   */
   readonly watchers?: readonly AssetWatcher[];
 }
 
@@ -158,30 +183,43 @@ export interface Asset {
  * update the asset, so DAGs scheduled on it run. @example { name: "landing", trigger: "airflow.providers.standard.triggers.file.FileDeleteTrigger", kwargs: { filepath: "/data/in.csv" } }
  */
 export interface AssetWatcher {
+  /** The watcher's name (AssetWatcher's `name`). @example "landing" */
   readonly name: string;
+  /** The trigger class's import path (AssetWatcher's `trigger`, made with these `kwargs`). @example "airflow.providers.standard.triggers.file.FileDeleteTrigger" */
   readonly trigger: `${string}.${string}`;
+  /** Keyword arguments of the trigger class. @example { filepath: "/data/in.csv" } */
   readonly kwargs?: { readonly [key: string]: JsonValue };
 }
 
 /** An asset alias: a task writing it says when it runs which assets it stands for (`outlet_events[alias].add(asset)`). */
 export interface AssetAlias {
+  /** Tells an alias apart from the other values `outputs` takes. */
   readonly kind: "asset_alias";
+  /** The alias's name (AssetAlias's `name`). @example "daily_exports" */
   readonly name: string;
 }
 
 /** A trained model: `model("churn", { registry: "mlflow", flavour: "sklearn" })`. */
 export interface Model {
+  /** Tells a model apart from the other values `inputs` and `outputs` take. */
   readonly kind: "model";
+  /** The model's name in its registry; lineage only, Airflow gets no argument for it. @example "churn" */
   readonly name: string;
+  /** The registry that keeps the model. @example "mlflow" */
   readonly registry?: string;
+  /** The framework that saved the model. @example "sklearn" */
   readonly flavour?: string;
 }
 
 /** An evaluation metric: `metric("auc", { direction: "higher", threshold: 0.7 })`. */
 export interface Metric {
+  /** Tells a metric apart from the other values `outputs` takes. */
   readonly kind: "metric";
+  /** The metric's name; lineage only, Airflow gets no argument for it. @example "auc" */
   readonly name: string;
+  /** Whether a higher or a lower value is better. @example "higher" */
   readonly direction: "higher" | "lower";
+  /** The value a model must reach, for the manifest and the docs. @example 0.7 */
   readonly threshold?: number;
 }
 
@@ -190,7 +228,16 @@ export interface Metric {
  * `{ all: [...] }` and `{ any: [...] }` nest.
  */
 export type AssetSchedule = ReadonlyArray<Asset | AssetAlias> | AssetExpression;
-export type AssetExpression = { all: ReadonlyArray<Asset | AssetAlias | AssetExpression> } | { any: ReadonlyArray<Asset | AssetAlias | AssetExpression> };
+/** A condition on assets: every one updated (`all`, Airflow's `&`) or any one (`any`, Airflow's `|`); they nest. */
+export type AssetExpression =
+  | {
+      /** Run when every one of these is updated (Airflow's `a & b`). @example [orders, customers] */
+      all: ReadonlyArray<Asset | AssetAlias | AssetExpression>;
+    }
+  | {
+      /** Run when any one of these is updated (Airflow's `a | b`). @example [eu, { all: [us, ca] }] */
+      any: ReadonlyArray<Asset | AssetAlias | AssetExpression>;
+    };
 
 /**
  * When a task runs, given the states of its upstream tasks (Airflow's trigger rules).
@@ -228,24 +275,48 @@ export type WeightRule = "downstream" | "upstream" | "absolute";
  * `executor_config={"pod_override": k8s.V1Pod(...)}`, built with the kubernetes client's models).
  */
 export interface PodOverride {
-  /** The task's own container (the one the Kubernetes executor names "base"). */
+  /** The task's own container (the one the Kubernetes executor names "base"). @example { image: "registry.acme.io/etl:2.4", env: { LOG_LEVEL: "debug" } } */
   container?: {
-    /** Another image for the task's container (`V1Container.image`). */
+    /** Another image for the task's container (`V1Container.image`). @example "registry.acme.io/etl:2.4" */
     image?: string;
-    /** Environment variables of the container (`V1Container.env`). */
+    /** Environment variables of the container (`V1Container.env`). @example { LOG_LEVEL: "debug" } */
     env?: Record<string, string>;
-    /** Requests and limits as Kubernetes quantities (`V1Container.resources`). */
-    resources?: { requests?: { cpu?: Quantity; memory?: Quantity }; limits?: { cpu?: Quantity; memory?: Quantity } };
+    /** Requests and limits as Kubernetes quantities (`V1Container.resources`). @example { requests: { cpu: "1", memory: "2Gi" }, limits: { memory: "4Gi" } } */
+    resources?: {
+      /** What the scheduler reserves for the container (`V1ResourceRequirements.requests`). @example { cpu: "500m", memory: "1Gi" } */
+      requests?: {
+        /** CPU cores, whole or in millicores (`requests["cpu"]`). @example "500m" */
+        cpu?: Quantity;
+        /** Memory, in bytes or with a unit (`requests["memory"]`). @example "1Gi" */
+        memory?: Quantity;
+      };
+      /** The most the container may use (`V1ResourceRequirements.limits`). @example { memory: "4Gi" } */
+      limits?: {
+        /** CPU cores the container is throttled at (`limits["cpu"]`). @example "2" */
+        cpu?: Quantity;
+        /** Memory the container is killed above (`limits["memory"]`). @example "4Gi" */
+        memory?: Quantity;
+      };
+    };
   };
-  /** Labels of the pod (`V1ObjectMeta.labels`). */
+  /** Labels of the pod (`V1ObjectMeta.labels`). @example { team: "ml" } */
   labels?: Record<string, string>;
-  /** Annotations of the pod (`V1ObjectMeta.annotations`). */
+  /** Annotations of the pod (`V1ObjectMeta.annotations`). @example { "cluster-autoscaler.kubernetes.io/safe-to-evict": "false" } */
   annotations?: Record<string, string>;
-  /** The nodes the pod may run on (`V1PodSpec.node_selector`). */
+  /** The nodes the pod may run on (`V1PodSpec.node_selector`). @example { "node-pool": "highmem" } */
   nodeSelector?: Record<string, string>;
-  /** Taints the pod tolerates (`V1PodSpec.tolerations`). */
-  tolerations?: Array<{ key?: string; operator?: "Exists" | "Equal"; value?: string; effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute" }>;
-  /** The service account the pod runs as (`V1PodSpec.service_account_name`). */
+  /** Taints the pod tolerates (`V1PodSpec.tolerations`). @example [{ key: "dedicated", operator: "Equal", value: "ml", effect: "NoSchedule" }] */
+  tolerations?: Array<{
+    /** The taint's key (`V1Toleration.key`); with `Exists` and no key, every taint. @example "dedicated" */
+    key?: string;
+    /** `Equal` matches the taint's value, `Exists` any value (`V1Toleration.operator`). @default "Equal" @example "Exists" */
+    operator?: "Exists" | "Equal";
+    /** The taint's value, with `Equal` (`V1Toleration.value`). @example "ml" */
+    value?: string;
+    /** The taint effect tolerated; every effect when unset (`V1Toleration.effect`). @example "NoSchedule" */
+    effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+  }>;
+  /** The service account the pod runs as (`V1PodSpec.service_account_name`). @example "etl-runner" */
   serviceAccount?: string;
 }
 
@@ -254,80 +325,89 @@ export interface PodOverride {
  * Kubernetes executor, or plain JSON that another executor reads (for example the ECS
  * executor's `{ overrides: ... }`). A `pod_override` written as JSON is refused (DW180).
  */
-export type ExecutorConfig = { podOverride: PodOverride } | { [key: string]: JsonValue };
+export type ExecutorConfig =
+  | {
+      /** What the Kubernetes executor changes in the task's pod (`executor_config={"pod_override": k8s.V1Pod(...)}`). @example { container: { resources: { limits: { memory: "8Gi" } } } } */
+      podOverride: PodOverride;
+    }
+  | { [key: string]: JsonValue };
 
-/** Options shared by a DAG's `defaults` and every task. */
+/** Options shared by a DAG's `defaults` and every task; each becomes the Airflow operator argument it names. */
 export interface CommonTaskOptions {
-  /** Who owns the task, shown in Airflow's UI. Defaults to the DAG's `owner`. */
+  /** Who owns the task, shown in Airflow's UI (Airflow's `owner`). Defaults to the DAG's `owner`. @example "ml-platform" */
   owner?: string;
-  /** How many times Airflow retries the task after a failure. A whole number, 0 or more. */
+  /** How many times Airflow retries the task after a failure (Airflow's `retries`). A whole number, 0 or more. @example 2 */
   retries?: number;
-  /** How long to wait before a retry. @example "5m" */
+  /** How long to wait before a retry (Airflow's `retry_delay`, a `timedelta`). @example "5m" */
   retryDelay?: Duration;
-  /** Double the wait after each failed try, up to `maxRetryDelay`. */
+  /** Double the wait after each failed try, up to `maxRetryDelay` (Airflow's `retry_exponential_backoff`). @example true */
   retryExponentialBackoff?: boolean;
-  /** The longest wait between retries when backing off exponentially. @example "1h" */
+  /** The longest wait between retries when backing off exponentially (Airflow's `max_retry_delay`). @example "1h" */
   maxRetryDelay?: Duration;
-  /** Fail the task when one try runs longer than this. @example "2h" */
+  /** Fail the task when one try runs longer than this (Airflow's `execution_timeout`). @example "2h" */
   executionTimeout?: Duration;
-  /** The Airflow pool whose slots the task takes. */
+  /** The Airflow pool whose slots the task takes (Airflow's `pool`). @example "warehouse" */
   pool?: string;
-  /** How many slots of the pool the task takes; a whole number, 1 or more. */
+  /** How many slots of the pool the task takes; a whole number, 1 or more (Airflow's `pool_slots`). @example 2 */
   poolSlots?: number;
-  /** The executor queue (for example a Celery queue) that runs the task. */
+  /** The executor queue (for example a Celery queue) that runs the task (Airflow's `queue`). @example "gpu" */
   queue?: string;
-  /** Priority against other tasks waiting for a slot; higher runs first. A whole number (Airflow's `priority_weight`). */
+  /** Priority against other tasks waiting for a slot; higher runs first. A whole number (Airflow's `priority_weight`). @example 10 */
   priorityWeight?: number;
-  /** How the priority weight adds up over the DAG (Airflow's `weight_rule`). @default "downstream" */
+  /** How the priority weight adds up over the DAG (Airflow's `weight_rule`). @default "downstream" @example "absolute" */
   weightRule?: WeightRule;
-  /** What the executor needs to run the task: a Kubernetes pod override, or JSON (Airflow's `executor_config`). */
+  /**
+   * What the executor needs to run the task: a Kubernetes pod override, or JSON (Airflow's `executor_config`).
+   * @example { podOverride: { container: { resources: { requests: { memory: "4Gi" } } } } }
+   */
   executorConfig?: ExecutorConfig;
-  /** Run only when this task succeeded in the previous DAG run. */
+  /** Run only when this task succeeded in the previous DAG run (Airflow's `depends_on_past`). @example true */
   dependsOnPast?: boolean;
-  /** Addresses Airflow emails about this task. */
+  /** Addresses Airflow emails about this task (Airflow's `email`). @example ["oncall@acme.io"] */
   email?: string | string[];
-  /** Email `email` when the task fails. Defaults to true when `email` is set. */
+  /** Email `email` when the task fails (Airflow's `email_on_failure`). Defaults to true when `email` is set. @example false */
   emailOnFailure?: boolean;
-  /** Email `email` when the task is retried. */
+  /** Email `email` when the task is retried (Airflow's `email_on_retry`). @example true */
   emailOnRetry?: boolean;
-  /** Called with the task's context when it fails. */
+  /** Called with the task's context when it fails (Airflow's `on_failure_callback`, imported only when called). @example "ml.alerts:task_failed" */
   onFailure?: CallablePath;
-  /** Called with the task's context when it succeeds. */
+  /** Called with the task's context when it succeeds (Airflow's `on_success_callback`). @example "ml.alerts:task_done" */
   onSuccess?: CallablePath;
-  /** Called with the task's context when it is retried. */
+  /** Called with the task's context when it is retried (Airflow's `on_retry_callback`). @example "ml.alerts:task_retried" */
   onRetry?: CallablePath;
-  /** Called with the task's context right before it runs. */
+  /** Called with the task's context right before it runs (Airflow's `on_execute_callback`). @example "ml.audit:task_started" */
   onExecute?: CallablePath;
   /**
    * Called with the task's context right before `execute`; raising stops the task (Airflow's
-   * `pre_execute`, imported only when called).
+   * `pre_execute`, imported only when called). @example "ml.checks:inputs_ready"
    */
   preExecute?: CallablePath;
   /**
    * Called with the task's context and its result right after `execute`; raising fails the
-   * task (Airflow's `post_execute`, imported only when called).
+   * task (Airflow's `post_execute`, imported only when called). @example "ml.checks:rows_written"
    */
   postExecute?: CallablePath;
   /**
-   * Push the task's return value as its XCom. Set false for a task whose result nothing reads
-   * (a later task taking its `.output` then is an error). @default true
+   * Push the task's return value as its XCom (Airflow's `do_xcom_push`). Set false for a task
+   * whose result nothing reads (a later task taking its `.output` then is an error).
+   * @default true @example false
    */
   doXcomPush?: boolean;
   /**
    * Airflow 2's SLA: the task should be done this long after the run's start (Airflow's `sla`).
    * Airflow 3 removed SLAs: on a 3.x target it is an error (DW124); use the DAG's `deadline`
-   * (Airflow 3.1+) instead.
+   * (Airflow 3.1+) instead. @example "3h"
    */
   sla?: Duration;
 }
 
 /** Options every task accepts. */
 export interface TaskOptions extends CommonTaskOptions {
-  /** Assets (Airflow's inlets) and models the task reads; lineage and the manifest record them. */
+  /** Assets (Airflow's `inlets`) and models the task reads; lineage and the manifest record them. @example [asset("s3://lake/raw/events")] */
   inputs?: ReadonlyArray<Asset | Model>;
   /**
-   * Assets (Airflow's outlets: DAGs scheduled on them run when the task succeeds), models and
-   * metrics the task writes.
+   * Assets (Airflow's `outlets`: DAGs scheduled on them run when the task succeeds), models and
+   * metrics the task writes. @example [asset("s3://lake/features/churn"), model("churn")]
    */
   outputs?: ReadonlyArray<Asset | AssetAlias | Model | Metric>;
   /**
@@ -335,46 +415,61 @@ export interface TaskOptions extends CommonTaskOptions {
    * (`"ACME001"`) or a built-in warning's (`"DW504"`). Errors dagwright finds cannot be silenced.
    * Every suppression is listed in the manifest with its reason, and one that silences nothing
    * is a warning (DW018). dagwright's own: nothing of it reaches Airflow.
-   * @example suppress: { ACME002: "a one-off backfill, retried by hand" }
+   * @example { ACME002: "a one-off backfill, retried by hand" }
    */
   suppress?: Readonly<Record<string, string>>;
-  /** The task's step in an ML pipeline, for lineage and docs. */
+  /** The task's step in an ML pipeline, for lineage and docs; Airflow gets no argument for it. @example "train" */
   stage?: "ingest" | "validate" | "features" | "train" | "evaluate" | "predict" | "publish";
-  /** When the task runs, given its upstream tasks' states. @default "all_success" */
+  /** When the task runs, given its upstream tasks' states (Airflow's `trigger_rule`). @default "all_success" @example "none_failed_min_one_success" */
   triggerRule?: TriggerRule;
-  /** Markdown documentation shown on the task in Airflow's UI. */
+  /** Markdown documentation shown on the task in Airflow's UI (Airflow's `doc_md`). @example "Trains the churn model on yesterday's features." */
   doc?: string;
-  /** The name Airflow's UI shows instead of the id. */
+  /** The name Airflow's UI shows instead of the id (Airflow's `task_display_name`). @example "Train the model" */
   displayName?: string;
-  /** This task sets up a resource (a cluster, a table) that teardown tasks remove. */
+  /** This task sets up a resource (a cluster, a table) that teardown tasks remove (Airflow's `task.as_setup()`). @example true */
   setup?: boolean;
-  /** This task tears down what `setups` created; it runs even when the work between fails. */
-  teardown?: { setups: readonly SetupHandle[]; onFailureFailDagrun?: boolean };
+  /**
+   * This task tears down what `setups` created; it runs even when the work between fails
+   * (Airflow's `task.as_teardown(setups=...)`). @example { setups: [createCluster] }
+   */
+  teardown?: {
+    /** The setup tasks whose resources this task removes (`as_teardown(setups=...)`). @example [createCluster] */
+    setups: readonly SetupHandle[];
+    /** Fail the DAG run when this teardown fails (`as_teardown(on_failure_fail_dagrun=...)`). @default false @example true */
+    onFailureFailDagrun?: boolean;
+  };
 }
 
 /** A task that teardown options can name; any task handle. */
 export interface SetupHandle {
+  /** The task's (or group's) id, as Airflow sees it. @example "create_cluster" */
   readonly id: string;
 }
 
 /** Options of a shell command task (Airflow's `BashOperator`). */
 export interface BashTaskOptions extends TaskOptions {
-  /** The shell command. Airflow renders Jinja in it at run time, so `{{ ds }}` works. */
+  /** The shell command (Airflow's `bash_command`). Airflow renders Jinja in it at run time, so `{{ ds }}` works. @example "python -m jobs.extract --ds {{ ds }}" */
   command: string;
-  /** Environment variables of the command (Airflow's `env`), added to the worker's own unless `appendEnv` is false. */
+  /** Environment variables of the command (Airflow's `env`), added to the worker's own unless `appendEnv` is false. @example { REGION: "eu" } */
   env?: Record<string, string>;
   /**
    * Whether `env` is added to the worker's environment (`true`) or replaces it (`false`)
-   * (Airflow's `append_env`). @default true when `env` is set
+   * (Airflow's `append_env`). @default true when `env` is set @example false
    */
   appendEnv?: boolean;
-  /** The working directory of the command; a temporary directory when unset. */
+  /** The working directory of the command (Airflow's `cwd`); a temporary directory when unset. @example "/opt/jobs" */
   cwd?: string;
   /**
-   * Dynamic task mapping: one task instance per command (a list, or the list an upstream task
-   * returns, `extract.output`) or per environment.
+   * Dynamic task mapping (Airflow's `BashOperator.partial(...).expand(...)`): one task instance
+   * per command (a list, or the list an upstream task returns, `extract.output`) or per
+   * environment. @example { command: list.output }
    */
-  expand?: { command?: readonly string[] | TaskOutputRef; env?: ReadonlyArray<Record<string, string>> };
+  expand?: {
+    /** One instance per command (`expand(bash_command=...)`). @example ["echo eu", "echo us"] */
+    command?: readonly string[] | TaskOutputRef;
+    /** One instance per environment (`expand(env=...)`). @example [{ REGION: "eu" }, { REGION: "us" }] */
+    env?: ReadonlyArray<Record<string, string>>;
+  };
 }
 
 /**
@@ -438,23 +533,23 @@ export interface PythonCallOptions extends TaskOptions {
    * @example "ml.churn.train:main"
    */
   callable: `${string}:${string}`;
-  /** Positional arguments, before the keyword arguments (Airflow's `op_args`). */
+  /** Positional arguments, before the keyword arguments (Airflow's `op_args`). @example ["{{ ds }}", 7] */
   args?: readonly JsonValue[];
   /**
-   * The values of Airflow's task context the function takes by name (`def f(ti, params)`).
-   * Airflow passes what the function's signature names whatever is declared here; declaring
-   * them checks, at compile time, that the target has them and that no keyword argument
-   * shadows them, and, when the task runs, that the function accepts them.
+   * The values of Airflow's task context the function takes by name (`def f(ti, params)`); no
+   * argument of its own: Airflow passes what the function's signature names whatever is declared
+   * here. Declaring them checks, at compile time, that the target has them and that no keyword
+   * argument shadows them, and, when the task runs, that the function accepts them.
    * @example ["ti", "params"]
    */
   context?: readonly AirflowContextKey[];
-  /** Push each key of the returned dict as its own XCom, for `task.output.key("k")`. @default false */
+  /** Push each key of the returned dict as its own XCom, for `task.output.key("k")` (Airflow's `multiple_outputs`). @default false @example true */
   multipleOutputs?: boolean;
-  /** Values rendered with Jinja and passed as the context's `templates_dict`. */
+  /** Values rendered with Jinja and passed as the context's `templates_dict` (Airflow's `templates_dict`). @example { day: "{{ ds }}" } */
   templatesDict?: Record<string, JsonValue>;
-  /** File endings whose files Airflow reads and renders when a templated value names one. @example [".sql"] */
+  /** File endings whose files Airflow reads and renders when a templated value names one (Airflow's `templates_exts`). @example [".sql"] */
   templatesExts?: readonly string[];
-  /** Log the return value. @default true */
+  /** Log the return value (Airflow's `show_return_value_in_logs`). @default true @example false */
   showReturnValueInLogs?: boolean;
 }
 
@@ -474,10 +569,11 @@ type MappableArguments<P, E extends string> = string extends keyof P
  */
 export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends string = never> extends PythonCallOptions {
   /**
-   * Keyword arguments passed to the function (every instance's, when mapped). Airflow renders
-   * Jinja in string values. A value may be an upstream task's `.output` (or `.output.key("k")`):
-   * it travels as an XCom, and with typed tasks (`d.python<number>(...)` upstream,
-   * `d.python<R, { rows: number }>(...)` here) TypeScript checks that its type fits.
+   * Keyword arguments passed to the function (Airflow's `op_kwargs`; every instance's, when
+   * mapped). Airflow renders Jinja in string values. A value may be an upstream task's `.output`
+   * (or `.output.key("k")`): it travels as an XCom, and with typed tasks (`d.python<number>(...)`
+   * upstream, `d.python<R, { rows: number }>(...)` here) TypeScript checks that its type fits.
+   * @example { day: "{{ ds }}", rows: count.output }
    */
   kwargs?: PythonKwargs<Omit<P, NoInfer<E>>> & Partial<PythonKwargs<Pick<P, NoInfer<E> & keyof P>>>;
   /**
@@ -489,56 +585,66 @@ export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends stri
   /**
    * Dynamic task mapping over sets of keyword arguments (Airflow's `expand_kwargs`): a literal
    * list, or an upstream output that is a list of dicts. Not with `expand`.
+   * @example [{ region: "eu", top: 10 }, { region: "us", top: 20 }]
    */
   expandKwargs?: ReadonlyArray<{ [K in E]: ArgumentOf<P, K> }> | TaskOutputRef<ReadonlyArray<{ [K in E]: ArgumentOf<P, K> }>>;
 }
 
 /** Options of a branch: a Python function that returns which of `targets` run next. */
 export interface BranchTaskOptions extends TaskOptions {
-  /** Returns the id (or a list of ids) of the targets to follow; the others are skipped. */
+  /**
+   * Returns the id (or a list of ids) of the targets to follow; the others are skipped
+   * (Airflow's `python_callable`, imported only when the task runs). @example "ml.routing:pick_model"
+   */
   callable: CallablePath;
+  /** Keyword arguments passed to the callable; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { threshold: 0.7 } */
   kwargs?: Record<string, JsonValue>;
-  /** Every task or group the callable may choose; each must be a direct downstream of the branch. */
+  /**
+   * Every task or group the callable may choose; each must be a direct downstream of the
+   * branch. dagwright checks them; Airflow gets the choice from the callable. @example [retrain, skip]
+   */
   targets: ReadonlyArray<SetupHandle>;
 }
 
 /** Options of a short-circuit: a Python function whose falsy result skips everything downstream. */
 export interface ShortCircuitTaskOptions extends TaskOptions {
+  /** The function whose result decides (Airflow's `python_callable`, imported only when the task runs). @example "ml.checks:has_new_data" */
   callable: CallablePath;
+  /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { day: "{{ ds }}" } */
   kwargs?: Record<string, JsonValue>;
-  /** Skip only direct downstream tasks and let the others' trigger rules decide. @default false */
+  /** Skip only direct downstream tasks and let the others' trigger rules decide (Airflow's `ignore_downstream_trigger_rules`). @default false @example true */
   ignoreDownstreamTriggerRules?: boolean;
 }
 
 /** How a sensor waits. */
 export interface SensorOptions extends TaskOptions {
-  /** `poke` holds a worker slot while waiting; `reschedule` frees it between checks. @default "poke" */
+  /** `poke` holds a worker slot while waiting; `reschedule` frees it between checks (Airflow's `mode`). @default "poke" @example "reschedule" */
   mode?: "poke" | "reschedule";
-  /** Wait in Airflow's triggerer instead of a worker. */
+  /** Wait in Airflow's triggerer instead of a worker (Airflow's `deferrable`, or the sensor's async class where it has none). @example true */
   deferrable?: boolean;
-  /** Time between checks. @default "60s" */
+  /** Time between checks (Airflow's `poke_interval`). @default "60s" @example "5m" */
   pokeInterval?: Duration;
-  /** Fail (or skip, with softFail) after waiting this long. @default "7d" */
+  /** Fail (or skip, with softFail) after waiting this long (Airflow's `timeout`). @default "7d" @example "6h" */
   timeout?: Duration;
-  /** Skip instead of failing on timeout. */
+  /** Skip instead of failing on timeout (Airflow's `soft_fail`). @example true */
   softFail?: boolean;
 }
 
 /** Wait for a task, or a whole run, of another DAG for the same logical date (Airflow's `ExternalTaskSensor`). */
 export interface ExternalTaskSensorOptions extends SensorOptions {
-  /** The DAG to wait for: a DAG of this project, or `external("id")` for one defined elsewhere. */
+  /** The DAG to wait for: a DAG of this project, or `external("id")` for one defined elsewhere (Airflow's `external_dag_id`). @example external("billing_daily") */
   dag: Dag | ExternalDag;
-  /** The task of that DAG to wait for; without it, the sensor waits for the whole run. */
+  /** The task of that DAG to wait for; without it, the sensor waits for the whole run (Airflow's `external_task_id`). @example "publish" */
   task?: string;
-  /** How much earlier the other DAG's run is than this one's. @example "4h" */
+  /** How much earlier the other DAG's run is than this one's (Airflow's `execution_delta`). @example "4h" */
   executionDelta?: Duration;
-  /** Wait for every task of this group of that DAG instead of one task; not with `task` (Airflow's `external_task_group_id`). */
+  /** Wait for every task of this group of that DAG instead of one task; not with `task` (Airflow's `external_task_group_id`). @example "load" */
   taskGroup?: string;
-  /** The states of the other task (or run) that end the wait successfully (Airflow's `allowed_states`). @default ["success"] */
+  /** The states of the other task (or run) that end the wait successfully (Airflow's `allowed_states`). @default ["success"] @example ["success", "skipped"] */
   allowedStates?: readonly TaskInstanceState[];
-  /** The states that fail this sensor at once (Airflow's `failed_states`). */
+  /** The states that fail this sensor at once (Airflow's `failed_states`). @example ["failed", "upstream_failed"] */
   failedStates?: readonly TaskInstanceState[];
-  /** The states that skip this sensor (Airflow's `skipped_states`). */
+  /** The states that skip this sensor (Airflow's `skipped_states`). @example ["skipped"] */
   skippedStates?: readonly TaskInstanceState[];
 }
 
@@ -559,23 +665,23 @@ export type TaskInstanceState =
 
 /** Wait for a file or folder to exist (Airflow's `FileSensor`). */
 export interface FileSensorOptions extends SensorOptions {
-  /** The path to wait for; Airflow renders Jinja in it. */
+  /** The path to wait for, globs allowed; Airflow renders Jinja in it (Airflow's `filepath`). @example "/data/in/{{ ds }}/_SUCCESS" */
   filepath: string;
-  /** The Airflow filesystem connection the path is relative to. @default "fs_default" */
+  /** The Airflow filesystem connection the path is relative to (Airflow's `fs_conn_id`). @default "fs_default" @example "landing_fs" */
   fsConnId?: string;
-  /** Match a folder's files recursively. */
+  /** Match a folder's files recursively (Airflow's `recursive`). @example true */
   recursive?: boolean;
 }
 
 /** Wait until this long after the end of the run's data interval (Airflow's `TimeDeltaSensor`). */
 export interface TimeDeltaSensorOptions extends SensorOptions {
-  /** How long after the data interval's end. @example "30m" */
+  /** How long after the data interval's end (Airflow's `delta`, a `timedelta`). @example "30m" */
   delta: Duration;
 }
 
 /** Wait until a moment (Airflow's `DateTimeSensor`). */
 export interface DateTimeSensorOptions extends SensorOptions {
-  /** The moment, Jinja allowed. @example "{{ data_interval_end.add(hours=2) }}" */
+  /** The moment, Jinja allowed (Airflow's `target_time`). @example "{{ data_interval_end.add(hours=2) }}" */
   targetTime: string;
 }
 
@@ -595,29 +701,29 @@ export interface TimeSensorOptions extends SensorOptions {
 export interface DayOfWeekSensorOptions extends SensorOptions {
   /** The day, or days, to wait for (Airflow's `week_day`). @example ["Saturday", "Sunday"] */
   weekDay: Weekday | readonly Weekday[];
-  /** Compare the run's logical date instead of today's (Airflow's `use_task_logical_date`). @default false */
+  /** Compare the run's logical date instead of today's (Airflow's `use_task_logical_date`). @default false @example true */
   useTaskLogicalDate?: boolean;
 }
 
 /** Wait until a Python function returns something truthy (Airflow's `PythonSensor`). */
 export interface PythonSensorOptions extends SensorOptions {
-  /** The function to poke, as `"package.module:function"`, imported only when the task runs (Airflow's `python_callable`). */
+  /** The function to poke, as `"package.module:function"`, imported only when the task runs (Airflow's `python_callable`). @example "ingest.checks:partition_ready" */
   callable: CallablePath;
-  /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). */
+  /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { table: "events", day: "{{ ds }}" } */
   kwargs?: Record<string, JsonValue>;
-  /** Values rendered with Jinja and passed as the context's `templates_dict` (Airflow's `templates_dict`). */
+  /** Values rendered with Jinja and passed as the context's `templates_dict` (Airflow's `templates_dict`). @example { day: "{{ ds }}" } */
   templatesDict?: Record<string, JsonValue>;
 }
 
 /** Wait until a shell command exits 0 (Airflow's `BashSensor`). */
 export interface BashSensorOptions extends SensorOptions {
-  /** The shell command, Jinja allowed; exit 0 ends the wait (Airflow's `bash_command`). */
+  /** The shell command, Jinja allowed; exit 0 ends the wait (Airflow's `bash_command`). @example "test -f /data/in/{{ ds }}.csv" */
   command: string;
-  /** The command's environment, instead of the worker's (Airflow's `env`). */
+  /** The command's environment, instead of the worker's (Airflow's `env`). @example { PATH: "/usr/bin:/bin" } */
   env?: Record<string, string>;
-  /** How the command's output is decoded (Airflow's `output_encoding`). @default "utf-8" */
+  /** How the command's output is decoded (Airflow's `output_encoding`). @default "utf-8" @example "latin-1" */
   outputEncoding?: string;
-  /** An exit code that means "check again"; any other non-zero code fails the task (Airflow's `retry_exit_code`). */
+  /** An exit code that means "check again"; any other non-zero code fails the task (Airflow's `retry_exit_code`). @example 99 */
   retryExitCode?: number;
 }
 
@@ -626,16 +732,16 @@ export type LatestOnlyOptions = TaskOptions;
 
 /** Clear a task of another DAG when this one is cleared with "downstream" and "recursive" (Airflow's `ExternalTaskMarker`). */
 export interface ExternalTaskMarkerOptions extends TaskOptions {
-  /** The DAG whose task is cleared: a DAG of this project, or `external("id")` (Airflow's `external_dag_id`). */
+  /** The DAG whose task is cleared: a DAG of this project, or `external("id")` (Airflow's `external_dag_id`). @example reporting */
   dag: Dag | ExternalDag;
-  /** The task of that DAG to clear (Airflow's `external_task_id`). */
+  /** The task of that DAG to clear (Airflow's `external_task_id`). @example "wait_for_load" */
   task: string;
   /**
    * The logical date of the run to clear, Jinja allowed (Airflow 2's `execution_date`, Airflow 3's
-   * `logical_date`). @default "{{ logical_date.isoformat() }}"
+   * `logical_date`). @default "{{ logical_date.isoformat() }}" @example "{{ data_interval_end.isoformat() }}"
    */
   logicalDate?: string;
-  /** How many markers deep clearing follows (Airflow's `recursion_depth`). @default 10 */
+  /** How many markers deep clearing follows (Airflow's `recursion_depth`). @default 10 @example 3 */
   recursionDepth?: number;
 }
 
@@ -648,45 +754,45 @@ export interface BranchDateTimeOptions extends TaskOptions {
   targetLower?: DateTimeBound;
   /** The upper bound (Airflow's `target_upper`). @example "17:00" */
   targetUpper?: DateTimeBound;
-  /** The tasks or groups followed inside the bounds; each must be directly downstream (Airflow's `follow_task_ids_if_true`). */
+  /** The tasks or groups followed inside the bounds; each must be directly downstream (Airflow's `follow_task_ids_if_true`). @example [businessHours] */
   followTaskIdsIfTrue: ReadonlyArray<SetupHandle>;
-  /** The tasks or groups followed outside them (Airflow's `follow_task_ids_if_false`). */
+  /** The tasks or groups followed outside them (Airflow's `follow_task_ids_if_false`). @example [afterHours] */
   followTaskIdsIfFalse: ReadonlyArray<SetupHandle>;
-  /** Compare the run's logical date instead of now (Airflow's `use_task_logical_date`). @default false */
+  /** Compare the run's logical date instead of now (Airflow's `use_task_logical_date`). @default false @example true */
   useTaskLogicalDate?: boolean;
 }
 
 /** Follow some tasks on some days of the week, others on the rest (Airflow's `BranchDayOfWeekOperator`). */
 export interface BranchDayOfWeekOptions extends TaskOptions {
-  /** The day, or days, that follow the true side (Airflow's `week_day`). */
+  /** The day, or days, that follow the true side (Airflow's `week_day`). @example ["Saturday", "Sunday"] */
   weekDay: Weekday | readonly Weekday[];
-  /** The tasks or groups followed on those days; each must be directly downstream (Airflow's `follow_task_ids_if_true`). */
+  /** The tasks or groups followed on those days; each must be directly downstream (Airflow's `follow_task_ids_if_true`). @example [weekendReport] */
   followTaskIdsIfTrue: ReadonlyArray<SetupHandle>;
-  /** The tasks or groups followed on the other days (Airflow's `follow_task_ids_if_false`). */
+  /** The tasks or groups followed on the other days (Airflow's `follow_task_ids_if_false`). @example [dailyReport] */
   followTaskIdsIfFalse: ReadonlyArray<SetupHandle>;
-  /** Use the run's logical date instead of today (Airflow's `use_task_logical_date`). @default false */
+  /** Use the run's logical date instead of today (Airflow's `use_task_logical_date`). @default false @example true */
   useTaskLogicalDate?: boolean;
 }
 
 /** Send an email through SMTP (Airflow's `EmailOperator`: core on Airflow 2, the SMTP provider's on Airflow 3). */
 export interface EmailOptions extends TaskOptions {
-  /** The recipients, Jinja allowed (Airflow's `to`). */
+  /** The recipients, Jinja allowed (Airflow's `to`). @example ["ml-team@acme.io"] */
   to: string | readonly string[];
-  /** The subject, Jinja allowed (Airflow's `subject`). */
+  /** The subject, Jinja allowed (Airflow's `subject`). @example "Churn model for {{ ds }} is ready" */
   subject: string;
-  /** The HTML body, Jinja allowed (Airflow's `html_content`). */
+  /** The HTML body, Jinja allowed (Airflow's `html_content`). @example "<p>AUC: {{ ti.xcom_pull('evaluate') }}</p>" */
   htmlContent: string;
-  /** Paths of files to attach (Airflow's `files`). */
+  /** Paths of files to attach (Airflow's `files`). @example ["/tmp/report.pdf"] */
   files?: readonly string[];
-  /** Copy recipients (Airflow's `cc`). */
+  /** Copy recipients (Airflow's `cc`). @example "analytics@acme.io" */
   cc?: string | readonly string[];
-  /** Blind copy recipients (Airflow's `bcc`). */
+  /** Blind copy recipients (Airflow's `bcc`). @example ["audit@acme.io"] */
   bcc?: string | readonly string[];
-  /** The MIME subtype of the message (Airflow's `mime_subtype`). @default "mixed" */
+  /** The MIME subtype of the message (Airflow's `mime_subtype`). @default "mixed" @example "alternative" */
   mimeSubtype?: string;
-  /** The character set of the message (Airflow's `mime_charset`). @default "utf-8" */
+  /** The character set of the message (Airflow's `mime_charset`). @default "utf-8" @example "iso-8859-1" */
   mimeCharset?: string;
-  /** The SMTP connection (Airflow's `conn_id`). @default "smtp_default" on Airflow 3; the [smtp] configuration on Airflow 2 */
+  /** The SMTP connection (Airflow's `conn_id`). @default "smtp_default" on Airflow 3; the [smtp] configuration on Airflow 2 @example "smtp_alerts" */
   connId?: string;
 }
 
@@ -699,11 +805,11 @@ export interface EmailOptions extends TaskOptions {
 export interface OtherInterpreterOptions extends TaskOptions {
   /** The function, as `"package.module:function"`, imported inside the other interpreter (Airflow's `python_callable`). @example "ml.score:run" */
   callable: CallablePath;
-  /** Keyword arguments, pickled to the other interpreter; each name a Python identifier (Airflow's `op_kwargs`). */
+  /** Keyword arguments, pickled to the other interpreter; each name a Python identifier (Airflow's `op_kwargs`). @example { model: "churn", day: "{{ ds }}" } */
   kwargs?: Record<string, JsonValue>;
-  /** Whether the other interpreter has Airflow installed, so Airflow's macros and context work there (Airflow's `expect_airflow`). @default true */
+  /** Whether the other interpreter has Airflow installed, so Airflow's macros and context work there (Airflow's `expect_airflow`). @default true @example false */
   expectAirflow?: boolean;
-  /** Exit codes that skip the task instead of failing it (Airflow's `skip_on_exit_code`). */
+  /** Exit codes that skip the task instead of failing it (Airflow's `skip_on_exit_code`). @example [99] */
   skipOnExitCode?: readonly number[];
 }
 
@@ -711,21 +817,21 @@ export interface OtherInterpreterOptions extends TaskOptions {
 export interface PythonVirtualenvOptions extends OtherInterpreterOptions {
   /** The packages pip installs into the environment (Airflow's `requirements`). @example ["pandas==2.2.3"] */
   requirements?: readonly string[];
-  /** The Python version of the environment, e.g. "3.11" (Airflow's `python_version`). */
+  /** The Python version of the environment (Airflow's `python_version`); the worker's when unset. @example "3.11" */
   pythonVersion?: string;
-  /** Let the environment see the worker's site packages (Airflow's `system_site_packages`). @default true */
+  /** Let the environment see the worker's site packages (Airflow's `system_site_packages`). @default true @example false */
   systemSitePackages?: boolean;
   /** Extra pip install options (Airflow's `pip_install_options`). @example ["--no-cache-dir"] */
   pipInstallOptions?: readonly string[];
-  /** Package index URLs; the first is the index, the others extra ones (Airflow's `index_urls`). */
+  /** Package index URLs; the first is the index, the others extra ones (Airflow's `index_urls`). @example ["https://pypi.acme.io/simple"] */
   indexUrls?: readonly string[];
-  /** A folder on the worker where the environment is cached between runs (Airflow's `venv_cache_path`). */
+  /** A folder on the worker where the environment is cached between runs (Airflow's `venv_cache_path`). @example "/var/cache/venvs" */
   venvCacheDir?: string;
 }
 
 /** A branch whose function runs in a virtual environment (Airflow's `BranchPythonVirtualenvOperator`). */
 export interface BranchPythonVirtualenvOptions extends PythonVirtualenvOptions {
-  /** Every task or group the function may choose; each must be a direct downstream of the branch. */
+  /** Every task or group the function may choose; each must be a direct downstream of the branch. dagwright checks them; Airflow gets the choice from the function. @example [retrain, skip] */
   targets: ReadonlyArray<SetupHandle>;
 }
 
@@ -737,19 +843,19 @@ export interface ExternalPythonOptions extends OtherInterpreterOptions {
 
 /** A branch whose function runs with an existing interpreter (Airflow's `BranchExternalPythonOperator`). */
 export interface BranchExternalPythonOptions extends ExternalPythonOptions {
-  /** Every task or group the function may choose; each must be a direct downstream of the branch. */
+  /** Every task or group the function may choose; each must be a direct downstream of the branch. dagwright checks them; Airflow gets the choice from the function. @example [retrain, skip] */
   targets: ReadonlyArray<SetupHandle>;
 }
 
 /** What every human-in-the-loop task has (Airflow 3.1+; refused on older targets, DW140). Notifiers and assigned users are not offered yet. */
 export interface HumanTaskOptions extends TaskOptions {
-  /** The question's title in the UI, Jinja allowed (Airflow's `subject`). */
+  /** The question's title in the UI, Jinja allowed (Airflow's `subject`). @example "Ship the churn model of {{ ds }}?" */
   subject: string;
-  /** The question's text, Markdown and Jinja allowed (Airflow's `body`). */
+  /** The question's text, Markdown and Jinja allowed (Airflow's `body`). @example "AUC went from 0.71 to **0.74**." */
   body?: string;
-  /** Form fields the person fills in, by name, with their default values (Airflow's `params`). */
+  /** Form fields the person fills in, by name, with their default values (Airflow's `params`). @example { comment: "" } */
   params?: Record<string, JsonValue>;
-  /** How long to wait for an answer before the defaults are taken (or the task fails without them) (Airflow's `response_timeout`). */
+  /** How long to wait for an answer before the defaults are taken (or the task fails without them) (Airflow's `response_timeout`). @example "1d" */
   responseTimeout?: Duration;
 }
 
@@ -757,19 +863,19 @@ export interface HumanTaskOptions extends TaskOptions {
 export interface HitlOptions extends HumanTaskOptions {
   /** The choices (Airflow's `options`). @example ["Ship", "Hold"] */
   options: readonly string[];
-  /** The choice (or choices, with multiple) taken when nobody answers in time (Airflow's `defaults`). */
+  /** The choice (or choices, with multiple) taken when nobody answers in time (Airflow's `defaults`). @example "Hold" */
   defaults?: string | readonly string[];
-  /** Allow several choices (Airflow's `multiple`). @default false */
+  /** Allow several choices (Airflow's `multiple`). @default false @example true */
   multiple?: boolean;
 }
 
 /** Ask a person to approve or reject; rejecting skips what follows (Airflow's `ApprovalOperator`). */
 export interface ApprovalOptions extends HumanTaskOptions {
-  /** The answer taken when nobody answers in time (Airflow's `defaults`). */
+  /** The answer taken when nobody answers in time (Airflow's `defaults`). @example "Reject" */
   defaults?: "Approve" | "Reject";
-  /** On reject, skip every downstream task, not only the direct ones (Airflow's `ignore_downstream_trigger_rules`). @default false */
+  /** On reject, skip every downstream task, not only the direct ones (Airflow's `ignore_downstream_trigger_rules`). @default false @example true */
   ignoreDownstreamTriggerRules?: boolean;
-  /** Fail the task on reject instead of skipping downstream (Airflow's `fail_on_reject`). @default false */
+  /** Fail the task on reject instead of skipping downstream (Airflow's `fail_on_reject`). @default false @example true */
   failOnReject?: boolean;
 }
 
@@ -780,31 +886,31 @@ export interface HitlBranchOptions extends HumanTaskOptions {
    * `options_mapping`); each must be directly downstream. @example { "Ship it": ship, "Hold": hold }
    */
   options: Readonly<Record<string, SetupHandle>>;
-  /** The choice (or choices) taken when nobody answers in time, by label (Airflow's `defaults`). */
+  /** The choice (or choices) taken when nobody answers in time, by label (Airflow's `defaults`). @example "Hold" */
   defaults?: string | readonly string[];
-  /** Allow following several choices (Airflow's `multiple`). @default false */
+  /** Allow following several choices (Airflow's `multiple`). @default false @example true */
   multiple?: boolean;
 }
 
 /** Ask a person to fill in a form, `params` (Airflow's `HITLEntryOperator`). */
 export interface HitlEntryOptions extends HumanTaskOptions {
-  /** The buttons that submit the form (Airflow's `options`). @default ["OK"] */
+  /** The buttons that submit the form (Airflow's `options`). @default ["OK"] @example ["Submit", "Skip"] */
   options?: readonly string[];
-  /** The button taken when nobody answers in time (Airflow's `defaults`). */
+  /** The button taken when nobody answers in time (Airflow's `defaults`). @example "Skip" */
   defaults?: string | readonly string[];
-  /** Allow several buttons (Airflow's `multiple`). @default false */
+  /** Allow several buttons (Airflow's `multiple`). @default false @example true */
   multiple?: boolean;
 }
 
 /** Start a run of another DAG (Airflow's `TriggerDagRunOperator`). */
 export interface TriggerDagOptions extends TaskOptions {
-  /** The DAG to start: a DAG of this project, or `external("id")` for one defined elsewhere. */
+  /** The DAG to start: a DAG of this project, or `external("id")` for one defined elsewhere (Airflow's `trigger_dag_id`). @example scoring */
   dag: Dag | ExternalDag;
-  /** The run's configuration (`dag_run.conf`). */
+  /** The run's configuration, `dag_run.conf` there (Airflow's `conf`). @example { model: "churn", day: "{{ ds }}" } */
   conf?: Record<string, JsonValue>;
-  /** Wait until the triggered run finishes. */
+  /** Wait until the triggered run finishes (Airflow's `wait_for_completion`). @example true */
   waitForCompletion?: boolean;
-  /** With waitForCompletion, how often to check. @example "60s" */
+  /** With waitForCompletion, how often to check (Airflow's `poke_interval`, in seconds). @example "60s" */
   pokeInterval?: Duration;
 }
 
@@ -821,19 +927,22 @@ export interface OperatorOptions extends TaskOptions {
    * The operator's keyword arguments, by their Python names: JSON, and `py.timedelta(...)`,
    * `py.date(...)`, `py.time(...)`, `py.datetime(...)` and `py.callable(...)` for Python values
    * JSON cannot hold, anywhere inside lists and dicts. A dict key "$py" is reserved for them.
+   * @example { endpoint: "/health", method: "GET", timeout: py.timedelta("30s") }
    */
   args?: Readonly<Record<string, import("./py.js").OperatorArg>>;
 }
 
 /** A DAG definition: export it from a module in the source folder and `dagwright compile` emits it. */
 export interface Dag {
-  /** The DAG's id, unique across the project. */
+  /** The DAG's id, unique across the project (Airflow's `dag_id`). @example "churn_training" */
   readonly id: string;
 }
 
 /** A DAG outside this project, named by id: `external("billing_daily")`. */
 export interface ExternalDag {
+  /** Marks a DAG dagwright does not compile, so its existence is not checked. */
   readonly external: true;
+  /** The DAG's id in Airflow. @example "billing_daily" */
   readonly id: string;
 }
 
@@ -867,7 +976,13 @@ export type Orientation = "LR" | "TB" | "RL" | "BT";
  * Where a deadline counts from (Airflow's `DeadlineReference`): when the run was queued
  * (`DAGRUN_QUEUED_AT`), its logical date (`DAGRUN_LOGICAL_DATE`), or a fixed moment (`FIXED_DATETIME`).
  */
-export type DeadlineReference = "dagrunQueuedAt" | "dagrunLogicalDate" | { fixed: DateText };
+export type DeadlineReference =
+  | "dagrunQueuedAt"
+  | "dagrunLogicalDate"
+  | {
+      /** The fixed moment, in UTC (`DeadlineReference.FIXED_DATETIME(datetime(...))`). @example "2026-06-30T18:00Z" */
+      fixed: DateText;
+    };
 
 /**
  * A deadline of each DAG run (Airflow 3.1+'s `DeadlineAlert`, which replaces Airflow 2's SLAs): when
@@ -875,68 +990,71 @@ export type DeadlineReference = "dagrunQueuedAt" | "dagrunLogicalDate" | { fixed
  * @example { reference: "dagrunQueuedAt", interval: "2h", callback: "reports.alerts:late_run" }
  */
 export interface Deadline {
-  /** Where the deadline counts from (`reference=DeadlineReference...`). */
+  /** Where the deadline counts from (`reference=DeadlineReference...`). @example "dagrunQueuedAt" */
   reference: DeadlineReference;
-  /** How long after the reference the run must be done (`interval=timedelta(...)`). */
+  /** How long after the reference the run must be done (`interval=timedelta(...)`). @example "2h" */
   interval: Duration;
-  /** An `async def` as "package.module:function" (`callback=AsyncCallback("package.module.function")`). */
+  /** An `async def` as "package.module:function" (`callback=AsyncCallback("package.module.function")`). @example "reports.alerts:late_run" */
   callback: CallablePath;
-  /** Keyword arguments the callback receives beside the context (`AsyncCallback(kwargs=...)`). */
+  /** Keyword arguments the callback receives beside the context (`AsyncCallback(kwargs=...)`). @example { channel: "#ml-oncall" } */
   kwargs?: Record<string, JsonValue>;
 }
 
 /** Options of a DAG. */
 export interface DagOptions {
-  /** When the DAG runs. See {@link Schedule}. */
+  /** When the DAG runs (Airflow's `schedule`). See {@link Schedule}. @example "@daily" */
   schedule: Schedule;
-  /** The timetable of its cron and period schedules (see {@link Timetable}). @default the project's, else "dataInterval" */
+  /**
+   * The timetable of its cron and period schedules (see {@link Timetable}): which timetable class
+   * the `schedule` argument gets. @default the project's, else "dataInterval" @example "trigger"
+   */
   timetable?: Timetable;
-  /** The first date the schedule covers, in UTC. Required unless `schedule` is `null`. @example "2026-01-01" */
+  /** The first date the schedule covers, in UTC (Airflow's `start_date`). Required unless `schedule` is `null`. @example "2026-01-01" */
   startDate?: DateText;
-  /** The last date the schedule covers, in UTC. */
+  /** The last date the schedule covers, in UTC (Airflow's `end_date`). @example "2026-12-31" */
   endDate?: DateText;
   /**
    * Create runs for every interval between `startDate` and now that has not run yet (Airflow's
    * `catchup`). @default false, written out on every line: Airflow 2 would otherwise catch up
-   * (its `catchup_by_default` is True) and Airflow 3 would not.
+   * (its `catchup_by_default` is True) and Airflow 3 would not. @example true
    */
   catchup?: boolean;
-  /** The owner of every task unless a task says otherwise. */
+  /** The owner of every task unless a task says otherwise (`owner` in the DAG's `default_args`). @example "ml-platform" */
   owner?: string;
-  /** Labels to filter DAGs by in Airflow's UI; each at most 100 characters. */
+  /** Labels to filter DAGs by in Airflow's UI; each at most 100 characters (Airflow's `tags`). @example ["ml", "churn"] */
   tags?: string[];
-  /** A one-line description shown in Airflow's DAG list. */
+  /** A one-line description shown in Airflow's DAG list (Airflow's `description`). @example "Retrains the churn model every night" */
   description?: string;
-  /** Markdown documentation shown on the DAG's page in Airflow's UI. */
+  /** Markdown documentation shown on the DAG's page in Airflow's UI (Airflow's `doc_md`). @example "## Churn training\nOwned by ml-platform." */
   docs?: string;
-  /** How many runs of this DAG may be active at once. */
+  /** How many runs of this DAG may be active at once (Airflow's `max_active_runs`). @example 1 */
   maxActiveRuns?: number;
-  /** How many tasks of this DAG may run at once, across its active runs. */
+  /** How many tasks of this DAG may run at once, across its active runs (Airflow's `max_active_tasks`). @example 8 */
   maxActiveTasks?: number;
-  /** Fail a DAG run that takes longer than this. @example "6h" */
+  /** Fail a DAG run that takes longer than this (Airflow's `dagrun_timeout`). @example "6h" */
   dagrunTimeout?: Duration;
-  /** Options applied to every task of the DAG; a task's own options win. */
+  /** Options applied to every task of the DAG; a task's own options win (Airflow's `default_args`). @example { retries: 2, retryDelay: "5m" } */
   defaults?: CommonTaskOptions;
-  /** The name Airflow's UI shows instead of the id. */
+  /** The name Airflow's UI shows instead of the id (Airflow's `dag_display_name`). @example "Churn training" */
   displayName?: string;
-  /** Links for owners in Airflow's UI: owner name to an http(s) or mailto address. */
+  /** Links for owners in Airflow's UI: owner name to an http(s) or mailto address (Airflow's `owner_links`). @example { "ml-platform": "mailto:ml@acme.io" } */
   ownerLinks?: Record<string, string>;
-  /** Typed parameters of a run, made with `param.string(...)`, `param.integer(...)`, ... */
+  /** Typed parameters of a run, made with `param.string(...)`, `param.integer(...)`, ... (Airflow's `params`). @example { region: param.string({ enum: ["eu", "us"], default: "eu" }) } */
   params?: Record<string, ParamSpec>;
-  /** Called with the run's context when a run fails. */
+  /** Called with the run's context when a run fails (Airflow's `on_failure_callback` of the DAG). @example "ml.alerts:run_failed" */
   onFailure?: CallablePath;
-  /** Called with the run's context when a run succeeds. */
+  /** Called with the run's context when a run succeeds (Airflow's `on_success_callback` of the DAG). @example "ml.alerts:run_done" */
   onSuccess?: CallablePath;
-  /** The direction of the graph view (Airflow 2's `orientation`; Airflow 3 removed it: DW182). @default "LR" */
+  /** The direction of the graph view (Airflow 2's `orientation`; Airflow 3 removed it: DW182). @default "LR" @example "TB" */
   orientation?: Orientation;
-  /** Deadline alerts of each run (Airflow's `deadline`, 3.1+; DW183 before). */
+  /** Deadline alerts of each run (Airflow's `deadline`, 3.1+; DW183 before). @example { reference: "dagrunQueuedAt", interval: "2h", callback: "reports.alerts:late_run" } */
   deadline?: Deadline | readonly Deadline[];
   /**
    * Silence diagnostics on the DAG itself (its tasks say their own), each code with the reason why: a team rule's code
    * (`"ACME001"`) or a built-in warning's (`"DW504"`). Errors dagwright finds cannot be silenced.
    * Every suppression is listed in the manifest with its reason, and one that silences nothing
    * is a warning (DW018). dagwright's own: nothing of it reaches Airflow.
-   * @example suppress: { ACME002: "a one-off backfill, retried by hand" }
+   * @example { ACME002: "a one-off backfill, retried by hand" }
    */
   suppress?: Readonly<Record<string, string>>;
 }
@@ -1026,10 +1144,11 @@ export interface ParamSpec extends ParamSchema {
 
 /** Options of a task group. */
 export interface GroupOptions {
-  /** Shown when hovering the group in Airflow's UI. */
+  /** Shown when hovering the group in Airflow's UI (TaskGroup's `tooltip`). @example "Load the warehouse tables" */
   tooltip?: string;
-  /** Options of every task in the group; a task's own options win. */
+  /** Options of every task in the group; a task's own options win (TaskGroup's `default_args`). @example { pool: "warehouse", retries: 3 } */
   defaults?: CommonTaskOptions;
+  /** Only a mapped group maps over arguments: see {@link MappedGroupOptions}. */
   expand?: never;
 }
 
@@ -1051,92 +1170,96 @@ export type MemorySize = `${number}${"k" | "m" | "g" | "t" | "K" | "M" | "G" | "
 
 /** Resources of the Spark driver. */
 export interface SparkDriverResources {
-  /** Heap of the driver JVM (`spark.driver.memory`). @example "2g" */
+  /** Heap of the driver JVM (`spark.driver.memory`; SparkSubmitOperator's `driver_memory`). @example "2g" */
   memory?: MemorySize;
-  /** Cores of the driver (`spark.driver.cores`); a whole number, 1 or more. */
+  /** Cores of the driver (`spark.driver.cores`, passed in `conf`); a whole number, 1 or more. @example 2 */
   cores?: number;
-  /** Memory outside the heap (`spark.driver.memoryOverhead`); Spark's default is 10% of `memory`, at least 384m. */
+  /** Memory outside the driver's heap (`spark.driver.memoryOverhead`, passed in `conf`); Spark's default is 10% of `memory`, at least 384m. @example "512m" */
   memoryOverhead?: MemorySize;
 }
 
 /** Resources of each Spark executor. */
 export interface SparkExecutorResources {
-  /** Heap of each executor JVM (`spark.executor.memory`). @example "4g" */
+  /** Heap of each executor JVM (`spark.executor.memory`; SparkSubmitOperator's `executor_memory`). @example "4g" */
   memory?: MemorySize;
-  /** Cores of each executor (`spark.executor.cores`); a whole number, 1 or more. @example 4 */
+  /** Cores of each executor (`spark.executor.cores`; SparkSubmitOperator's `executor_cores`); a whole number, 1 or more. @example 4 */
   cores?: number;
-  /** Memory outside each executor's heap (`spark.executor.memoryOverhead`); Spark's default is 10% of `memory`, at least 384m. @example "1g" */
+  /** Memory outside each executor's heap (`spark.executor.memoryOverhead`, passed in `conf`); Spark's default is 10% of `memory`, at least 384m. @example "1g" */
   memoryOverhead?: MemorySize;
-  /** How many executors to run (`spark.executor.instances`); leave unset with `dynamicAllocation`. @example 8 */
+  /** How many executors to run (`spark.executor.instances`; SparkSubmitOperator's `num_executors`); leave unset with `dynamicAllocation`. @example 8 */
   instances?: number;
 }
 
 /** Let Spark add and remove executors as the load changes (`spark.dynamicAllocation.*`). */
 export interface SparkDynamicAllocation {
-  /** The fewest executors to keep. @default 0 */
+  /** The fewest executors to keep (`spark.dynamicAllocation.minExecutors`). @default 0 @example 2 */
   min?: number;
-  /** How many executors to start with; between `min` and `max`. */
+  /** How many executors to start with; between `min` and `max` (`spark.dynamicAllocation.initialExecutors`). @example 4 */
   initial?: number;
-  /** The most executors to run; required, so a job's size is always bounded. */
+  /** The most executors to run; required, so a job's size is always bounded (`spark.dynamicAllocation.maxExecutors`). @example 20 */
   max: number;
 }
 
 /** Submit with `spark-submit` through an Airflow Spark connection (Airflow's `SparkSubmitOperator`). */
 export interface SparkSubmitTarget {
+  /** Submit with `spark-submit` (SparkSubmitOperator). @example "submit" */
   kind: "submit";
-  /** The Airflow connection whose host is the master (`yarn`, `spark://host:7077`, `k8s://...`, `local[4]`). @default "spark_default" */
+  /** The Airflow connection whose host is the master (`yarn`, `spark://host:7077`, `k8s://...`, `local[4]`) (SparkSubmitOperator's `conn_id`). @default "spark_default" @example "spark_yarn" */
   connId?: string;
-  /** Run the driver on the submitting machine (`client`) or in the cluster (`cluster`). */
+  /** Run the driver on the submitting machine (`client`) or in the cluster (`cluster`) (SparkSubmitOperator's `deploy_mode`). @example "cluster" */
   deployMode?: "client" | "cluster";
 }
 
 /** Run as a SparkApplication of the Kubernetes Spark operator (Airflow's `SparkKubernetesOperator`). */
 export interface SparkKubernetesTarget {
+  /** Run as a SparkApplication (SparkKubernetesOperator). @example "kubernetes" */
   kind: "kubernetes";
-  /** The container image holding Spark and the application. */
+  /** The container image holding Spark and the application (the SparkApplication's `image`). @example "registry.acme.io/spark-jobs:3.5" */
   image?: string;
-  /** The Kubernetes namespace of the SparkApplication. @default "default" */
+  /** The Kubernetes namespace of the SparkApplication (SparkKubernetesOperator's `namespace`). @default "default" @example "spark" */
   namespace?: string;
-  /** The service account the driver runs as. */
+  /** The service account the driver runs as (the SparkApplication driver's `serviceAccount`). @example "spark-driver" */
   serviceAccount?: string;
-  /** The Spark version in the image, for example "3.5.3". */
+  /** The Spark version in the image (the SparkApplication's `sparkVersion`). @example "3.5.3" */
   sparkVersion?: string;
-  /** The Airflow connection to the Kubernetes cluster. @default "kubernetes_default" */
+  /** The Airflow connection to the Kubernetes cluster (SparkKubernetesOperator's `kubernetes_conn_id`). @default "kubernetes_default" @example "k8s_analytics" */
   connId?: string;
 }
 
 /** Settings a Spark job, the project's defaults or a named size profile can give. */
 export interface SparkSettings {
+  /** Memory and cores of the driver (`spark.driver.*`). @example { memory: "2g", cores: 1 } */
   driver?: SparkDriverResources;
+  /** Memory, cores and number of the executors (`spark.executor.*`). @example { memory: "8g", cores: 4, instances: 10 } */
   executor?: SparkExecutorResources;
-  /** Dynamic allocation of executors; do not combine with `executor.instances`. */
+  /** Dynamic allocation of executors (`spark.dynamicAllocation.*`, passed in `conf`); do not combine with `executor.instances`. @example { min: 2, max: 20 } */
   dynamicAllocation?: SparkDynamicAllocation;
-  /** Other Spark properties; resources have typed fields above, use those instead. */
+  /** Other Spark properties (SparkSubmitOperator's `conf`); resources have typed fields above, use those instead. @example { "spark.sql.shuffle.partitions": 400 } */
   conf?: { [key: `spark.${string}`]: string | number | boolean };
-  /** Maven coordinates of packages to put on the classpath (`--packages`). */
+  /** Maven coordinates of packages to put on the classpath (`--packages`; SparkSubmitOperator's `packages`). @example ["org.apache.hadoop:hadoop-aws:3.3.4"] */
   packages?: string[];
-  /** Jars to put on the classpath (`--jars`). */
+  /** Jars to put on the classpath (`--jars`; SparkSubmitOperator's `jars`). @example ["s3://lake/jars/udfs.jar"] */
   jars?: string[];
-  /** Python files or archives for the Python path (`--py-files`). */
+  /** Python files or archives for the Python path (`--py-files`; SparkSubmitOperator's `py_files`). @example ["jobs/common.zip"] */
   pyFiles?: string[];
-  /** Files to place in each executor's working directory (`--files`). */
+  /** Files to place in each executor's working directory (`--files`; SparkSubmitOperator's `files`). @example ["conf/features.yaml"] */
   files?: string[];
-  /** Environment variables of the driver. */
+  /** Environment variables of the driver (SparkSubmitOperator's `env_vars`). @example { FEATURE_SET: "v2" } */
   env?: Record<string, string>;
-  /** Where and how the job runs. @default { kind: "submit" } */
+  /** Where and how the job runs: SparkSubmitOperator or SparkKubernetesOperator. @default { kind: "submit" } @example { kind: "kubernetes", image: "registry.acme.io/spark-jobs:3.5" } */
   target?: SparkSubmitTarget | SparkKubernetesTarget;
 }
 
 /** Options of a Spark task. */
 export interface SparkTaskOptions extends TaskOptions, SparkSettings {
-  /** The application: a `.py` file, or a `.jar` together with `mainClass`. Airflow renders Jinja in it. */
+  /** The application: a `.py` file, or a `.jar` together with `mainClass` (SparkSubmitOperator's `application`). Airflow renders Jinja in it. @example "jobs/features.py" */
   application: string;
-  /** The main class of a jar application. */
+  /** The main class of a jar application (SparkSubmitOperator's `java_class`). @example "com.acme.jobs.Features" */
   mainClass?: string;
-  /** Arguments of the application. Airflow renders Jinja in them, so `{{ ds }}` works. */
+  /** Arguments of the application (SparkSubmitOperator's `application_args`). Airflow renders Jinja in them, so `{{ ds }}` works. @example ["--day", "{{ ds }}"] */
   args?: string[];
-  /** The Spark application name. @default "<dag_id>.<task_id>" */
+  /** The Spark application name (SparkSubmitOperator's `name`). @default "<dag_id>.<task_id>" @example "churn-features" */
   name?: string;
-  /** A size profile from `spark.profiles` in dagwright.config.ts; the task's own fields override it. */
+  /** A size profile from `spark.profiles` in dagwright.config.ts; the task's own fields override it. Airflow gets the combined settings. @example "large" */
   profile?: string;
 }

@@ -37,16 +37,19 @@ import { validate } from "../validate/index.js";
 import { CONFIG_FILE } from "../values/names.js";
 import { DAGWRIGHT_VERSION } from "../version.js";
 
+/** How `plan` compiles. */
 export interface PlanOptions {
-  /** The Airflow to compile for: the config's for a module, else this (default "3.3"). */
+  /** The Airflow to compile for: the config's for a module, else this (default "3.3"). @example "2.10" */
   airflow?: AirflowTarget;
-  /** Type-check the project when planning a module (default false: the editor and `compile` do that). */
+  /** Type-check the project when planning a module (default false: the editor and `compile` do that). @example true */
   typecheck?: boolean;
 }
 
 /** One task as Airflow will get it. */
 export interface TaskPlan {
+  /** The task's id as Airflow sees it, group prefixes included. */
   readonly id: string;
+  /** The id of its DAG. */
   readonly dagId: string;
   /** The task kind: "bash", "python", "spark", ... */
   readonly kind: string;
@@ -56,8 +59,9 @@ export interface TaskPlan {
   readonly optionSources: Readonly<Record<string, string>>;
   /** What the kind does: its command, callable, application and the rest of its settings. */
   readonly config: Readonly<Record<string, unknown>>;
-  /** The tasks it runs right after, and right before, group dependencies expanded. */
+  /** The tasks it runs right after, group dependencies expanded. */
   readonly upstream: readonly string[];
+  /** The tasks that run right after it, group dependencies expanded. */
   readonly downstream: readonly string[];
   /** Its groups, outermost first. */
   readonly groups: readonly string[];
@@ -67,18 +71,23 @@ export interface TaskPlan {
   readonly spark?: unknown;
   /** The tasks upstream of it, at any distance. */
   upstreamAll(): string[];
+  /** The tasks downstream of it, at any distance. */
   downstreamAll(): string[];
 }
 
 /** One DAG, planned. */
 export interface DagPlan {
+  /** The DAG's id. */
   readonly id: string;
+  /** Its tasks, in declaration order. */
   readonly tasks: readonly TaskPlan[];
   /** The task by id; throws, naming the DAG's tasks, when there is none. */
   task(id: string): TaskPlan;
+  /** Whether the DAG has a task of this id. */
   hasTask(id: string): boolean;
   /** "upstream -> downstream" of every dependency. */
   readonly edges: readonly string[];
+  /** The ids of its task groups, nested ones prefixed. */
   readonly groups: readonly string[];
   /** The generated Airflow DAG file, exactly as compile writes it. */
   python(): string;
@@ -88,6 +97,7 @@ export interface DagPlan {
 
 /** What a set of DAGs compiles to, without Airflow and without writing anything. */
 export interface Plan {
+  /** Every DAG planned, in the project's order. */
   readonly dags: readonly DagPlan[];
   /** Every diagnostic, errors and warnings, with its code and location. */
   readonly diagnostics: readonly Diagnostic[];
@@ -213,10 +223,17 @@ export async function plan(target: Dag | readonly Dag[] | string, options: PlanO
 // ---- matchers ---------------------------------------------------------------------------
 
 interface MatcherContext {
+  /** Whether the assertion was negated with `.not`. */
   isNot: boolean;
 }
 
-type MatcherResult = { pass: boolean; message: () => string };
+/** What a matcher tells the test runner. */
+type MatcherResult = {
+  /** Whether the assertion holds. */
+  pass: boolean;
+  /** Why not (or, negated, why it does), for the failure report. */
+  message: () => string;
+};
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -254,7 +271,7 @@ export const dagwrightMatchers = {
   },
 
   /** The task runs after `upstream`: directly, or with `{ transitive: true }` at any distance. */
-  toDependOn(this: MatcherContext, received: TaskPlan, upstream: string, options: { transitive?: boolean } = {}): MatcherResult {
+  toDependOn(this: MatcherContext, received: TaskPlan, upstream: string, options: DependOnOptions = {}): MatcherResult {
     const upstreams = options.transitive ? received.upstreamAll() : received.upstream;
     const pass = upstreams.includes(upstream);
     return {
@@ -267,7 +284,7 @@ export const dagwrightMatchers = {
   },
 
   /** The plan has no diagnostic at all (with `{ warnings: false }`, no error). */
-  toHaveNoDiagnostics(this: MatcherContext, received: Plan, options: { warnings?: boolean } = {}): MatcherResult {
+  toHaveNoDiagnostics(this: MatcherContext, received: Plan, options: NoDiagnosticsOptions = {}): MatcherResult {
     const found = received.diagnostics.filter((d) => options.warnings !== false || d.severity === "error");
     return {
       pass: found.length === 0,
@@ -278,7 +295,22 @@ export const dagwrightMatchers = {
 
 /** The matchers' types, for `declare module "vitest" { interface Assertion<T> extends DagwrightMatchers<T> {} }` (or jest's `Matchers<R>`). */
 export interface DagwrightMatchers<R = unknown> {
+  /** The plan (its only DAG) or the DAG has task `id`, and each option or setting in `expected` has that value. @example expect(plan).toHaveTask("train", { retries: 2 }) */
   toHaveTask(id: string, expected?: Record<string, unknown>): R;
-  toDependOn(upstream: string, options?: { transitive?: boolean }): R;
-  toHaveNoDiagnostics(options?: { warnings?: boolean }): R;
+  /** The task runs after `upstream`: directly, or with `{ transitive: true }` at any distance. @example expect(plan.task("train")).toDependOn("extract", { transitive: true }) */
+  toDependOn(upstream: string, options?: DependOnOptions): R;
+  /** The plan has no diagnostic at all (with `{ warnings: false }`, no error). @example expect(plan).toHaveNoDiagnostics({ warnings: false }) */
+  toHaveNoDiagnostics(options?: NoDiagnosticsOptions): R;
+}
+
+/** How `toDependOn` looks. */
+export interface DependOnOptions {
+  /** Accept `upstream` at any distance, not only right before. @default false @example true */
+  transitive?: boolean;
+}
+
+/** What `toHaveNoDiagnostics` counts. */
+export interface NoDiagnosticsOptions {
+  /** Count warnings too; `false` accepts warnings and fails only on errors. @default true @example false */
+  warnings?: boolean;
 }
