@@ -26,7 +26,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   run: ["ir", "graph"],
   api: ["compiler", "diagnostics", "ir"],
   policy: ["dsl", "ir", "diagnostics"],
-  testing: ["compiler", "diagnostics", "dsl", "emit", "ir", "load", "resolve", "validate", "values", "version"],
+  testing: ["compiler", "diagnostics", "dsl", "emit", "ir", "load", "policy", "resolve", "validate", "values", "version"],
   site: ["graph", "ir", "diagnostics", "values", "version"],
   cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff", "run"],
   compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "policy"],

@@ -32,6 +32,7 @@ import { Templates } from "../emit/templates.js";
 import type { ResolvedDag, ResolvedProject, ResolvedTask } from "../ir/resolved.js";
 import type { AirflowTarget, Project } from "../ir/schema.js";
 import { checkShape } from "../load/shape.js";
+import { ruleTaskOf } from "../policy/view.js";
 import { resolve } from "../resolve/index.js";
 import { validate } from "../validate/index.js";
 import { CONFIG_FILE } from "../values/names.js";
@@ -112,8 +113,6 @@ export interface Plan {
 class PlanError extends Error {}
 
 function taskPlan(dag: ResolvedDag, task: ResolvedTask): TaskPlan {
-  const groupsById = new Map(dag.groups.map((group) => [group.id, group]));
-  const mapped = (task.ir.config as { expand?: unknown }).expand !== undefined || task.groups.some((group) => groupsById.get(group)?.ir.expand !== undefined);
   const walk = (start: string, next: (task: ResolvedTask) => readonly string[]) => {
     const seen = new Set<string>();
     const queue = [...next(dag.task(start)!)];
@@ -125,17 +124,18 @@ function taskPlan(dag: ResolvedDag, task: ResolvedTask): TaskPlan {
     }
     return [...seen];
   };
-  const { kind, ...config } = task.ir.config as { kind: string } & Record<string, unknown>;
+  // The same reading of a task team rules get, with the job alone for a Spark task.
+  const { id, dagId, kind, options, optionSources, config, upstream, downstream, groups, mapped } = ruleTaskOf(dag, task);
   return {
-    id: task.id,
-    dagId: dag.id,
+    id,
+    dagId,
     kind,
-    options: task.effective as Record<string, unknown>,
-    optionSources: task.effectiveFrom as Record<string, string>,
+    options: options as Record<string, unknown>,
+    optionSources,
     config,
-    upstream: task.upstream,
-    downstream: task.downstream,
-    groups: task.groups,
+    upstream,
+    downstream,
+    groups,
     mapped,
     ...(task.spark ? { spark: task.spark.job } : {}),
     upstreamAll: () => walk(task.id, (current) => current.upstream),
