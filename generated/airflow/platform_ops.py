@@ -15,6 +15,7 @@ from airflow.providers.standard.sensors.external_task import ExternalTaskSensor
 from airflow.providers.standard.sensors.filesystem import FileSensor
 from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor
 from airflow.sdk import DAG, CronDataIntervalTimetable
+from kubernetes.client import models as k8s
 
 
 def _callback(target):
@@ -84,12 +85,15 @@ with DAG(
         image="postgres:16",
         cmds=["psql"],
         arguments=["-c", "VACUUM ANALYZE"],
-        env_vars={"PGHOST": "warehouse.internal", "PGDATABASE": "warehouse"},
+        env_vars=[
+            k8s.V1EnvVar(name="PGHOST", value="warehouse.internal"),
+            k8s.V1EnvVar(name="PGDATABASE", value="warehouse"),
+        ],
         secrets=[Secret("env", "PGPASSWORD", "warehouse-db", "password")],
-        container_resources={
-            "requests": {"cpu": "500m", "memory": "512Mi"},
-            "limits": {"cpu": "1", "memory": "1Gi"},
-        },
+        container_resources=k8s.V1ResourceRequirements(
+            requests={"cpu": "500m", "memory": "512Mi"},
+            limits={"cpu": "1", "memory": "1Gi"},
+        ),
         namespace="data-jobs",
         node_selector={"pool": "batch"},
         tolerations=[{"key": "batch", "operator": "Exists", "effect": "NoSchedule"}],

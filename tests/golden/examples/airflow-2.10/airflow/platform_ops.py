@@ -16,6 +16,7 @@ from airflow.sensors.external_task import ExternalTaskSensor
 from airflow.sensors.filesystem import FileSensor
 from airflow.sensors.time_delta import TimeDeltaSensor
 from airflow.timetables.interval import CronDataIntervalTimetable
+from kubernetes.client import models as k8s
 
 
 def _callback(target):
@@ -85,12 +86,15 @@ with DAG(
         image="postgres:16",
         cmds=["psql"],
         arguments=["-c", "VACUUM ANALYZE"],
-        env_vars={"PGHOST": "warehouse.internal", "PGDATABASE": "warehouse"},
+        env_vars=[
+            k8s.V1EnvVar(name="PGHOST", value="warehouse.internal"),
+            k8s.V1EnvVar(name="PGDATABASE", value="warehouse"),
+        ],
         secrets=[Secret("env", "PGPASSWORD", "warehouse-db", "password")],
-        container_resources={
-            "requests": {"cpu": "500m", "memory": "512Mi"},
-            "limits": {"cpu": "1", "memory": "1Gi"},
-        },
+        container_resources=k8s.V1ResourceRequirements(
+            requests={"cpu": "500m", "memory": "512Mi"},
+            limits={"cpu": "1", "memory": "1Gi"},
+        ),
         namespace="data-jobs",
         node_selector={"pool": "batch"},
         tolerations=[{"key": "batch", "operator": "Exists", "effect": "NoSchedule"}],
