@@ -5,10 +5,10 @@ import { churnAuc, churnClassifier, churnEvents, churnFeatures, churnModel } fro
 const RUN_DIR = "/tmp/dagwright-churn/{{ ds }}";
 
 /**
- * Churn model training: ingest raw events, check them, build features with Spark, train,
- * evaluate and publish the model only if it is good enough, then score every customer with a
- * large Spark job on Kubernetes. The Python steps are functions of the `churn` package in
- * python/, imported only when the task runs; the feature step is python/jobs/build_features.py.
+ * Churn model training: ingest raw events, check them, build features with Spark, train (and a
+ * deep model on one GPU, in a pod on the cluster), evaluate and publish the model only if it is
+ * good enough, then score every customer with a large Spark job on Kubernetes. The Python steps
+ * are the `churn` package's in python/, imported only when the task runs.
  */
 export default dag(
   "churn_training",
@@ -53,6 +53,61 @@ export default dag(
       outputs: [churnClassifier],
       stage: "train",
     });
+    const trainDeep = d.pod("train_deep_model", {
+      image: "registry.example.com/churn/train-gpu:1.4.0",
+      imagePullSecrets: ["registry-credentials"],
+      cmds: ["python", "-m", "churn_deep.train"],
+      args: ["--features", "/data/features/{{ ds }}", "--out", "/models/churn-deep/{{ ds }}"],
+      namespace: "ml",
+      serviceAccount: "trainer",
+      env: { EPOCHS: "30", TORCH_HOME: "/scratch/torch" },
+      configMapKeys: [{ env: "MLFLOW_TRACKING_URI", configMap: "mlflow", key: "tracking_uri" }],
+      envFrom: [{ secret: "wandb", prefix: "WANDB_" }],
+      resources: {
+        requests: { cpu: "4", memory: "24Gi", "ephemeral-storage": "20Gi" },
+        limits: { memory: "24Gi", "nvidia.com/gpu": "1" },
+      },
+      volumes: [
+        { name: "data", persistentVolumeClaim: { claimName: "churn-data", readOnly: true } },
+        { name: "models", persistentVolumeClaim: { claimName: "churn-models" } },
+        { name: "config", configMap: { name: "churn-train-config", items: [{ key: "deep.yaml", path: "train.yaml" }] } },
+        { name: "dshm", emptyDir: { medium: "Memory", sizeLimit: "8Gi" } },
+        { name: "scratch", emptyDir: {} },
+      ],
+      volumeMounts: [
+        { name: "data", mountPath: "/data", readOnly: true },
+        { name: "models", mountPath: "/models", subPath: "churn" },
+        { name: "config", mountPath: "/etc/churn", readOnly: true },
+        { name: "dshm", mountPath: "/dev/shm" },
+        { name: "scratch", mountPath: "/scratch" },
+      ],
+      initContainers: [
+        {
+          name: "fetch-weights",
+          image: "amazon/aws-cli:2.17.0",
+          args: ["s3", "cp", "s3://models/churn-deep/pretrained.pt", "/scratch/pretrained.pt"],
+          env: { AWS_REGION: "eu-west-1" },
+          volumeMounts: [{ name: "scratch", mountPath: "/scratch" }],
+          resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "256Mi" } },
+        },
+      ],
+      nodeSelector: { "nvidia.com/gpu.present": "true" },
+      affinity: {
+        nodeAffinity: {
+          required: [{ matchExpressions: [{ key: "nvidia.com/gpu.product", operator: "In", values: ["NVIDIA-A100-SXM4-80GB", "NVIDIA-H100-80GB-HBM3"] }] }],
+          preferred: [{ weight: 20, preference: { matchExpressions: [{ key: "cloud.google.com/gke-spot", operator: "DoesNotExist" }] } }],
+        },
+        podAntiAffinity: {
+          preferred: [{ weight: 50, podAffinityTerm: { labelSelector: { matchLabels: { app: "churn-train" } }, topologyKey: "kubernetes.io/hostname" } }],
+        },
+      },
+      tolerations: [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }],
+      executionTimeout: "6h",
+      retries: 1,
+      inputs: [churnFeatures],
+      stage: "train",
+      doc: "Trains the deep churn model on one GPU of the cluster, beside the logistic regression.",
+    });
     const evaluate = d.python("evaluate_model", {
       callable: "churn.evaluate:evaluate_model",
       kwargs: { run_dir: RUN_DIR, min_auc: 0.7 },
@@ -85,5 +140,6 @@ export default dag(
       doc: "Scores every customer with the published model, on the cluster's Spark operator.",
     });
     d.chain(ingest, check, features, train, evaluate, publish, score);
+    features.then(trainDeep);
   },
 );

@@ -40,6 +40,15 @@ export default dag(
       namespace: "data-jobs",
       nodeSelector: { pool: "batch" },
       tolerations: [{ key: "batch", operator: "Exists", effect: "NoSchedule" }],
+      envFrom: [{ configMap: "warehouse-settings", optional: true }],
+      volumes: [{ name: "client-certs", secret: { secretName: "warehouse-client-certs", items: [{ key: "tls.crt", path: "client.crt" }], optional: false } }],
+      volumeMounts: [{ name: "client-certs", mountPath: "/etc/postgresql-certs", readOnly: true }],
+      affinity: {
+        nodeAffinity: { required: [{ matchFields: [{ key: "metadata.name", operator: "NotIn", values: ["batch-node-0"] }] }] },
+        podAffinity: {
+          required: [{ labelSelector: { matchExpressions: [{ key: "app", operator: "In", values: ["warehouse"] }] }, topologyKey: "topology.kubernetes.io/zone", namespaces: ["warehouse"] }],
+        },
+      },
       serviceAccount: "warehouse-maintenance",
     });
     const drop = d.bash("drop_scratch_schema", { command: "echo drop schema scratch_{{ ds_nodash }}", teardown: { setups: [create] } });

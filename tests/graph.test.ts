@@ -55,15 +55,16 @@ describe("the graph of a DAG", () => {
   });
 
   it("reads as a list by rank in a terminal", () => {
-    expect(toAscii(dagGraph(dag("churn_training")))).toBe(`churn_training: 7 nodes, 6 edges
+    expect(toAscii(dagGraph(dag("churn_training")))).toBe(`churn_training: 8 nodes, 7 edges
 
-1  ingest_events    python
-2  validate_events  python  <- ingest_events
-3  build_features   spark   <- validate_events
-4  train_model      python  <- build_features
-5  evaluate_model   python  <- train_model
-6  publish_model    python  <- evaluate_model
-7  score_customers  spark   <- publish_model
+1  ingest_events     python
+2  validate_events   python  <- ingest_events
+3  build_features    spark   <- validate_events
+4  train_model       python  <- build_features
+   train_deep_model  pod     <- build_features
+5  evaluate_model    python  <- train_model
+6  publish_model     python  <- evaluate_model
+7  score_customers   spark   <- publish_model
 `);
     const ops = toAscii(dagGraph(dag("platform_ops")));
     expect(ops).toContain("   other DAG billing_daily\n");

@@ -15,7 +15,8 @@ function typeErrorsAfter(change: (dir: string) => void): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-registry-"));
   fs.cpSync(path.join(REPO_ROOT, "src"), path.join(dir, "src"), { recursive: true });
   fs.mkdirSync(path.join(dir, "tests", "airflow"), { recursive: true });
-  fs.copyFileSync(path.join(REPO_ROOT, "tests", "airflow", "kinds.ts"), path.join(dir, "tests", "airflow", "kinds.ts"));
+  // The kind map, and the pod expectations it imports.
+  for (const file of ["kinds.ts", "pods.ts"]) fs.copyFileSync(path.join(REPO_ROOT, "tests", "airflow", file), path.join(dir, "tests", "airflow", file));
   fs.copyFileSync(path.join(REPO_ROOT, "tsconfig.base.json"), path.join(dir, "tsconfig.base.json"));
   fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(dir, "package.json"));
   fs.writeFileSync(

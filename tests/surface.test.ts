@@ -225,13 +225,14 @@ describe("pods", () => {
     ]);
   });
 
-  it("emit secrets by reference and resources as the operator takes them", async () => {
+  it("emit secrets by reference and resources as the kubernetes client's model the operator takes", async () => {
     const { file } = await compiled({
       "dags-src/p.ts": `import { dag } from "dagwright";\nexport default dag("pods", { schedule: null }, (d) => {\n  d.pod("p", { image: "python:3.11", secrets: [{ env: "TOKEN", secret: "api", key: "token" }], resources: { limits: { memory: "1Gi" } } });\n});\n`,
     });
     const python = file("airflow/pods.py");
     expect(python).toContain('secrets=[Secret("env", "TOKEN", "api", "token")]');
-    expect(python).toContain('container_resources={"limits": {"memory": "1Gi"}}');
+    expect(python).toContain('container_resources=k8s.V1ResourceRequirements(limits={"memory": "1Gi"})');
+    expect(python).toContain("from kubernetes.client import models as k8s\n");
   });
 });
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime
 
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
 from airflow.providers.cncf.kubernetes.operators.spark_kubernetes import (
     SparkKubernetesOperator,
 )
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
+from kubernetes.client import models as k8s
 
 
 class _Callable:
@@ -194,6 +196,150 @@ with DAG(
             Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")
         ],
     )
+    train_deep_model = KubernetesPodOperator(
+        task_id="train_deep_model",
+        image="registry.example.com/churn/train-gpu:1.4.0",
+        cmds=["python", "-m", "churn_deep.train"],
+        arguments=[
+            "--features",
+            "/data/features/{{ ds }}",
+            "--out",
+            "/models/churn-deep/{{ ds }}",
+        ],
+        env_vars=[
+            k8s.V1EnvVar(name="EPOCHS", value="30"),
+            k8s.V1EnvVar(name="TORCH_HOME", value="/scratch/torch"),
+            k8s.V1EnvVar(
+                name="MLFLOW_TRACKING_URI",
+                value_from=k8s.V1EnvVarSource(
+                    config_map_key_ref=k8s.V1ConfigMapKeySelector(
+                        name="mlflow", key="tracking_uri"
+                    )
+                ),
+            ),
+        ],
+        env_from=[
+            k8s.V1EnvFromSource(
+                secret_ref=k8s.V1SecretEnvSource(name="wandb"), prefix="WANDB_"
+            )
+        ],
+        container_resources=k8s.V1ResourceRequirements(
+            requests={"cpu": "4", "memory": "24Gi", "ephemeral-storage": "20Gi"},
+            limits={"memory": "24Gi", "nvidia.com/gpu": "1"},
+        ),
+        volumes=[
+            k8s.V1Volume(
+                name="data",
+                persistent_volume_claim=k8s.V1PersistentVolumeClaimVolumeSource(
+                    claim_name="churn-data", read_only=True
+                ),
+            ),
+            k8s.V1Volume(
+                name="models",
+                persistent_volume_claim=k8s.V1PersistentVolumeClaimVolumeSource(
+                    claim_name="churn-models"
+                ),
+            ),
+            k8s.V1Volume(
+                name="config",
+                config_map=k8s.V1ConfigMapVolumeSource(
+                    name="churn-train-config",
+                    items=[k8s.V1KeyToPath(key="deep.yaml", path="train.yaml")],
+                ),
+            ),
+            k8s.V1Volume(
+                name="dshm",
+                empty_dir=k8s.V1EmptyDirVolumeSource(medium="Memory", size_limit="8Gi"),
+            ),
+            k8s.V1Volume(name="scratch", empty_dir=k8s.V1EmptyDirVolumeSource()),
+        ],
+        volume_mounts=[
+            k8s.V1VolumeMount(name="data", mount_path="/data", read_only=True),
+            k8s.V1VolumeMount(name="models", mount_path="/models", sub_path="churn"),
+            k8s.V1VolumeMount(name="config", mount_path="/etc/churn", read_only=True),
+            k8s.V1VolumeMount(name="dshm", mount_path="/dev/shm"),
+            k8s.V1VolumeMount(name="scratch", mount_path="/scratch"),
+        ],
+        namespace="ml",
+        node_selector={"nvidia.com/gpu.present": "true"},
+        affinity=k8s.V1Affinity(
+            node_affinity=k8s.V1NodeAffinity(
+                required_during_scheduling_ignored_during_execution=k8s.V1NodeSelector(
+                    node_selector_terms=[
+                        k8s.V1NodeSelectorTerm(
+                            match_expressions=[
+                                k8s.V1NodeSelectorRequirement(
+                                    key="nvidia.com/gpu.product",
+                                    operator="In",
+                                    values=[
+                                        "NVIDIA-A100-SXM4-80GB",
+                                        "NVIDIA-H100-80GB-HBM3",
+                                    ],
+                                )
+                            ]
+                        )
+                    ]
+                ),
+                preferred_during_scheduling_ignored_during_execution=[
+                    k8s.V1PreferredSchedulingTerm(
+                        weight=20,
+                        preference=k8s.V1NodeSelectorTerm(
+                            match_expressions=[
+                                k8s.V1NodeSelectorRequirement(
+                                    key="cloud.google.com/gke-spot",
+                                    operator="DoesNotExist",
+                                )
+                            ]
+                        ),
+                    )
+                ],
+            ),
+            pod_anti_affinity=k8s.V1PodAntiAffinity(
+                preferred_during_scheduling_ignored_during_execution=[
+                    k8s.V1WeightedPodAffinityTerm(
+                        weight=50,
+                        pod_affinity_term=k8s.V1PodAffinityTerm(
+                            label_selector=k8s.V1LabelSelector(
+                                match_labels={"app": "churn-train"}
+                            ),
+                            topology_key="kubernetes.io/hostname",
+                        ),
+                    )
+                ]
+            ),
+        ),
+        tolerations=[
+            {"key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"}
+        ],
+        init_containers=[
+            k8s.V1Container(
+                name="fetch-weights",
+                image="amazon/aws-cli:2.17.0",
+                args=[
+                    "s3",
+                    "cp",
+                    "s3://models/churn-deep/pretrained.pt",
+                    "/scratch/pretrained.pt",
+                ],
+                env=[k8s.V1EnvVar(name="AWS_REGION", value="eu-west-1")],
+                volume_mounts=[
+                    k8s.V1VolumeMount(name="scratch", mount_path="/scratch")
+                ],
+                resources=k8s.V1ResourceRequirements(
+                    requests={"cpu": "250m", "memory": "256Mi"},
+                    limits={"memory": "256Mi"},
+                ),
+            )
+        ],
+        image_pull_secrets=[k8s.V1LocalObjectReference(name="registry-credentials")],
+        service_account_name="trainer",
+        retries=1,
+        execution_timeout=datetime.timedelta(hours=6),
+        doc_md="Trains the deep churn model on one GPU of the cluster, beside the logistic regression.",
+        inlets=[
+            Asset(name="churn_features", uri="file:///tmp/dagwright-churn/features")
+        ],
+    )
     evaluate_model = PythonOperator(
         task_id="evaluate_model",
         python_callable=_Callable("churn.evaluate:evaluate_model"),
@@ -252,6 +398,7 @@ with DAG(
     ingest_events >> validate_events
     validate_events >> build_features
     build_features >> train_model
+    build_features >> train_deep_model
     train_model >> evaluate_model
     evaluate_model >> publish_model
     publish_model >> score_customers

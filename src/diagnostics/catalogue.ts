@@ -46,6 +46,10 @@ function owner(where: OptionsOwner): string {
 }
 
 type Task = { dag: string; task: string };
+
+/** What a Kubernetes name names: namespaces, volumes and init containers are DNS labels, the others DNS subdomains. */
+export type KubernetesNameField = "namespace" | "volume" | "init container" | "service account" | "secret" | "config map" | "persistent volume claim" | "image pull secret";
+const DNS_LABEL_FIELDS: readonly KubernetesNameField[] = ["namespace", "volume", "init container"];
 const task = (args: Task) => subject({ dag: args.dag, task: args.task });
 const sparkTask = (args: Task) => subject({ dag: args.dag, task: args.task, as: "Spark task" });
 
@@ -545,16 +549,17 @@ export const CATALOGUE = {
         ? "Airflow 3.0 has no replacement: use dagrunTimeout or executionTimeout, or target 3.1+ and use the DAG's deadline"
         : "use the DAG's deadline: { reference: \"dagrunQueuedAt\", interval: \"1h\", callback: \"pkg.alerts:late\" } (Airflow's DeadlineAlert)",
   }),
-  DW125: entry<(Task & { field: string; value: string }) | (Task & { resource: string; request: string; limit: string })>({
+  DW125: entry<(Task & { field: string; value: string }) | (Task & { container?: string; resource: string; request: string; limit: string })>({
     title: "Invalid Kubernetes resources",
     severity: "error",
-    explanation: "Pod resources are Kubernetes quantities (500m, 2, 1Gi, 512Mi), and a request cannot exceed its limit.",
+    explanation:
+      "Pod resources (of the task's container, of its init containers, and an emptyDir's sizeLimit) are Kubernetes quantities (500m, 2, 1Gi, 512Mi), and a request cannot exceed its limit; Kubernetes refuses the pod otherwise, when the task runs.",
     example: "resources: { requests: { memory: \"2GB\" } }",
     fix: "Write a valid quantity, and keep requests at or below limits.",
     message: (a) =>
       "field" in a
         ? `${task(a)}: ${a.field} ${q(a.value)} is not a Kubernetes quantity`
-        : `${task(a)}: the ${a.resource} request (${a.request}) is above its limit (${a.limit})`,
+        : `${task(a)}: the ${a.resource} request${a.container ? ` of ${a.container}` : ""} (${a.request}) is above its limit (${a.limit})`,
   }),
   DW126: entry<(Task & { importPath: string; problem: string }) | (Task & { argument: string; keyword?: true })>({
     title: "Invalid operator for the escape hatch",
@@ -624,6 +629,68 @@ export const CATALOGUE = {
     example: `asset("s3://lake/features", { name: "features" }) // compiled for Airflow 2.10`,
     fix: "Target Airflow 3 to have the name in Airflow, or leave the name out.",
     message: (a) => `asset ${q(a.uri)} is named ${q(a.name)}, but Airflow ${a.airflow}'s Dataset has no name; the DAG file names it by its URI`,
+  }),
+  DW132: entry<(Task & { field: string; name: string }) | (Task & { field: string; resource: string; request: string; limit?: string }) | (Task & { field: string; value: string })>({
+    title: "Invalid resource name or extended resource",
+    severity: "error",
+    explanation:
+      "A container's resources are cpu, memory, ephemeral-storage, hugepages-<size>, or extended resources named domain/name that device plugins advertise (nvidia.com/gpu, amd.com/gpu). Kubernetes does not overcommit extended resources and huge pages: a request needs a limit of the same quantity (a limit alone is enough, the request defaults to it), and an extended resource is counted in whole units. The API server refuses the pod otherwise, when the task runs.",
+    example: `resources: { requests: { "nvidia.com/gpu": "1" }, limits: { gpu: "1" as any } }`,
+    fix: 'Ask for a GPU as a limit only: resources: { limits: { "nvidia.com/gpu": "1" } }; name extended resources domain/name.',
+    message: (a) =>
+      "name" in a
+        ? `${task(a)}: ${a.field} names ${q(a.name)}, which is not a Kubernetes resource`
+        : "resource" in a
+          ? a.limit === undefined
+            ? `${task(a)}: ${a.field} requests ${a.request} of ${a.resource} with no limit; Kubernetes needs its limit to equal the request`
+            : `${task(a)}: ${a.field} requests ${a.request} of ${a.resource} but limits it to ${a.limit}; Kubernetes needs the two equal`
+          : `${task(a)}: ${a.field} is ${q(a.value)}, but an extended resource is counted in whole units`,
+    hint: (a) =>
+      "name" in a
+        ? "use cpu, memory, ephemeral-storage, hugepages-<size>, or domain/name for an extended resource (nvidia.com/gpu)"
+        : "resource" in a
+          ? `write the quantity once, under limits: the request defaults to the limit`
+          : `write a whole number, such as "1"`,
+  }),
+  DW133: entry<Task & { field: string; volume: string; suggestion?: string }>({
+    title: "Mount of an undeclared volume",
+    severity: "error",
+    explanation:
+      "A volume mount names a volume of the pod; the pod's volumes are the ones `volumes` declares. Kubernetes refuses a pod whose container mounts a volume it does not have, when the task runs.",
+    example: `volumes: [{ name: "data", persistentVolumeClaim: { claimName: "training-data" } }], volumeMounts: [{ name: "dat", mountPath: "/data" }]`,
+    fix: "Name a volume of `volumes` in the mount, or declare the volume.",
+    message: (a) => `${task(a)}: ${a.field} mounts volume ${q(a.volume)}, which volumes does not declare${a.suggestion ? `; did you mean ${q(a.suggestion)}?` : ""}`,
+    hint: (a) => (a.suggestion ? `write name: ${q(a.suggestion)}` : `add { name: ${q(a.volume)}, ... } to volumes, or mount one that is there`),
+  }),
+  DW134: entry<Task & { field: string; problem: string }>({
+    title: "Invalid pod volume or mount",
+    severity: "error",
+    explanation:
+      "Kubernetes refuses, when the task runs, a pod whose volumes share a name, whose container mounts two volumes at one path, or whose paths leave their place: a mount path is absolute; a subPath, and the path of a config map's or secret's key, are relative and never go up with '..'.",
+    example: `volumeMounts: [{ name: "data", mountPath: "data", subPath: "../other" }]`,
+    fix: "Give every volume its own name and every mount its own absolute mountPath; keep subPath and item paths relative, without '..'.",
+    message: (a) => `${task(a)}: ${a.field} ${a.problem}`,
+  }),
+  DW135: entry<Task & { field: string; problem: string }>({
+    title: "Invalid affinity",
+    severity: "error",
+    explanation:
+      "Kubernetes refuses, when the task runs, an affinity it cannot evaluate: In and NotIn need values, Exists and DoesNotExist take none, Gt and Lt take one whole number; a preferred term's weight is a whole number from 1 to 100; a required node affinity has at least one term; a pod affinity term has a topologyKey.",
+    example: `affinity: { nodeAffinity: { required: [{ matchExpressions: [{ key: "gpu", operator: "In" }] }] } }`,
+    fix: "Give In and NotIn their values, leave them off Exists and DoesNotExist, and keep weights between 1 and 100.",
+    message: (a) => `${task(a)}: ${a.field} ${a.problem}`,
+  }),
+  DW136: entry<Task & { field: string; name: string; problem: "repeated" | "base" }>({
+    title: "Invalid init container",
+    severity: "error",
+    explanation:
+      "The containers of a pod have names of their own: KubernetesPodOperator names the task's container \"base\", and Kubernetes refuses, when the task runs, a pod in which two containers share a name.",
+    example: `initContainers: [{ name: "base", image: "busybox:1.36" }]`,
+    fix: "Give each init container its own name, other than \"base\".",
+    message: (a) =>
+      a.problem === "base"
+        ? `${task(a)}: ${a.field} is named "base", the name of the task's own container`
+        : `${task(a)}: ${a.field} repeats the init container name ${q(a.name)}`,
   }),
   DW140: entry<{ where: Subject; feature: string; since: string; target: string }>({
     title: "Needs a newer Airflow",
@@ -1143,15 +1210,17 @@ export const CATALOGUE = {
     message: (a) => `${sparkTask(a)}: the Kubernetes target needs ${a.missing.map((field) => `target.${field}`).join(" and ")}`,
     hint: () => "set them on the task, its profile or spark.defaults.target",
   }),
-  DW413: entry<{ where: Subject; field: "namespace" | "service account"; value: string }>({
+  DW413: entry<{ where: Subject; field: KubernetesNameField; value: string }>({
     title: "Invalid Kubernetes name",
     severity: "error",
-    explanation: "Kubernetes namespaces and service accounts are DNS names: lower-case letters, digits and '-' (and '.' for service accounts).",
+    explanation:
+      "Kubernetes names are DNS names: namespaces, volumes and containers are DNS labels (lower-case letters, digits and '-', at most 63 characters); service accounts, secrets, config maps and persistent volume claims are DNS subdomains (also '.', at most 253 characters).",
     example: `target: { kind: "kubernetes", namespace: "Spark_Jobs" }`,
     fix: "Use a valid DNS-1123 name.",
     sharedBy: ["validate/kinds/pod", "validate/kinds/spark"],
     message: (a) => `${subject(a.where)}: ${a.field} ${q(a.value)} is not a valid Kubernetes name`,
-    hint: (a) => (a.field === "namespace" ? "use lower-case letters, digits and '-', at most 63 characters" : "use lower-case letters, digits, '-' and '.'"),
+    hint: (a) =>
+      DNS_LABEL_FIELDS.includes(a.field) ? "use lower-case letters, digits and '-', at most 63 characters" : "use lower-case letters, digits, '-' and '.', at most 253 characters",
   }),
   DW501: entry<{ reader: Task | { dag: string }; uri: string }>({
     title: "Asset read but written nowhere",

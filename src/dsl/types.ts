@@ -949,23 +949,306 @@ export interface ExternalDag {
 /** A Kubernetes resource quantity. @example "500m", "2", "1Gi", "512Mi" */
 export type Quantity = `${number}` | `${number}${"m" | "k" | "M" | "G" | "T" | "P" | "E" | "Ki" | "Mi" | "Gi" | "Ti" | "Pi" | "Ei"}`;
 
+/**
+ * A resource a container requests or is limited to: `cpu`, `memory`, `ephemeral-storage`,
+ * `hugepages-<size>`, or an extended resource named `domain/name` (a device plugin's, such as
+ * `nvidia.com/gpu`).
+ */
+export type ResourceName = "cpu" | "memory" | "ephemeral-storage" | `hugepages-${string}` | `${string}/${string}`;
+
+/**
+ * Quantities by resource name (the kubernetes client's `V1ResourceRequirements.requests` or `.limits`).
+ * @example { cpu: "4", memory: "16Gi", "nvidia.com/gpu": "1" }
+ */
+export type ResourceList = {
+  /** CPU, in cores or millicores. @example "500m" */
+  cpu?: Quantity;
+  /** Memory, in bytes with a binary or decimal suffix. @example "16Gi" */
+  memory?: Quantity;
+  /** Local scratch disk the container may write (its logs and emptyDir volumes count too). @example "10Gi" */
+  "ephemeral-storage"?: Quantity;
+} & { [name: `hugepages-${string}`]: Quantity } & { [name: `${string}/${string}`]: Quantity };
+
+/**
+ * What a container requests and what it may use at most (Airflow's `container_resources`, a
+ * `k8s.V1ResourceRequirements`). An extended resource such as a GPU is counted in whole units,
+ * and its request, when written, equals its limit (DW132).
+ * @example { requests: { cpu: "4", memory: "16Gi" }, limits: { memory: "16Gi", "nvidia.com/gpu": "1" } }
+ */
+export interface PodResources {
+  /** What the scheduler reserves for the container on its node (`requests=`). @example { cpu: "500m", memory: "512Mi" } */
+  requests?: ResourceList;
+  /** The most the container may use (`limits=`); a GPU is asked for here. @example { memory: "1Gi", "nvidia.com/gpu": "1" } */
+  limits?: ResourceList;
+}
+
+/** A key of a config map or secret written as a file at `path` in the volume (`k8s.V1KeyToPath`). @example { key: "config.yaml", path: "train.yaml" } */
+export interface KeyToPath {
+  /** The key in the config map or secret (`key=`). @example "config.yaml" */
+  key: string;
+  /** The file's path in the volume, relative (`path=`). @example "train.yaml" */
+  path: string;
+}
+
+/**
+ * A volume of the pod (an item of Airflow's `volumes`, a `k8s.V1Volume`), named so that
+ * `volumeMounts` can mount it, from exactly one source.
+ * @example { name: "data", persistentVolumeClaim: { claimName: "training-data" } }
+ */
+export type PodVolume =
+  | {
+      /** The volume's name, a DNS label that mounts refer to (`name=`). @example "data" */
+      name: string;
+      /** A persistent volume claim (`persistent_volume_claim=k8s.V1PersistentVolumeClaimVolumeSource(...)`). @example { claimName: "training-data", readOnly: true } */
+      persistentVolumeClaim: {
+        /** The claim's name in the pod's namespace (`claim_name=`). @example "training-data" */
+        claimName: string;
+        /** Mount the claim read-only (`read_only=`). @default false */
+        readOnly?: boolean;
+      };
+    }
+  | {
+      /** The volume's name, a DNS label that mounts refer to (`name=`). @example "config" */
+      name: string;
+      /** A config map's keys as files (`config_map=k8s.V1ConfigMapVolumeSource(...)`). @example { name: "train-config" } */
+      configMap: {
+        /** The config map's name (`name=`). @example "train-config" */
+        name: string;
+        /** Only these keys, each at its path; every key by its own name otherwise (`items=`). @example [{ key: "config.yaml", path: "train.yaml" }] */
+        items?: KeyToPath[];
+        /** Start the pod even when the config map or a key is missing (`optional=`). @default false */
+        optional?: boolean;
+      };
+    }
+  | {
+      /** The volume's name, a DNS label that mounts refer to (`name=`). @example "credentials" */
+      name: string;
+      /** A secret's keys as files (`secret=k8s.V1SecretVolumeSource(...)`). @example { secretName: "gcs-credentials" } */
+      secret: {
+        /** The secret's name (`secret_name=`). @example "gcs-credentials" */
+        secretName: string;
+        /** Only these keys, each at its path; every key by its own name otherwise (`items=`). @example [{ key: "key.json", path: "gcs.json" }] */
+        items?: KeyToPath[];
+        /** Start the pod even when the secret or a key is missing (`optional=`). @default false */
+        optional?: boolean;
+      };
+    }
+  | {
+      /** The volume's name, a DNS label that mounts refer to (`name=`). @example "scratch" */
+      name: string;
+      /** An empty directory that lives as long as the pod (`empty_dir=k8s.V1EmptyDirVolumeSource(...)`). @example { medium: "Memory", sizeLimit: "8Gi" } */
+      emptyDir: {
+        /** `"Memory"` for a tmpfs in the node's memory (for example /dev/shm of a PyTorch data loader); the node's disk otherwise (`medium=`). */
+        medium?: "Memory";
+        /** The most the directory may hold, a Kubernetes quantity (`size_limit=`). @example "8Gi" */
+        sizeLimit?: Quantity;
+      };
+    };
+
+/** Where a container sees one of the pod's volumes (a `k8s.V1VolumeMount`). @example { name: "data", mountPath: "/data", readOnly: true } */
+export interface VolumeMount {
+  /** The name of a volume in `volumes` (`name=`); any other name is an error (DW133). @example "data" */
+  name: string;
+  /** The absolute path in the container (`mount_path=`). @example "/data" */
+  mountPath: string;
+  /** A relative path inside the volume to mount instead of its root (`sub_path=`). @example "churn/2026" */
+  subPath?: string;
+  /** Mount it read-only (`read_only=`). @default false */
+  readOnly?: boolean;
+}
+
+/**
+ * Every key of a secret or a config map as environment variables (an item of Airflow's
+ * `env_from`, a `k8s.V1EnvFromSource`).
+ * @example { secret: "wandb", prefix: "WANDB_" }
+ */
+export type EnvFrom =
+  | {
+      /** The secret's name (`secret_ref=k8s.V1SecretEnvSource(name=...)`). @example "wandb" */
+      secret: string;
+      /** Put before every variable's name (`prefix=`). @example "WANDB_" */
+      prefix?: string;
+      /** Start the pod even when the secret is missing (`optional=`). @default false */
+      optional?: boolean;
+    }
+  | {
+      /** The config map's name (`config_map_ref=k8s.V1ConfigMapEnvSource(name=...)`). @example "training-env" */
+      configMap: string;
+      /** Put before every variable's name (`prefix=`). @example "TRAIN_" */
+      prefix?: string;
+      /** Start the pod even when the config map is missing (`optional=`). @default false */
+      optional?: boolean;
+    };
+
+/**
+ * A test of a node's label (`matchExpressions`) or field (`matchFields`), a
+ * `k8s.V1NodeSelectorRequirement`: `In`/`NotIn` take values, `Exists`/`DoesNotExist` none,
+ * `Gt`/`Lt` one whole number.
+ * @example { key: "nvidia.com/gpu.product", operator: "In", values: ["NVIDIA-A100-SXM4-80GB"] }
+ */
+export interface NodeSelectorRequirement {
+  /** The label or field (`key=`). @example "topology.kubernetes.io/zone" */
+  key: string;
+  /** How the value is compared (`operator=`). @example "In" */
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+  /** The values compared with (`values=`). @example ["eu-west-1a"] */
+  values?: string[];
+}
+
+/** Nodes whose labels and fields pass every test (a `k8s.V1NodeSelectorTerm`). @example { matchExpressions: [{ key: "gpu", operator: "Exists" }] } */
+export interface NodeSelectorTerm {
+  /** Tests of the node's labels (`match_expressions=`). @example [{ key: "gpu", operator: "Exists" }] */
+  matchExpressions?: NodeSelectorRequirement[];
+  /** Tests of the node's fields, such as metadata.name (`match_fields=`). @example [{ key: "metadata.name", operator: "In", values: ["gpu-node-1"] }] */
+  matchFields?: NodeSelectorRequirement[];
+}
+
+/** A test of a pod's label (a `k8s.V1LabelSelectorRequirement`). @example { key: "app", operator: "In", values: ["trainer"] } */
+export interface LabelSelectorRequirement {
+  /** The label (`key=`). @example "app" */
+  key: string;
+  /** How the value is compared (`operator=`): `In`/`NotIn` take values, `Exists`/`DoesNotExist` none. @example "In" */
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+  /** The values compared with (`values=`). @example ["trainer"] */
+  values?: string[];
+}
+
+/**
+ * The pods to run near (or away from), and what "near" means (a `k8s.V1PodAffinityTerm`).
+ * @example { labelSelector: { matchLabels: { app: "trainer" } }, topologyKey: "kubernetes.io/hostname" }
+ */
+export interface PodAffinityTerm {
+  /** Which pods (`label_selector=k8s.V1LabelSelector(...)`). @example { matchLabels: { app: "trainer" } } */
+  labelSelector?: {
+    /** Labels the pods have, each with this value (`match_labels=`). @example { app: "trainer" } */
+    matchLabels?: Record<string, string>;
+    /** Tests of the pods' labels (`match_expressions=`). @example [{ key: "app", operator: "Exists" }] */
+    matchExpressions?: LabelSelectorRequirement[];
+  };
+  /** The node label whose equal values count as near: a node, a zone (`topology_key=`). @example "kubernetes.io/hostname" */
+  topologyKey: string;
+  /** The namespaces of those pods; the pod's own otherwise (`namespaces=`). @example ["ml"] */
+  namespaces?: string[];
+}
+
+/** Pod affinity or anti-affinity rules (a `k8s.V1PodAffinity` or `k8s.V1PodAntiAffinity`). @example { required: [{ labelSelector: { matchLabels: { app: "trainer" } }, topologyKey: "kubernetes.io/hostname" }] } */
+export interface PodAffinityRules {
+  /** Terms every placement must meet (`required_during_scheduling_ignored_during_execution=`). @example [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "trainer" } } }] */
+  required?: PodAffinityTerm[];
+  /** Terms the scheduler prefers, by weight 1 to 100 (`preferred_during_scheduling_ignored_during_execution=[k8s.V1WeightedPodAffinityTerm(...)]`). @example [{ weight: 50, podAffinityTerm: { topologyKey: "topology.kubernetes.io/zone" } }] */
+  preferred?: Array<{
+    /** 1 to 100; higher counts more (`weight=`). @example 50 */
+    weight: number;
+    /** The term (`pod_affinity_term=`). @example { topologyKey: "topology.kubernetes.io/zone" } */
+    podAffinityTerm: PodAffinityTerm;
+  }>;
+}
+
+/**
+ * Where the pod may or would rather be scheduled (Airflow's `affinity`, a `k8s.V1Affinity`).
+ * @example { nodeAffinity: { required: [{ matchExpressions: [{ key: "nvidia.com/gpu.product", operator: "In", values: ["NVIDIA-A100-SXM4-80GB"] }] }] } }
+ */
+export interface Affinity {
+  /** Nodes the pod must or would rather run on (`node_affinity=k8s.V1NodeAffinity(...)`). @example { required: [{ matchExpressions: [{ key: "gpu", operator: "Exists" }] }] } */
+  nodeAffinity?: {
+    /** Node terms of which one must match (`required_during_scheduling_ignored_during_execution=k8s.V1NodeSelector(...)`). @example [{ matchExpressions: [{ key: "gpu", operator: "Exists" }] }] */
+    required?: NodeSelectorTerm[];
+    /** Node terms the scheduler prefers, by weight 1 to 100 (`preferred_during_scheduling_ignored_during_execution=[k8s.V1PreferredSchedulingTerm(...)]`). @example [{ weight: 10, preference: { matchExpressions: [{ key: "spot", operator: "DoesNotExist" }] } }] */
+    preferred?: Array<{
+      /** 1 to 100; higher counts more (`weight=`). @example 10 */
+      weight: number;
+      /** The node term (`preference=`). @example { matchExpressions: [{ key: "spot", operator: "DoesNotExist" }] } */
+      preference: NodeSelectorTerm;
+    }>;
+  };
+  /** Pods to run near (`pod_affinity=k8s.V1PodAffinity(...)`). @example { preferred: [{ weight: 50, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "cache" } } } }] } */
+  podAffinity?: PodAffinityRules;
+  /** Pods to keep away from (`pod_anti_affinity=k8s.V1PodAntiAffinity(...)`). @example { required: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "trainer" } } }] } */
+  podAntiAffinity?: PodAffinityRules;
+}
+
+/**
+ * A container that runs to completion before the task's own (an item of Airflow's
+ * `init_containers`, a `k8s.V1Container`): to fetch data or a model into a shared volume.
+ * @example { name: "fetch-data", image: "amazon/aws-cli:2.17.0", args: ["s3", "sync", "s3://lake/features", "/data"], volumeMounts: [{ name: "data", mountPath: "/data" }] }
+ */
+export interface InitContainer {
+  /** The container's name, a DNS label unique in the pod, not "base" (`name=`). @example "fetch-data" */
+  name: string;
+  /** The image (`image=`). @example "amazon/aws-cli:2.17.0" */
+  image: string;
+  /** The entrypoint (`command=`). @example ["sh", "-c"] */
+  cmds?: string[];
+  /** Arguments of the entrypoint (`args=`). @example ["s3", "sync", "s3://lake/features", "/data"] */
+  args?: string[];
+  /** Environment variables (`env=[k8s.V1EnvVar(...)]`). @example { AWS_REGION: "eu-west-1" } */
+  env?: Record<string, string>;
+  /** Volumes of the pod it mounts (`volume_mounts=`). @example [{ name: "data", mountPath: "/data" }] */
+  volumeMounts?: VolumeMount[];
+  /** Its requests and limits (`resources=k8s.V1ResourceRequirements(...)`). @example { limits: { cpu: "1", memory: "1Gi" } } */
+  resources?: PodResources;
+}
+
 /** Options of a Kubernetes pod task (Airflow's `KubernetesPodOperator`). */
 export interface PodTaskOptions extends TaskOptions {
+  /** The container's image (`image=`). @example "registry.example.com/churn/train:1.4.0" */
   image: string;
-  /** The container's entrypoint. */
+  /** The container's entrypoint (`cmds=`). @example ["python", "-m", "churn.train"] */
   cmds?: string[];
-  /** Arguments of the entrypoint; Airflow renders Jinja in them. */
+  /** Arguments of the entrypoint; Airflow renders Jinja in them (`arguments=`). @example ["--date", "{{ ds }}"] */
   args?: string[];
+  /** Environment variables of the container (`env_vars=[k8s.V1EnvVar(...)]`). @example { MODEL: "churn" } */
   env?: Record<string, string>;
-  /** Environment variables from Kubernetes secrets, by reference: never the value. */
-  secrets?: Array<{ env: string; secret: string; key: string }>;
-  resources?: { requests?: { cpu?: Quantity; memory?: Quantity }; limits?: { cpu?: Quantity; memory?: Quantity } };
-  /** @default "default" */
+  /** Environment variables from Kubernetes secrets, by reference: never the value (`secrets=[Secret("env", ...)]`). @example [{ env: "PGPASSWORD", secret: "warehouse-db", key: "password" }] */
+  secrets?: Array<{
+    /** The environment variable's name in the container. @example "PGPASSWORD" */
+    env: string;
+    /** The Kubernetes secret's name. @example "warehouse-db" */
+    secret: string;
+    /** The key of the secret whose value the variable gets. @example "password" */
+    key: string;
+  }>;
+  /** Environment variables from keys of Kubernetes config maps (`env_vars=[k8s.V1EnvVar(value_from=...)]`). @example [{ env: "MLFLOW_TRACKING_URI", configMap: "mlflow", key: "uri" }] */
+  configMapKeys?: Array<{
+    /** The environment variable's name in the container. @example "MLFLOW_TRACKING_URI" */
+    env: string;
+    /** The config map's name. @example "mlflow" */
+    configMap: string;
+    /** The key of the config map whose value the variable gets. @example "uri" */
+    key: string;
+  }>;
+  /** Every key of secrets and config maps as environment variables (`env_from=[k8s.V1EnvFromSource(...)]`). @example [{ secret: "wandb", prefix: "WANDB_" }] */
+  envFrom?: EnvFrom[];
+  /** Requests and limits, GPUs and other extended resources among them (`container_resources=k8s.V1ResourceRequirements(...)`). @example { limits: { memory: "16Gi", "nvidia.com/gpu": "1" } } */
+  resources?: PodResources;
+  /** The pod's volumes (`volumes=[k8s.V1Volume(...)]`). @example [{ name: "data", persistentVolumeClaim: { claimName: "training-data" } }] */
+  volumes?: PodVolume[];
+  /** Where the container sees the volumes (`volume_mounts=[k8s.V1VolumeMount(...)]`). @example [{ name: "data", mountPath: "/data" }] */
+  volumeMounts?: VolumeMount[];
+  /** The namespace the pod runs in (`namespace=`). @default "default" @example "ml-training" */
   namespace?: string;
+  /** Labels a node must have to run the pod (`node_selector=`). @example { "cloud.google.com/gke-accelerator": "nvidia-tesla-t4" } */
   nodeSelector?: Record<string, string>;
-  tolerations?: Array<{ key?: string; operator?: "Exists" | "Equal"; value?: string; effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute" }>;
+  /** Where the pod may or would rather run (`affinity=k8s.V1Affinity(...)`). @example { nodeAffinity: { required: [{ matchExpressions: [{ key: "gpu", operator: "Exists" }] }] } } */
+  affinity?: Affinity;
+  /** Taints of nodes the pod tolerates (`tolerations=`). @example [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }] */
+  tolerations?: Array<{
+    /** The taint's key; without one, with operator "Exists", every taint is tolerated. @example "nvidia.com/gpu" */
+    key?: string;
+    /** "Exists" tolerates the key with any value; "Equal" only with `value`. @default "Equal" @example "Exists" */
+    operator?: "Exists" | "Equal";
+    /** The taint's value, for operator "Equal". @example "true" */
+    value?: string;
+    /** The taint effect tolerated; every effect when absent. @example "NoSchedule" */
+    effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+  }>;
+  /** Containers that run to completion, in order, before the task's own (`init_containers=[k8s.V1Container(...)]`). @example [{ name: "fetch", image: "busybox:1.36", cmds: ["true"] }] */
+  initContainers?: InitContainer[];
+  /** Secrets to pull private images with (`image_pull_secrets=[k8s.V1LocalObjectReference(...)]`). @example ["registry-credentials"] */
+  imagePullSecrets?: string[];
+  /** The service account the pod runs as (`service_account_name=`). @example "trainer" */
   serviceAccount?: string;
-  /** The Airflow connection to the cluster. @default "kubernetes_default" */
+  /** The Airflow connection to the cluster (`kubernetes_conn_id=`). @default "kubernetes_default" @example "kubernetes_gpu" */
   connId?: string;
 }
 

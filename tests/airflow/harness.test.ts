@@ -95,13 +95,13 @@ describe.each(TARGETS)("Airflow $airflow", (target) => {
     log(`parse seconds: ${Object.entries(parse).map(([name, s]) => `${name} ${s.toFixed(4)}`).join(", ")} (written to ${path.relative(REPO_ROOT, file)})`);
   });
 
-  // The Kubernetes Spark job needs a cluster with the Spark operator, which tests do not have:
-  // it is marked successful; the local Spark job runs for real with spark-submit. The report's
+  // The Kubernetes Spark job needs a cluster with the Spark operator, and the GPU pod a cluster
+  // with a GPU node, which tests do not have: they are marked successful; the local Spark job runs for real with spark-submit. The report's
   // branch follows HTML for the default audience, so the PDF path is skipped. feature_drift,
   // scheduled on the features asset, is run by hand here, as a new features event would.
   it.runIf(target.runs).each([
     ["hello", "2026-01-05", [], []],
-    ["churn_training", "2026-01-12", ["score_customers"], []],
+    ["churn_training", "2026-01-12", ["score_customers", "train_deep_model"], []],
     ["report_builder", "2026-01-12", [], ["render_pdf"]],
     ["feature_drift", "2026-01-19", [], []],
     ["inventory", "2026-01-12", [], []],

@@ -112,6 +112,39 @@ SPECIFIC_FIELDS = {
     "EmailOperator": ("to", "subject", "html_content", "files", "cc", "bcc", "mime_subtype", "mime_charset"),
 }
 
+# What KubernetesPodOperator builds the pod from, reported as the Kubernetes API's JSON (see
+# kubernetes_json). The class itself only: its subclasses (SparkKubernetesOperator) report their
+# template fields.
+POD_FIELDS = (
+    "image",
+    "cmds",
+    "arguments",
+    "namespace",
+    "env_vars",
+    "env_from",
+    "container_resources",
+    "volumes",
+    "volume_mounts",
+    "node_selector",
+    "affinity",
+    "tolerations",
+    "init_containers",
+    "image_pull_secrets",
+    "service_account_name",
+    "kubernetes_conn_id",
+)
+
+# KubernetesPodOperator keeps these as None or as [] when they are not given, by provider version.
+KUBERNETES_LISTS = (
+    "env_vars",
+    "env_from",
+    "volumes",
+    "volume_mounts",
+    "tolerations",
+    "init_containers",
+    "image_pull_secrets",
+)
+
 
 def jsonable(value, depth=0):
     """Convert `value` to something json.dumps accepts, deterministically."""
@@ -342,7 +375,15 @@ def operator_path(task):
     return f"{module_name(cls.__module__)}.{cls.__name__}"
 
 
+def is_pod_operator(task):
+    cls = type(task)
+    provider = module_name(cls.__module__).startswith("airflow.providers.cncf.kubernetes.")
+    return cls.__name__ == "KubernetesPodOperator" and provider
+
+
 def field_names(task):
+    if is_pod_operator(task):
+        return list(POD_FIELDS)
     for klass in type(task).__mro__:
         names = SPECIFIC_FIELDS.get(klass.__name__)
         if names is not None:
@@ -350,10 +391,22 @@ def field_names(task):
     return list(getattr(task, "template_fields", ()) or ())
 
 
+def kubernetes_json(value):
+    """Kubernetes client models, in lists and dicts too, as the API's JSON (camelCase, no nulls)."""
+    from kubernetes.client import ApiClient
+
+    return jsonable(ApiClient().sanitize_for_serialization(value))
+
+
 def describe_fields(task):
     out = {}
+    pod = is_pod_operator(task)
     for name in field_names(task):
-        out[name] = safe(lambda name=name: jsonable(getattr(task, name)))
+        if pod:
+            value = safe(lambda name=name: kubernetes_json(getattr(task, name)))
+            out[name] = [] if value is None and name in KUBERNETES_LISTS else value
+        else:
+            out[name] = safe(lambda name=name: jsonable(getattr(task, name)))
     return out
 
 

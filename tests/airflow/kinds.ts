@@ -5,6 +5,7 @@
  */
 import type { RunTimeValue } from "../../src/ir/common.js";
 import type { ConfigOf, TaskKind } from "../../src/ir/kinds/index.js";
+import { podFields } from "./pods.js";
 
 type Shape = Record<string, unknown>;
 
@@ -170,14 +171,8 @@ export const KIND_EXPECTATIONS: { readonly [K in TaskKind]: KindExpectation<K> }
   },
   pod: {
     operator: { 2: "airflow.providers.cncf.kubernetes.operators.pod.KubernetesPodOperator", 3: "airflow.providers.cncf.kubernetes.operators.pod.KubernetesPodOperator" },
-    fields: (config) => ({
-      image: config.image,
-      cmds: config.cmds ?? [],
-      arguments: config.args ?? [],
-      namespace: config.namespace ?? null,
-      container_resources: config.resources ?? null,
-      node_selector: config.nodeSelector ?? {},
-    }),
+    // Every argument the pod is built from, kubernetes objects as the Kubernetes API's JSON (pods.ts).
+    fields: podFields,
   },
   // "package.module:Class" is the class "package.module.Class".
   operator: { operator: (config) => config.import.replace(":", "."), fields: () => ({}) },

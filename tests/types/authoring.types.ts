@@ -74,3 +74,26 @@ dag("hatch", { schedule: null }, (d) => {
   // @ts-expect-error arguments are JSON or py.* values
   d.operator("bad", { import: "m:Op", args: { when: new Date() } });
 });
+
+// Pods: resources by Kubernetes name, extended resources as domain/name; one source per volume.
+dag("pods", { schedule: null }, (d) => {
+  d.pod("gpu", {
+    image: "trainer:1",
+    resources: { requests: { cpu: "4", "ephemeral-storage": "20Gi", "hugepages-2Mi": "64Mi" }, limits: { memory: "16Gi", "nvidia.com/gpu": "1" } },
+    volumes: [
+      { name: "data", persistentVolumeClaim: { claimName: "data" } },
+      { name: "shm", emptyDir: { medium: "Memory", sizeLimit: "8Gi" } },
+    ],
+    volumeMounts: [{ name: "data", mountPath: "/data", readOnly: true }],
+    envFrom: [{ secret: "wandb", prefix: "WANDB_" }, { configMap: "train-env" }],
+    affinity: { nodeAffinity: { required: [{ matchExpressions: [{ key: "gpu", operator: "Exists" }] }] } },
+  });
+  // @ts-expect-error a GPU is an extended resource: "nvidia.com/gpu", not "gpu"
+  d.pod("bare", { image: "t", resources: { limits: { gpu: "1" } } });
+  // @ts-expect-error a quantity is a number and a unit
+  d.pod("size", { image: "t", resources: { limits: { "nvidia.com/gpu": "one" } } });
+  // @ts-expect-error an emptyDir's medium is "Memory" or the node's disk
+  d.pod("medium", { image: "t", volumes: [{ name: "x", emptyDir: { medium: "Disk" } }] });
+  // @ts-expect-error an affinity operator is one Kubernetes knows
+  d.pod("op", { image: "t", affinity: { nodeAffinity: { required: [{ matchExpressions: [{ key: "gpu", operator: "Has" }] }] } } });
+});

@@ -5,7 +5,26 @@ import type { Complete, Conforms } from "../conformance.js";
 import { copy, defined, type KindBuilder, type OwnOptions } from "./types.js";
 
 type Own = OwnOptions<PodTaskOptions>;
-const KEYS = ["image", "cmds", "args", "env", "secrets", "resources", "namespace", "nodeSelector", "tolerations", "serviceAccount", "connId"] as const;
+const KEYS = [
+  "image",
+  "cmds",
+  "args",
+  "env",
+  "secrets",
+  "configMapKeys",
+  "envFrom",
+  "resources",
+  "volumes",
+  "volumeMounts",
+  "namespace",
+  "nodeSelector",
+  "affinity",
+  "tolerations",
+  "initContainers",
+  "imagePullSecrets",
+  "serviceAccount",
+  "connId",
+] as const;
 const complete: Complete<(typeof KEYS)[number], Own> = true;
 const conforms: Conforms<Own, FieldsOf<"pod">> = true;
 void complete, conforms;

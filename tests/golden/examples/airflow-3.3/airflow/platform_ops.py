@@ -15,6 +15,7 @@ from airflow.providers.standard.sensors.external_task import ExternalTaskSensor
 from airflow.providers.standard.sensors.filesystem import FileSensor
 from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor
 from airflow.sdk import DAG, CronDataIntervalTimetable
+from kubernetes.client import models as k8s
 
 
 def _callback(target):
@@ -84,14 +85,71 @@ with DAG(
         image="postgres:16",
         cmds=["psql"],
         arguments=["-c", "VACUUM ANALYZE"],
-        env_vars={"PGHOST": "warehouse.internal", "PGDATABASE": "warehouse"},
+        env_vars=[
+            k8s.V1EnvVar(name="PGHOST", value="warehouse.internal"),
+            k8s.V1EnvVar(name="PGDATABASE", value="warehouse"),
+        ],
         secrets=[Secret("env", "PGPASSWORD", "warehouse-db", "password")],
-        container_resources={
-            "requests": {"cpu": "500m", "memory": "512Mi"},
-            "limits": {"cpu": "1", "memory": "1Gi"},
-        },
+        env_from=[
+            k8s.V1EnvFromSource(
+                config_map_ref=k8s.V1ConfigMapEnvSource(
+                    name="warehouse-settings", optional=True
+                )
+            )
+        ],
+        container_resources=k8s.V1ResourceRequirements(
+            requests={"cpu": "500m", "memory": "512Mi"},
+            limits={"cpu": "1", "memory": "1Gi"},
+        ),
+        volumes=[
+            k8s.V1Volume(
+                name="client-certs",
+                secret=k8s.V1SecretVolumeSource(
+                    secret_name="warehouse-client-certs",
+                    items=[k8s.V1KeyToPath(key="tls.crt", path="client.crt")],
+                    optional=False,
+                ),
+            )
+        ],
+        volume_mounts=[
+            k8s.V1VolumeMount(
+                name="client-certs", mount_path="/etc/postgresql-certs", read_only=True
+            )
+        ],
         namespace="data-jobs",
         node_selector={"pool": "batch"},
+        affinity=k8s.V1Affinity(
+            node_affinity=k8s.V1NodeAffinity(
+                required_during_scheduling_ignored_during_execution=k8s.V1NodeSelector(
+                    node_selector_terms=[
+                        k8s.V1NodeSelectorTerm(
+                            match_fields=[
+                                k8s.V1NodeSelectorRequirement(
+                                    key="metadata.name",
+                                    operator="NotIn",
+                                    values=["batch-node-0"],
+                                )
+                            ]
+                        )
+                    ]
+                )
+            ),
+            pod_affinity=k8s.V1PodAffinity(
+                required_during_scheduling_ignored_during_execution=[
+                    k8s.V1PodAffinityTerm(
+                        label_selector=k8s.V1LabelSelector(
+                            match_expressions=[
+                                k8s.V1LabelSelectorRequirement(
+                                    key="app", operator="In", values=["warehouse"]
+                                )
+                            ]
+                        ),
+                        topology_key="topology.kubernetes.io/zone",
+                        namespaces=["warehouse"],
+                    )
+                ]
+            ),
+        ),
         tolerations=[{"key": "batch", "operator": "Exists", "effect": "NoSchedule"}],
         service_account_name="warehouse-maintenance",
     )
