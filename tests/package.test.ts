@@ -33,6 +33,12 @@ describe("the published package", () => {
     expect(dag).toMatch(/\bthen<T extends Linkable \| string>\(/);
   });
 
+  it("builds on prepack, with no prepare script that would run for whoever installs it from git", () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.prepare).toBeUndefined();
+    expect(scripts.prepack).toBe("npm run build");
+  });
+
   it("carries the licence package.json names", () => {
     expect(manifest.license).toBe("Apache-2.0");
     expect(fs.readFileSync(path.join(REPO_ROOT, "LICENSE"), "utf8")).toMatch(/^\s+Apache License\n\s+Version 2\.0, January 2004\n/);

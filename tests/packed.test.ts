@@ -19,7 +19,7 @@ const write = (root: string, file: string, text: string) => {
 describe("the packed package", () => {
   it("gives a separate package's vitest tests dagwright/testing and dagwright/api", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-packed-"));
-    // dist/ is built (npm test builds first); --ignore-scripts keeps `prepare` from rebuilding it under running tests.
+    // dist/ is built (npm test builds first); --ignore-scripts keeps `prepack` from rebuilding it under running tests.
     const tarball = execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: REPO_ROOT, encoding: "utf8" }).trim().split("\n").at(-1)!;
     const vitest = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/vitest/package.json"), "utf8")) as { version: string }).version;
     const consumer = path.join(dir, "consumer");
