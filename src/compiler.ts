@@ -82,7 +82,9 @@ export async function compileProject(given: string, options: LoadOptions & { emi
   // Findings about an option's value move from the call to the value, where it is written there.
   const placed = await pointAtValues(root, [...policy.diagnostics, ...policy.suppressed.map((suppression) => suppression.diagnostic)]);
   const diagnostics = sortDiagnostics(placed.slice(0, policy.diagnostics.length));
-  const suppressed = policy.suppressed.map((suppression, index) => ({ ...suppression, diagnostic: placed[policy.diagnostics.length + index]! }));
+  // Listed in the manifest in the diagnostics' order: by file, line, column and code.
+  const byDiagnostic = new Map(policy.suppressed.map((suppression, index) => [placed[policy.diagnostics.length + index]!, suppression]));
+  const suppressed = sortDiagnostics([...byDiagnostic.keys()]).map((diagnostic) => ({ ...byDiagnostic.get(diagnostic)!, diagnostic }));
   timings.validate = performance.now() - started;
   // What the rule modules read joins what the compile read; untrusted when either cannot be trusted.
   const inputs = ran ? (loaded.inputs && ran.inputs ? union(loaded.inputs, ran.inputs) : undefined) : loaded.inputs;

@@ -63,14 +63,12 @@ export function runRules(runner: ModuleRunner, files: readonly string[], project
   // Run, and listed, in the order of their codes, whatever order the modules export them in.
   rules.sort((a, b) => (a.rule.code < b.rule.code ? -1 : a.rule.code > b.rule.code ? 1 : 0));
   const frozen = deepFreeze(project);
-  const tasks = new Map(frozen.dags.flatMap((dag) => dag.tasks.map((task) => [`${dag.id}\0${task.id}`, task] as const)));
-  const dags = new Map(frozen.dags.map((dag) => [dag.id, dag]));
   const findings: PlacedFinding[] = [];
   for (const { rule, file, where } of rules) {
     onModule(file);
     const relative = runner.relative(file);
     const report = (finding: RuleFinding) => {
-      const placed = place(finding, dags, tasks);
+      const placed = placeFinding(finding, frozen);
       if (typeof placed === "string") {
         const [frame] = runner.framesOf(new Error("report"));
         diagnostics.push(diagnose("DW016", { file: relative, code: rule.code, badFinding: placed }, frame ?? { file: relative, line: 1, column: 1 }));
@@ -108,14 +106,16 @@ function exportedRules(moduleExports: unknown): Rule[] {
 }
 
 /** The DAG and task a finding is about, by their ids (a rule may copy what it was given), or why it cannot be placed. */
-function place(finding: RuleFinding, dags: ReadonlyMap<string, unknown>, tasks: ReadonlyMap<string, unknown>): Omit<PlacedFinding, "code" | "hint"> | string {
+export function placeFinding(finding: RuleFinding, project: RuleProject): Omit<PlacedFinding, "code" | "hint"> | string {
+  const dags = new Map(project.dags.map((dag) => [dag.id, dag]));
   if (typeof finding !== "object" || finding === null) return "report() takes { task, message } or { dag, message }";
   if (typeof finding.message !== "string" || finding.message.trim() === "") return "the finding has no message";
   const option = typeof finding.option === "string" && finding.option !== "" ? { option: finding.option } : {};
   const task = finding.task as { id?: unknown; dagId?: unknown } | undefined;
   if (task !== undefined) {
-    if (typeof task?.id !== "string" || typeof task.dagId !== "string" || !tasks.has(`${task.dagId}\0${task.id}`)) return "its task is not one of the project's tasks";
-    return { message: finding.message, dag: task.dagId, task: task.id, ...option };
+    const known = typeof task?.id === "string" && typeof task.dagId === "string" && dags.get(task.dagId)?.tasks.some((each) => each.id === task.id);
+    if (!known) return "its task is not one of the project's tasks";
+    return { message: finding.message, dag: task!.dagId as string, task: task!.id as string, ...option };
   }
   const dag = finding.dag as { id?: unknown } | undefined;
   if (typeof dag?.id !== "string" || !dags.has(dag.id)) return "it names neither a task nor a DAG of the project";

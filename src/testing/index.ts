@@ -32,7 +32,9 @@ import { Templates } from "../emit/templates.js";
 import type { ResolvedDag, ResolvedProject, ResolvedTask } from "../ir/resolved.js";
 import type { AirflowTarget, Project } from "../ir/schema.js";
 import { checkShape } from "../load/shape.js";
-import { ruleTaskOf } from "../policy/view.js";
+import { ruleProjectOf, ruleTaskOf } from "../policy/view.js";
+import { placeFinding } from "../load/rules.js";
+import type { Rule } from "../dsl/rules.js";
 import { resolve } from "../resolve/index.js";
 import { validate } from "../validate/index.js";
 import { CONFIG_FILE } from "../values/names.js";
@@ -108,6 +110,28 @@ export interface Plan {
   task(id: string): TaskPlan;
   /** The only DAG's (or the named DAG's) generated Airflow file. */
   python(dagId?: string): string;
+  /**
+   * What a team rule reports on the plan's DAGs, as compile places it (before the config's
+   * severities and the tasks' suppressions), to test a rule on DAGs made for the test.
+   * @example expect(plan.check(ownedAndTagged)).toEqual([{ code: "ACME001", dag: "etl", message: 'DAG "etl" has no owner' }])
+   */
+  check(rule: Rule): RuleCheckFinding[];
+}
+
+/** One finding of a rule the test kit ran: its code, the DAG (and task) it is about, and what it says. */
+export interface RuleCheckFinding {
+  /** The rule's code. */
+  readonly code: string;
+  /** The DAG the finding is about. */
+  readonly dag: string;
+  /** The task it is about, when it is about one. */
+  readonly task?: string;
+  /** The option it names, as a dotted path. */
+  readonly option?: string;
+  /** What the rule says. */
+  readonly message: string;
+  /** The finding's own hint, when it gives one. */
+  readonly hint?: string;
 }
 
 class PlanError extends Error {}
@@ -143,7 +167,7 @@ function taskPlan(dag: ResolvedDag, task: ResolvedTask): TaskPlan {
   };
 }
 
-function makePlan(project: ResolvedProject | undefined, diagnostics: Diagnostic[], only?: (dag: ResolvedDag) => boolean): Plan {
+function makePlan(project: ResolvedProject | undefined, diagnostics: Diagnostic[], only?: (dag: ResolvedDag) => boolean, srcDir = "dags-src"): Plan {
   const templates = new Templates();
   const dags: DagPlan[] = (project?.dags ?? []).filter((dag) => !only || only(dag)).map((dag) => {
     const tasks = dag.tasks.map((task) => taskPlan(dag, task));
@@ -181,6 +205,17 @@ function makePlan(project: ResolvedProject | undefined, diagnostics: Diagnostic[
       return dot === -1 ? dag().task(id) : dag(id.slice(0, dot)).task(id.slice(dot + 1));
     },
     python: (dagId) => dag(dagId).python(),
+    check: (rule) => {
+      if (!project) return [];
+      const view = ruleProjectOf({ ...project, dags: dags.map((each) => each.resolved) }, srcDir);
+      const found: RuleCheckFinding[] = [];
+      rule.check(view, (finding) => {
+        const placed = placeFinding(finding, view);
+        if (typeof placed === "string") throw new PlanError(`rule ${rule.code} reported a finding dagwright cannot place: ${placed}`);
+        found.push({ code: rule.code, ...placed, ...(typeof finding.hint === "string" ? { hint: finding.hint } : {}) });
+      });
+      return found;
+    },
   };
 }
 
@@ -205,7 +240,8 @@ export async function plan(target: Dag | readonly Dag[] | string, options: PlanO
     if (!root) throw new PlanError(`no ${CONFIG_FILE} in the folders above ${target}`);
     const result = await compileProject(root, { emit: false, skipTypecheck: options.typecheck !== true, ...(options.airflow ? { airflow: options.airflow } : {}) });
     const relative = path.relative(root, file).split(path.sep).join("/");
-    return makePlan(result.resolved, result.diagnostics, isModule ? (dag) => dag.ir.location.file === relative : undefined);
+    const srcDir = result.config ? path.relative(root, result.config.srcDir).split(path.sep).join("/") : undefined;
+    return makePlan(result.resolved, result.diagnostics, isModule ? (dag) => dag.ir.location.file === relative : undefined, srcDir);
   }
   const values = Array.isArray(target) ? target : [target];
   const dags = values.map((value) => {
