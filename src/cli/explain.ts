@@ -1,13 +1,16 @@
 import type { Command } from "commander";
 import { CATALOGUE, CODES, explainText, FAMILIES, isCode } from "../diagnostics/index.js";
-import { EXIT } from "./context.js";
+import fs from "node:fs";
+import path from "node:path";
+import { cacheRoot } from "../load/fingerprint.js";
+import { EXIT, projectRoot } from "./context.js";
 import { JSON_REPORT_VERSION } from "./formats.js";
 
 export function registerExplain(program: Command): void {
   program
     .command("explain")
     .description("Explain a diagnostic code (what it means, an example, the fix), or list them all")
-    .argument("[code]", "a code such as DW101")
+    .argument("[code]", "a code such as DW101, or a team rule's (from the last compile's manifest)")
     .option("--markdown", "print the documentation of every code as markdown (docs/diagnostics.md)")
     .action(async (code: string | undefined, options: { markdown?: boolean }) => {
       if (options.markdown) {
@@ -20,12 +23,42 @@ export function registerExplain(program: Command): void {
       }
       const id = code.toUpperCase();
       if (!isCode(id)) {
-        process.stderr.write(`error: unknown diagnostic code "${code}"; \`dagwright explain\` lists them all\n`);
+        const rule = teamRule(id);
+        if (rule) {
+          process.stdout.write(rule);
+          return;
+        }
+        process.stderr.write(`error: unknown diagnostic code "${code}"; \`dagwright explain\` lists them all, and a team rule's code once a compile has run its rule\n`);
         process.exitCode = EXIT.usage;
         return;
       }
       process.stdout.write(explainText(id));
     });
+}
+
+/**
+ * A team rule's code, explained from what the last compile of the project around the current
+ * folder recorded in its manifest (the rules run inside a compile, not here).
+ */
+function teamRule(code: string): string | undefined {
+  const root = projectRoot({});
+  let outDir = path.join(root, "generated");
+  try {
+    const last = JSON.parse(fs.readFileSync(path.join(cacheRoot(root), "last-compile.json"), "utf8")) as { outDir?: unknown };
+    if (typeof last.outDir === "string") outDir = last.outDir;
+  } catch {
+    // No record of a compile: the default output folder.
+  }
+  let rules: Array<{ code: string; description: string; severity: string; file: string }> = [];
+  try {
+    rules = (JSON.parse(fs.readFileSync(path.join(outDir, "manifest.json"), "utf8")) as { rules?: typeof rules }).rules ?? [];
+  } catch {
+    return undefined;
+  }
+  const rule = rules.find((each) => each.code === code);
+  if (!rule) return undefined;
+  const severity = rule.severity === "off" ? "off (the config's severity silences it)" : rule.severity;
+  return `${rule.code}: ${rule.description}\n\nA team rule, defined in ${rule.file}; its findings are reported as ${severity}.\nThe config's \`severity\` sets that per code; a task's or DAG's \`suppress: { ${rule.code}: "why" }\` silences one finding.\n`;
 }
 
 /** docs/diagnostics.md: the catalogue as documentation, from the same source as `explain`. */
