@@ -1,7 +1,7 @@
-/** Selecting DAGs and tasks as dbt selects models: globs, tag:, owner:, folder:, dag.task, +upstream and downstream+, several at once, --exclude; on list (table and json) and graph. */
+/** Selecting DAGs and tasks as dbt selects models: globs, tag:, owner:, folder:, dag.task, +upstream and downstream+, several at once, --exclude; on list (table and json), graph and validate. */
 import { describe, expect, it } from "vitest";
 import { selectDags, type SelectableDag } from "../src/graph/select.js";
-import { runCli } from "./helpers/project.js";
+import { makeProject, runCli } from "./helpers/project.js";
 
 const task = (id: string, upstream: string[] = [], config: Record<string, unknown> = { kind: "empty" }) => ({ id, upstream, config: config as { kind: string } });
 const DAGS: SelectableDag[] = [
@@ -67,5 +67,22 @@ describe("list and graph with selectors", () => {
 2  asset churn_model  file:///tmp/dagwright-churn/registry  <- churn_training "writes"
 3  model_monitor      on assets                             <- churn_model "schedules"
 `);
+  });
+
+  it("report what concerns the selected DAGs on validate, which checks the whole project", () => {
+    const root = makeProject({
+      "dags-src/a.ts": `import { dag } from "dagwright";\nexport const a = dag("a", { schedule: "0 25 * * *", startDate: "2026-01-01", tags: ["ml"] }, (d) => void d.empty("x"));\n`,
+      "dags-src/b.ts": `import { dag } from "dagwright";\nexport const b = dag("b", { schedule: "0 26 * * *", startDate: "2026-01-01", tags: ["bi"] }, (d) => void d.empty("y"));\n`,
+    });
+    const all = runCli(["validate", "--no-cache", "-C", root]);
+    expect(all.stderr.match(/error DW201/g)).toHaveLength(2);
+    const ml = runCli(["validate", "--no-cache", "-s", "tag:ml", "-C", root]);
+    expect(ml.status).toBe(1);
+    expect(ml.stderr).toContain('dags-src/a.ts:2:39 - error DW201: DAG "a" has an invalid cron schedule "0 25 * * *": hour field "25"');
+    expect(ml.stderr).not.toContain("dags-src/b.ts");
+    expect(ml.stderr).toContain("1 error, 0 warnings");
+    const nothing = runCli(["validate", "--no-cache", "-s", "tag:nope", "-C", root]);
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toMatch(/^error: /);
   });
 });

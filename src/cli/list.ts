@@ -1,4 +1,5 @@
 import { Option, type Command } from "commander";
+import type { Diagnostic } from "../diagnostics/index.js";
 import type { ResolvedDag, ResolvedProject } from "../ir/resolved.js";
 import { scheduleText } from "../graph/model.js";
 import { selectDags, type Selected } from "../graph/select.js";
@@ -40,6 +41,19 @@ export function selectIn(project: ResolvedProject, options: SelectOptions): Sele
     tasks: dag.tasks.map((task) => ({ id: task.id, upstream: task.upstream, config: task.ir.config })),
   }));
   return selectDags(dags, project.lineage.assets, options.select ?? [], options.exclude ?? []);
+}
+
+/**
+ * The diagnostics that concern the selected DAGs: all but those about a DAG left out, or placed
+ * in a module whose DAGs are all left out. What belongs to no DAG (the config, a shared helper)
+ * stays.
+ */
+export function concerningSelection(project: ResolvedProject, selected: Selected, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const chosen = new Set(selected.dags);
+  const left = new Set(project.dags.filter((dag) => !chosen.has(dag.id)).map((dag) => dag.id));
+  const filesOfChosen = new Set(project.dags.filter((dag) => chosen.has(dag.id)).map((dag) => dag.ir.location.file));
+  const filesLeftOnly = new Set(project.dags.filter((dag) => left.has(dag.id) && !filesOfChosen.has(dag.ir.location.file)).map((dag) => dag.ir.location.file));
+  return diagnostics.filter((d) => (d.subject ? !left.has(d.subject.dag) : !(d.location && filesLeftOnly.has(d.location.file))));
 }
 
 const tasksOf = (dag: ResolvedDag, selected: Selected) => dag.tasks.filter((task) => !selected.tasks[dag.id] || selected.tasks[dag.id]!.includes(task.id));
