@@ -34,7 +34,7 @@ import type { AirflowTarget, Project } from "../ir/schema.js";
 import { checkShape } from "../load/shape.js";
 import { ruleProjectOf, ruleTaskOf } from "../policy/view.js";
 import { placeFinding } from "../load/rules.js";
-import type { Rule } from "../dsl/rules.js";
+import type { Rule, RuleTask } from "../dsl/rules.js";
 import { resolve } from "../resolve/index.js";
 import { validate } from "../validate/index.js";
 import { CONFIG_FILE } from "../values/names.js";
@@ -48,28 +48,13 @@ export interface PlanOptions {
   typecheck?: boolean;
 }
 
-/** One task as Airflow will get it. */
-export interface TaskPlan {
-  /** The task's id as Airflow sees it, group prefixes included. */
-  readonly id: string;
-  /** The id of its DAG. */
-  readonly dagId: string;
-  /** The task kind: "bash", "python", "spark", ... */
-  readonly kind: string;
+/**
+ * One task as Airflow will get it: what a team rule sees of it (its options after every
+ * default, where it is defined, its lineage), with the Spark job alone and walks of its graph.
+ */
+export interface TaskPlan extends Omit<RuleTask, "options" | "spark"> {
   /** Every option in force, after the project's, folder's, DAG's and groups' defaults. */
   readonly options: Readonly<Record<string, unknown>>;
-  /** Where each option came from: "project", "folder:<path>", "dag", "group:<id>", "task" or "airflow". */
-  readonly optionSources: Readonly<Record<string, string>>;
-  /** What the kind does: its command, callable, application and the rest of its settings. */
-  readonly config: Readonly<Record<string, unknown>>;
-  /** The tasks it runs right after, group dependencies expanded. */
-  readonly upstream: readonly string[];
-  /** The tasks that run right after it, group dependencies expanded. */
-  readonly downstream: readonly string[];
-  /** Its groups, outermost first. */
-  readonly groups: readonly string[];
-  /** Whether it runs once per value (it, or a group it is in, maps over a list). */
-  readonly mapped: boolean;
   /** A Spark task's effective job: resources and conf after profiles and defaults. */
   readonly spark?: unknown;
   /** The tasks upstream of it, at any distance. */
@@ -149,18 +134,9 @@ function taskPlan(dag: ResolvedDag, task: ResolvedTask): TaskPlan {
     return [...seen];
   };
   // The same reading of a task team rules get, with the job alone for a Spark task.
-  const { id, dagId, kind, options, optionSources, config, upstream, downstream, groups, mapped } = ruleTaskOf(dag, task);
+  const { spark: _spark, ...view } = ruleTaskOf(dag, task);
   return {
-    id,
-    dagId,
-    kind,
-    options: options as Record<string, unknown>,
-    optionSources,
-    config,
-    upstream,
-    downstream,
-    groups,
-    mapped,
+    ...view,
     ...(task.spark ? { spark: task.spark.job } : {}),
     upstreamAll: () => walk(task.id, (current) => current.upstream),
     downstreamAll: () => walk(task.id, (current) => current.downstream),
