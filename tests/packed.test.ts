@@ -1,8 +1,8 @@
 /**
- * The test kit as a team uses it: from the packed tarball (`npm pack`), installed into a
- * separate package beside vitest, running that package's own tests: a passing one that plans a
- * module with its project's config and compiles through the API, and a failing assertion whose
- * message says what is there.
+ * The package as a team uses it, from the packed tarball (`npm pack`): the README's user section
+ * word for word in an empty folder; and the test kit installed into a separate package beside
+ * vitest, and beside jest, running that package's own tests: a passing one that plans a module
+ * with its project's config, and a failing assertion whose message says what is there.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +15,9 @@ const write = (root: string, file: string, text: string) => {
   fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   fs.writeFileSync(path.join(root, file), text);
 };
+
+/** The jest major whose ESM mode the test kit is proven in. */
+const JEST = "^30.2.0";
 
 /** A new folder holding the packed tarball; its file name. */
 function packInto(dir: string): string {
@@ -100,4 +103,40 @@ test("a wrong expectation", async () => {
     // The failure points at the test's own line, not into dagwright.
     expect(output).toMatch(/❯ tests\/etl\.test\.ts:\d+:\d+/);
   });
+
+  it("gives jest's tests the same matchers and plans, in jest's ESM mode", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dagwright-jest-"));
+    const tarball = packInto(dir);
+    const consumer = path.join(dir, "consumer");
+    write(consumer, "package.json", JSON.stringify({ name: "consumer", private: true, type: "module", devDependencies: { dagwright: `file:../${tarball}`, jest: JEST } }, null, 2));
+    write(consumer, "dagwright.config.ts", `import { defineConfig } from "dagwright";\nexport default defineConfig({ airflow: "2.10" });\n`);
+    write(consumer, "dags-src/etl.ts", `import { dag } from "dagwright";\nexport default dag("etl", { schedule: "@daily", startDate: "2026-01-01" }, (d) => {\n  d.bash("extract", { command: "echo extract" }).then(d.bash("load", { command: "echo load" }));\n});\n`);
+    write(
+      consumer,
+      "tests/etl.test.js",
+      `import { dagwrightMatchers, plan } from "dagwright/testing";
+expect.extend(dagwrightMatchers);
+
+test("the module plans with its project's config", async () => {
+  const etl = await plan("dags-src/etl.ts");
+  expect(etl).toHaveNoDiagnostics();
+  expect(etl.task("load")).toDependOn("extract");
+  expect(etl.python()).toContain("from airflow.operators.bash import BashOperator");
+});
+
+test("a wrong expectation", async () => {
+  expect((await plan("dags-src/etl.ts")).task("extract")).toDependOn("load");
+});
+`,
+    );
+    const install = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: consumer, encoding: "utf8" });
+    expect(install.status, install.stderr).toBe(0);
+    const run = spawnSync(process.execPath, ["--experimental-vm-modules", path.join(consumer, "node_modules", "jest", "bin", "jest.js")], { cwd: consumer, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    const output = `${run.stdout}${run.stderr}`;
+    expect(run.status, output).toBe(1);
+    expect(output).toMatch(/Tests: {7}1 failed, 1 passed, 2 total/);
+    expect(output).toContain('expected task "extract" of DAG "etl" to depend on "load", but it runs after nothing');
+    // The failure points at the test's own line, not into dagwright.
+    expect(output).toMatch(/at Object\.toDependOn \(tests\/etl\.test\.js:12:\d+\)/);
+  }, 180_000);
 });
