@@ -74,9 +74,8 @@ describe("team rules", () => {
     expect(owner).toMatchObject({ code: "DW015", toolCode: "ACME001", hint: "set owner on the DAG", subject: { dag: "etl" } });
     // The value's whole range, as an editor underlines it.
     expect(retries).toMatchObject({ code: "DW015", end: { line: 3, column: 50 }, subject: { dag: "etl", task: "load" } });
-    expect(retries.hint).toBe(
-      'Change the DAG or task as the rule asks; or, for one task where the rule does not apply, silence it with suppress: { ACME001: "why" }.',
-    );
+    // Without a hint of its own, the finding's hint names its rule's code.
+    expect(retries.hint).toBe('change the DAG or task as rule ACME002 asks, or, where it does not apply, say why on it: suppress: { ACME002: "why" }');
     expect(result.policy?.rules.map((rule) => `${rule.code} ${rule.severity} ${rule.file} ${rule.description}`)).toEqual([
       "ACME001 error rules/team.ts every DAG has an owner",
       "ACME002 warning rules/team.ts no task retries 0 times",

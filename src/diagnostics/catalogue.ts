@@ -289,6 +289,7 @@ export const CATALOGUE = {
     example: `export const owned = defineRule({ code: "ACME001", description: "every DAG has an owner", check(project, report) { ... } })`,
     fix: "Change the DAG or task as the rule asks; or, for one task where the rule does not apply, silence it with suppress: { ACME001: \"why\" }.",
     message: (a) => a.message,
+    hint: (a) => `change the DAG or task as rule ${a.rule} asks, or, where it does not apply, say why on it: suppress: { ${a.rule}: "why" }`,
   }),
   DW016: entry<
     | { file: string; noRules: true }
