@@ -95,6 +95,8 @@ export class EvaluationSession implements Evaluation {
   readonly #killOnExit = () => this.#kill();
   /** Told of each module as the child starts it, during a modules request. */
   #onModule: ((file: string) => void) | undefined;
+  /** Settles once the child has ended and everything it printed has been read and passed on. */
+  readonly #closed: Promise<void>;
 
   constructor({ root, timeoutMs, memoryMb }: SessionOptions) {
     this.#root = root;
@@ -108,6 +110,7 @@ export class EvaluationSession implements Evaluation {
       // Its own process group, so the watchdog also stops what a module spawned.
       detached: true,
     });
+    this.#closed = new Promise((resolve) => this.#child.once("close", () => resolve()));
     this.#child.stdout!.pipe(process.stderr, { end: false });
     // V8's report of a heap out of memory becomes DW007; everything else the modules print passes on.
     // A crash's stack trace is kept back (it would show dagwright's internals); its error line names the failure.
@@ -184,6 +187,9 @@ export class EvaluationSession implements Evaluation {
     this.#child.removeAllListeners("exit");
     this.#kill();
     process.off("exit", this.#killOnExit);
+    // What a module printed may still be in the pipe when its reply arrived: pass all of it on
+    // before the caller prints its report, so the report is always the last thing printed.
+    if (!discard) await Promise.race([this.#closed, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
   }
 
   #request(request: Request): Promise<Reply> {
@@ -271,6 +277,9 @@ export class EvaluationSession implements Evaluation {
     return path.relative(this.#root, file).split(path.sep).join("/");
   }
 }
+
+/** How long close() waits for a killed child's output to drain. */
+const CLOSE_GRACE_MS = 2000;
 
 /** The lines V8 prints around "heap out of memory": its GC trace and native stack, not the user's output. */
 const V8_FATAL_REPORT = /^(<--- .* --->|\[\d+:0x[0-9a-f]+\] .*|\s*\d+: 0x[0-9a-f]+ .*|----- Native stack trace -----|FATAL ERROR: .*|\s*)$/;
