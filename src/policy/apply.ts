@@ -67,7 +67,7 @@ export function applyPolicy(project: ResolvedProject, diagnostics: readonly Diag
     all.push({ ...base, severity: setting, toolCode: finding.code, subject: { dag: finding.dag, ...(finding.task === undefined ? {} : { task: finding.task }) }, ...(hint ? { hint } : {}) });
   }
 
-  const { kept, suppressed } = suppress(project, all, (code) => settingOf(code) === "off" || (isCode(code) && input.severity[code] === "off"));
+  const { kept, suppressed } = suppress(project, all, (code) => settingOf(code) === "off");
   const rules = input.rules.map((rule) => ({ ...rule, severity: settingOf(rule.code) ?? rule.severity }));
   return { diagnostics: kept, suppressed, rules };
 }
