@@ -3,11 +3,12 @@
  * DAG's `suppress`): exact codes, messages and locations, what the manifest records, and what
  * never reaches Airflow.
  */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics/index.js";
-import { compile, makeProject, runCli, source } from "./helpers/project.js";
+import { BIN, compile, makeProject, runCli, source } from "./helpers/project.js";
 
 const CONFIG = (extra: string) => source`
   import { defineConfig } from "dagwright";
@@ -294,4 +295,27 @@ describe("the CLI", () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toContain("dags-src/etl.ts:2:20 - error ACME010: no tag");
   });
+
+  it("runs the rules again in watch mode when a rule module changes", async () => {
+    const root = project({ "dags-src/etl.ts": DAGS.replace('startDate: "2026-01-01"', 'startDate: "2026-01-01", owner: "data"') });
+    const child = spawn(process.execPath, [BIN, "compile", "--watch", "--no-typecheck", "-C", root], { env: { ...process.env, NO_COLOR: "1" } });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    const builds = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`${count} builds not seen:\n${output}`)), 20_000);
+        const check = () => ((output.match(/Watching for file changes\./g) ?? []).length >= count ? (clearTimeout(deadline), resolve()) : setTimeout(check, 25));
+        check();
+      });
+    try {
+      await builds(1);
+      expect(output).toContain('warning ACME002: task "load" never retries');
+      fs.writeFileSync(path.join(root, "rules", "team.ts"), OWNER_RULE.replace("never retries", "does not retry"));
+      await builds(2);
+      expect(output.slice(output.indexOf("File change detected"))).toContain('warning ACME002: task "load" does not retry');
+    } finally {
+      child.kill("SIGINT");
+    }
+  }, 30_000);
 });
