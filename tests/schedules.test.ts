@@ -72,6 +72,10 @@ describe("schedules as timetables", () => {
     expect(await scheduleArgument(`schedule: { assets: [raw], or: "@weekly" }, startDate: "2026-01-01"`, "2.10")).toBe(
       'DatasetOrTimeSchedule(timetable=CronDataIntervalTimetable("@weekly", timezone="UTC"), datasets=[Dataset("s3://lake/raw")])',
     );
+    // Without the `or` the types ask for (a compile without the type-check), it reads as the list of assets alone.
+    const { resolved } = await irOf(dagModule(`schedule: { assets: [raw] } as never`), "3.3");
+    expect(resolved.dags[0]!.ir.schedule).toEqual({ kind: "assets", condition: { all: [{ asset: { uri: "s3://lake/raw", external: true } }] } });
+    expect(emitAirflow(resolved, { templates: new Templates(), dagwrightVersion: "0" })[0]!.contents).toContain('schedule=[Asset("s3://lake/raw")]');
   });
 });
 

@@ -715,7 +715,8 @@ function scheduleOf(schedule: Schedule | undefined): ir.Schedule {
   if (typeof schedule === "object" && ("all" in schedule || "any" in schedule)) return { kind: "assets", condition: conditionOf(schedule) };
   if (typeof schedule === "object" && "assets" in schedule) {
     const { assets, or } = schedule as { assets: unknown; or: unknown };
-    return { kind: "assets", condition: assetsOf(assets), orTime: timeScheduleOf(or) };
+    // Without `or` (which the types ask for), it says what a list of assets says: read it so, not as an empty cron.
+    return { kind: "assets", condition: assetsOf(assets), ...(or === undefined ? {} : { orTime: timeScheduleOf(or) }) };
   }
   return timeScheduleOf(schedule);
 }
