@@ -73,6 +73,18 @@ describe("the docs site", () => {
     expect(fs.readFileSync(path.join(project, "site/codes/DW107.html"), "utf8")).toContain("DW107: Empty DAG (warning)");
   });
 
+  it("lists the team rules on the front page, and on each DAG's page what its suppress silenced, with the reason", () => {
+    expect(files.get("index.html")).toContain("<h2>Team rules</h2>");
+    expect(files.get("index.html")).toContain("<tr><td><code>ACME001</code></td><td>every DAG has an owner and at least one tag</td><td>error</td><td><code>rules/team.ts</code></td></tr>");
+    const churn = files.get("dags/churn_training.html")!;
+    expect(churn).toContain(
+      '<section class="suppressed"><h2>Suppressed</h2><ul><li><code>ACME002</code> publish step &quot;publish_model&quot; of DAG &quot;churn_training&quot; never retries · <code class="source">dags-src/churn_training.ts:',
+    );
+    expect(churn).toContain('<div class="quiet">suppressed on <code>publish_model</code>: a retry would register a second model version; a failed publish is redone by hand</div>');
+    expect(files.get("dags/daily_at_midnight.html")).toContain('<div class="quiet">suppressed: the twin of tests/airflow/twins/daily_at_midnight.py, which sets no owner</div>');
+    expect(files.get("dags/hello.html")).not.toContain("Suppressed");
+  });
+
   it("says when each DAG runs in words, and what trained the model", () => {
     const index = files.get("index.html")!;
     expect(index).toContain("<td><code>0 2 * * *</code></td><td>At 02:00</td>");

@@ -7,7 +7,7 @@ import { layoutGraph } from "../graph/layout.js";
 import { collapseGroups, dagGraph } from "../graph/model.js";
 import { toSvg } from "../graph/svg.js";
 import type { Manifest, ManifestDag } from "../ir/manifest.js";
-import { scheduleInWords, scheduleText, sourceLink, valueText, warningList } from "./describe.js";
+import { scheduleInWords, scheduleText, sourceLink, suppressedList, valueText, warningList } from "./describe.js";
 import { dagPage, graphFigure, groupAnchor, html, modelPage, page, rootOf, taskAnchor, type Raw } from "./html.js";
 
 const CAPTION = "Drag to move, scroll or + and − to zoom, 0 to fit. Dashed: a branch's choice; dotted: another DAG, or a teardown's setup.";
@@ -107,6 +107,7 @@ ${collapsed ? html`<p class="graph-tools"><button type="button" class="toggle-gr
 ${graphFigure(svg, layout, `Task graph of ${dag.id}: drag to move, + and - to zoom, 0 to fit`, CAPTION, { id: "graph-expanded" })}
 ${collapsed ? graphFigure(collapsed.svg, collapsed.layout, `Task graph of ${dag.id}, groups collapsed`, CAPTION, { id: "graph-collapsed", hidden: true }) : ""}
 ${warningList(manifest, manifest.warnings.filter((warning) => warning.location?.file === dag.location.file), root)}
+${suppressedList(manifest, (manifest.suppressed ?? []).filter((entry) => entry.dag === dag.id))}
 <h2>Tasks</h2>
 ${(byGroup.get(undefined) ?? []).map((task) => taskSection(manifest, dag, task, root))}
 ${dag.groups.filter((group) => !group.parent).map(groupSection)}`;

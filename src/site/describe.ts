@@ -51,8 +51,26 @@ export function warningList(manifest: Manifest, warnings: Manifest["warnings"], 
   if (warnings.length === 0) return html``;
   return html`<section class="warnings"><h2>Warnings</h2><ul>${warnings.map(
     (warning) =>
-      html`<li><a href="${root}codes/${warning.code}.html"><code>${warning.code}</code></a> ${warning.message}${warning.location ? html` · ${sourceLink(manifest, warning.location)}` : ""}${warning.hint ? html`<div class="quiet">${warning.hint}</div>` : ""}</li>`,
+      html`<li><a href="${root}codes/${warning.code}.html"><code>${warning.toolCode ?? warning.code}</code></a> ${warning.message}${warning.location ? html` · ${sourceLink(manifest, warning.location)}` : ""}${warning.hint ? html`<div class="quiet">${warning.hint}</div>` : ""}</li>`,
   )}</ul></section>`;
+}
+
+/** What `suppress` silenced, each with its reason; nothing when nothing was. */
+export function suppressedList(manifest: Manifest, suppressed: NonNullable<Manifest["suppressed"]>): Raw {
+  if (suppressed.length === 0) return html``;
+  return html`<section class="suppressed"><h2>Suppressed</h2><ul>${suppressed.map(
+    (entry) =>
+      html`<li><code>${entry.code}</code> ${entry.message}${entry.location ? html` · ${sourceLink(manifest, entry.location)}` : ""}<div class="quiet">suppressed${entry.task ? html` on <code>${entry.task}</code>` : ""}: ${entry.reason}</div></li>`,
+  )}</ul></section>`;
+}
+
+/** The team rules the compile ran, with the severity in force; nothing when there are none. */
+export function ruleList(manifest: Manifest): Raw {
+  const rules = manifest.rules ?? [];
+  if (rules.length === 0) return html``;
+  return html`<section class="rules"><h2>Team rules</h2><table><thead><tr><th scope="col">code</th><th scope="col">rule</th><th scope="col">severity</th><th scope="col">defined in</th></tr></thead><tbody>${rules.map(
+    (rule) => html`<tr><td><code>${rule.code}</code></td><td>${rule.description}</td><td>${rule.severity}</td><td><code>${rule.file}</code></td></tr>`,
+  )}</tbody></table></section>`;
 }
 
 /** A JSON value as short text for a table cell. */

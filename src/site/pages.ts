@@ -7,7 +7,7 @@ import { lineageSubgraph, projectGraph } from "../graph/model.js";
 import { toSvg } from "../graph/svg.js";
 import { CATALOGUE, CODES, explainText, type Code } from "../diagnostics/index.js";
 import type { Manifest } from "../ir/manifest.js";
-import { scheduleInWords, scheduleText, sourceLink, warningList } from "./describe.js";
+import { ruleList, scheduleInWords, scheduleText, sourceLink, warningList } from "./describe.js";
 import { codePage, dagPage, graphFigure, html, modelPage, page, rootOf, segment, taskAnchor, type Raw } from "./html.js";
 
 interface SiteFile {
@@ -54,7 +54,8 @@ ${layout ? html`${graphFigure(svg, layout, "DAGs and the assets, triggers and se
 <tbody>${manifest.dags.map(
     (dag) => html`<tr><td><a href="${dagPage(dag.id)}"><code>${dag.id}</code></a>${dag.description ? html`<div class="quiet">${dag.description}</div>` : ""}</td><td><code>${scheduleText(dag.schedule)}</code></td><td>${scheduleInWords(dag.schedule)}</td><td class="nowrap">${dag.owner ?? ""}</td><td>${dag.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</td><td class="number">${dag.tasks.length}</td><td class="nowrap">${sourceLink(manifest, dag.location)}</td></tr>`,
   )}</tbody></table>
-${warningList(manifest, manifest.warnings, "")}`;
+${warningList(manifest, manifest.warnings, "")}
+${ruleList(manifest)}`;
   return { path, contents: page({ title: "Pipelines", path, body, section: "dags" }) };
 }
 
