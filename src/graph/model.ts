@@ -6,6 +6,7 @@
  * one asset, model, metric or task. Renderers (mermaid, dot, ascii, the site's SVG) take it
  * from here; none of them decides what is in a graph.
  */
+import { isMapped } from "../ir/mapping.js";
 import type { Manifest, ManifestDag } from "../ir/manifest.js";
 import { compareText } from "../values/names.js";
 
@@ -59,19 +60,9 @@ export function branchTargets(task: { config: object }): string[] {
   return [...(config.targets ?? []), ...(config.followIfTrue ?? []), ...(config.followIfFalse ?? [])];
 }
 
-function isMapped(task: ManifestTask, dag: ManifestDag): boolean {
-  if ((task.config as { expand?: unknown }).expand !== undefined) return true;
-  // A task in a mapped group (or a group inside one) runs once per value too.
-  const groups = new Map(dag.groups.map((group) => [group.id, group]));
-  for (let group = task.group ? groups.get(task.group) : undefined; group; group = group.parent ? groups.get(group.parent) : undefined) {
-    if (group.expand !== undefined) return true;
-  }
-  return false;
-}
-
 function marksOf(task: ManifestTask, dag: ManifestDag): Mark[] {
   const marks: Mark[] = [];
-  if (isMapped(task, dag)) marks.push("mapped");
+  if (isMapped(task, dag.groups)) marks.push("mapped");
   if (task.options.setup) marks.push("setup");
   if (task.options.teardown) marks.push("teardown");
   if (branchTargets(task).length > 0) marks.push("branch");

@@ -3,13 +3,13 @@
  * project, each DAG and task with its options after every default and where it is defined.
  */
 import type { RuleDag, RuleProject, RuleTask } from "../dsl/rules.js";
+import { isMapped } from "../ir/mapping.js";
 import type { ResolvedDag, ResolvedProject, ResolvedTask } from "../ir/resolved.js";
 
 /** The view of one task. */
 export function ruleTaskOf(dag: ResolvedDag, task: ResolvedTask): RuleTask {
-  const groupsById = new Map(dag.groups.map((group) => [group.id, group]));
   const { kind, ...config } = task.ir.config as { kind: string } & Record<string, unknown>;
-  const mapped = config.expand !== undefined || task.groups.some((group) => groupsById.get(group)?.ir.expand !== undefined);
+  const mapped = isMapped(task.ir, dag.ir.groups);
   return {
     id: task.id,
     dagId: dag.id,
