@@ -280,6 +280,7 @@ describe("the CLI", () => {
     expect(first.status).toBe(0);
     expect(first.stderr).toContain('dags-src/etl.ts:3:49 - warning ACME002: task "load" never retries');
     expect(runCli(["compile", "--no-typecheck", "--verbose"], { cwd: root }).stderr).toContain("up to date: nothing the last compile read has changed");
+    expect(runCli(["doctor", "-C", root]).stdout).toContain("\nrules       rules/team.ts (the config's rules; compile and validate run them)\n");
     expect(runCli(["explain", "acme002"], { cwd: path.join(root, "dags-src") }).stdout).toBe(
       'ACME002: no task retries 0 times\n\nA team rule, defined in rules/team.ts; its findings are reported as warning.\nThe config\'s `severity` sets that per code; a task\'s or DAG\'s `suppress: { ACME002: "why" }` silences one finding.\n',
     );

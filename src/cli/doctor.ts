@@ -47,6 +47,8 @@ async function examine(root: string): Promise<Line[]> {
     const relative = (file: string) => path.relative(root, file).split(path.sep).join("/") || ".";
     lines.push({ name: "target", value: `Airflow ${loaded.config.airflow}` });
     lines.push({ name: "sources", value: `${relative(loaded.config.srcDir)}/ (${loaded.modules.length} module${loaded.modules.length === 1 ? "" : "s"}, ${loaded.project?.dags.length ?? 0} DAGs)`, ...(errors.length ? { problem: { level: "error", hint: `${errors.length} error${errors.length === 1 ? "" : "s"} loading them, the first: ${errors[0]!.code} ${errors[0]!.message} (run \`dagwright validate\`)` } } : {}) });
+    const rules = loaded.config.rules.files;
+    if (rules.length > 0) lines.push({ name: "rules", value: `${rules.map(relative).join(", ")} (the config's rules; compile and validate run them)` });
     lines.push({ name: "output", value: `${relative(loaded.config.outDir)}/${fs.existsSync(loaded.config.outDir) ? "" : " (not written yet: run `dagwright compile`)"}` });
   } else {
     lines.push({ name: "config", value: "does not load", problem: { level: "error", hint: errors[0] ? `${errors[0].code} ${errors[0].message}` : "see `dagwright validate`" } });
