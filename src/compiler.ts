@@ -10,6 +10,8 @@ import type { Project } from "./ir/schema.js";
 import { loadProject, runTeamRules, type LoadOptions, type LoadResult, type ResolvedConfig } from "./load/index.js";
 import { configKeyLocation } from "./load/config.js";
 import { Inputs } from "./load/inputs.js";
+import { DagOutputCache } from "./load/dag-output-cache.js";
+import { ownCode, sha256 } from "./load/fingerprint.js";
 import type { Dependencies } from "./load/modules.js";
 import { applyPolicy, type PolicyResult, type Suppression } from "./policy/apply.js";
 import { ruleProjectOf } from "./policy/view.js";
@@ -54,7 +56,17 @@ function union(a: Dependencies, b: Dependencies): Dependencies | undefined {
 
 export { DAGWRIGHT_VERSION };
 
-export async function compileProject(given: string, options: LoadOptions & { emit?: boolean } = {}): Promise<CompileResult> {
+export interface CompileOptions extends LoadOptions {
+  /** False: stop after validation. */
+  emit?: boolean;
+  /** Each DAG's output remembered from earlier builds (watch mode keeps one); else one is made per compile, on disk unless `cache` is false. */
+  outputs?: DagOutputCache;
+}
+
+/** dagwright's own code, hashed: remembered output is keyed by it, not only by the version. */
+let codeHash: string | undefined;
+
+export async function compileProject(given: string, options: CompileOptions = {}): Promise<CompileResult> {
   // Every stage works with absolute paths (TypeScript 7's server refuses others).
   const root = path.resolve(given);
   const loaded = await loadProject(root, options);
@@ -99,7 +111,10 @@ export async function compileProject(given: string, options: LoadOptions & { emi
   let files: OutputFile[];
   try {
     const typecheck = loaded.checker ? { typescript: loaded.checker.version, source: loaded.checker.source } : null;
-    files = emitAll(resolved, { templates: new Templates(loaded.config.templatesDir), eventTime, dagwrightVersion: DAGWRIGHT_VERSION, typecheck, warnings: diagnostics, policy: checked.policy });
+    const outputs = options.outputs ?? new DagOutputCache(root, { persistent: options.cache !== false });
+    const memo = { store: outputs, code: (codeHash ??= sha256(ownCode().join("\n"))) };
+    files = emitAll(resolved, { templates: new Templates(loaded.config.templatesDir), eventTime, dagwrightVersion: DAGWRIGHT_VERSION, typecheck, warnings: diagnostics, policy: checked.policy, memo });
+    outputs.save();
   } catch (thrown) {
     if (!(thrown instanceof TemplateError)) throw thrown;
     const file = path.relative(root, thrown.file).split(path.sep).join("/");

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { CompileResult } from "../compiler.js";
 import type { CompileKeyParts, RememberedCompile } from "../load/output-cache.js";
 import type { Typechecker } from "../load/typecheck/index.js";
+import type { DagOutputCache } from "../load/dag-output-cache.js";
 import { compareText } from "../values/names.js";
 import type { OutputStatus } from "../emit/writer.js";
 import { diagnose, type Diagnostic } from "../diagnostics/index.js";
@@ -47,8 +48,11 @@ export function registerCompile(program: Command): void {
     .action(async (options: CompileOptions, command: Command) => {
       if (options.watch) {
         if (options.check) command.error("error: --watch and --check do not go together: --check compiles once, for CI", { exitCode: EXIT.usage });
-        const { watchProject } = await import("./watch.js");
-        await watchProject({ root: projectRoot(options), build: (typechecker) => runCompile(options, typechecker) });
+        const [{ watchProject }, { DagOutputCache }] = await Promise.all([import("./watch.js"), import("../load/dag-output-cache.js")]);
+        const root = projectRoot(options);
+        // Kept across builds: a rebuild renders only the DAGs whose back ends' inputs changed.
+        const outputs = new DagOutputCache(root, { persistent: options.cache });
+        await watchProject({ root, build: (typechecker) => runCompile(options, typechecker, outputs) });
         return;
       }
       process.exitCode = (await runCompile(options)).exitCode;
@@ -62,7 +66,7 @@ interface CompileOutcome {
   outDir?: string;
 }
 
-async function runCompile(options: CompileOptions, typechecker?: Typechecker): Promise<CompileOutcome> {
+async function runCompile(options: CompileOptions, typechecker?: Typechecker, outputs?: DagOutputCache): Promise<CompileOutcome> {
   const started = performance.now();
   const root = projectRoot(options);
   const keyParts: CompileKeyParts = { root, ...(options.airflow ? { airflow: options.airflow } : {}), typecheck: options.typecheck };
@@ -80,6 +84,7 @@ async function runCompile(options: CompileOptions, typechecker?: Typechecker): P
     ...(options.airflow ? { airflow: options.airflow } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     ...(typechecker ? { typechecker } : {}),
+    ...(outputs ? { outputs } : {}),
     skipTypecheck: !options.typecheck,
     cache: options.cache,
     moduleTimeoutMs: Math.round(options.moduleTimeout * 1000),

@@ -28,7 +28,7 @@ export function verboseOption(): Option {
 
 /** `--no-cache`: check and evaluate everything, ignoring and not updating the cache. */
 export function noCacheOption(): Option {
-  return new Option("--no-cache", "ignore the type-check, evaluation and up-to-date caches in node_modules/.cache/dagwright/ or DAGWRIGHT_CACHE_DIR (and leave them as they are)");
+  return new Option("--no-cache", "ignore the type-check, evaluation, emit and up-to-date caches in node_modules/.cache/dagwright/ or DAGWRIGHT_CACHE_DIR (and leave them as they are)");
 }
 
 /** The options of commands that report diagnostics. */

@@ -21,6 +21,12 @@ export function contentHash(file: OutputFile): string {
   return hash;
 }
 
+/** A file whose sha256 is known already (it was remembered with it). */
+export function knownHash(file: OutputFile, sha256: string): OutputFile {
+  hashes.set(file, sha256);
+  return file;
+}
+
 /** File systems allow 255 bytes per name; this leaves room for the longest extension and a hash. */
 const MAX_SEGMENT_BYTES = 200;
 

@@ -2,6 +2,7 @@
  * The handlebars templates the back ends render. A project may override any of them with a
  * file of the same relative path in its own templates folder.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +34,19 @@ export class Templates {
     this.#handlebars.registerHelper("comment", (text: unknown) => String(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, "?"));
   }
 
+  /**
+   * A hash of every template a render could read (the built-in ones and the project's own), for
+   * the keys of remembered output: an override added, changed or removed changes it.
+   */
+  fingerprint(): string {
+    const hash = createHash("sha256");
+    for (const [label, dir] of [["built-in", BUILT_IN_DIR], ["own", this.overrideDir]] as const) {
+      hash.update(`${label}\0`);
+      if (dir !== undefined) for (const [name, contents] of filesUnder(dir)) hash.update(`${name}\0${contents.length}\0`).update(contents);
+    }
+    return hash.digest("hex");
+  }
+
   /** The compiled template at `name` (for example "airflow/dag.py.hbs"), the project's own if it has one. */
   get(name: string): Render {
     let render = this.#compiled.get(name);
@@ -55,6 +69,23 @@ export class Templates {
     }
     return render;
   }
+}
+
+/** Every file under `dir` (its path relative to `dir`) with its bytes, in a fixed order; none when it cannot be read. */
+function filesUnder(dir: string): Array<[string, Buffer]> {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name): Array<[string, Buffer]> => {
+    try {
+      return [[name, fs.readFileSync(path.join(dir, name))]];
+    } catch {
+      return []; // a folder
+    }
+  });
 }
 
 /** Where in the template Handlebars says the problem is: "Parse error on line 3" or "... - 3:7". */

@@ -55,8 +55,14 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): Write
   };
   if (result.changed.length === 0 && result.removed.length === 0) return result;
 
+  const rewritten = new Set(result.changed);
   swapIn(outDir, (staging) => {
-    for (const file of files) writeFile(path.join(staging, file.path), file.contents);
+    // A file whose bytes did not change is linked, not written again: after a one-DAG edit,
+    // the staging copy costs a few links per DAG instead of all of the output's bytes.
+    for (const file of files) {
+      const target = path.join(staging, file.path);
+      if (rewritten.has(file.path) || !linkFile(path.join(outDir, file.path), target)) writeFile(target, file.contents);
+    }
     for (const entry of status.foreign) keepForeign(path.join(outDir, entry), path.join(staging, entry));
     // The docs site moves across whole (it is rebuilt by `dagwright docs`, never by compile).
     const site = path.join(outDir, SITE_FOLDER);
@@ -223,6 +229,17 @@ function keepForeign(from: string, to: string): void {
   if (stats.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), to);
   else if (stats.isDirectory()) fs.mkdirSync(to, { recursive: true });
   else fs.copyFileSync(from, to);
+}
+
+/** Hard-link `from` as `to`; false where links cannot be made (the file system has none), and the file is then written. */
+function linkFile(from: string, to: string): boolean {
+  try {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function writeFile(file: string, contents: string): void {

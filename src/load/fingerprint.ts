@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Dependencies } from "./modules.js";
 
 // Taken when this module loads, before the evaluation process starts noticing the user's reads
@@ -45,6 +46,16 @@ export function listingFingerprint(folder: string, names: "all" | "resolvable"):
   } catch {
     return "missing";
   }
+}
+
+/** dagwright's own files (this module's folder: all of the bundled CLI) with their hashes: read once per process. */
+let ownFiles: string[] | undefined;
+
+export function ownCode(): readonly string[] {
+  const code = path.dirname(fileURLToPath(import.meta.url));
+  return (ownFiles ??= readdirSync(code)
+    .sort()
+    .map((name) => `${name} ${fileFingerprint(path.join(code, name))}`));
 }
 
 /** Where the persistent caches live: DAGWRIGHT_CACHE_DIR, else node_modules/.cache/dagwright/ in the project. */

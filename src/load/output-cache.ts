@@ -10,14 +10,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { AirflowTarget } from "../ir/schema.js";
 import { apiTypesEntry } from "./api-types.js";
 import { findConfig } from "./config.js";
 import { discoverModules } from "./discover.js";
 import { evaluationKey } from "./evaluation-cache.js";
-import { cacheRoot, fileFingerprint, listingFingerprint, readsTheSame, sha256 } from "./fingerprint.js";
+import { cacheRoot, fileFingerprint, listingFingerprint, ownCode, readsTheSame, sha256 } from "./fingerprint.js";
 import type { Dependencies } from "./modules.js";
 import { projectTsconfig, writeIfChanged } from "./typecheck/config.js";
 import { compareText } from "../values/names.js";
@@ -63,15 +62,8 @@ function entryFile(root: string): string {
 }
 
 /** The key: dagwright's own code (its files, not only its version), the options, and what the evaluation key covers. */
-/** dagwright's own files with their hashes: read once per process (the check and the record both need them). */
-let ownFiles: string[] | undefined;
-
 function compileKey(parts: CompileKeyParts): string {
-  const code = path.dirname(fileURLToPath(import.meta.url));
-  const own = (ownFiles ??= fs
-    .readdirSync(code)
-    .sort()
-    .map((name) => `${name} ${fileFingerprint(path.join(code, name))}`));
+  const own = ownCode();
   const tsconfig = projectTsconfig(parts.root);
   return sha256(
     [

@@ -93,8 +93,28 @@ export function manifestJson(manifest: object): string {
   return `${block(manifest, "", 0)}\n`;
 }
 
+/**
+ * A value already written as `manifestJson` writes it at some depth, to be placed at that depth
+ * of a bigger value unchanged (a DAG's entry, kept from an earlier compile). Only a value that
+ * spans lines may be placed so: its text then does not depend on what surrounds it.
+ */
+export class RenderedJson {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * The text `manifestJson` gives `value` as an item of an array `depth` levels down, or undefined
+ * when it fits on its line (its text would then depend on its neighbours: see RenderedJson).
+ */
+export function renderedItem(value: object, depth: number): RenderedJson | undefined {
+  const indent = "  ".repeat(depth);
+  const text = block(value, indent, indent.length);
+  return text.includes("\n") ? new RenderedJson(text) : undefined;
+}
+
 /** A value at `indent`, with `lead` columns already on its line (the indent and the key). */
 function block(value: Json, indent: string, lead: number): string {
+  if (value instanceof RenderedJson) return value.text;
   if (!isContainer(value)) return scalar(value);
   const budget = WIDTH - lead - 1; // one column for the comma after it
   if (fits(value, budget)) {
@@ -129,6 +149,7 @@ function fits(value: Json, budget: number): boolean {
   let left = budget;
   const walk = (item: Json): boolean => {
     if (typeof item === "string") left -= item.length + 2;
+    else if (item instanceof RenderedJson) return false; // it spans lines, so what holds it does too
     else if (!isContainer(item)) left -= item === true ? 4 : item === false ? 5 : typeof item === "number" ? String(item).length : 4;
     else if (Array.isArray(item)) {
       left -= 1 + item.length;

@@ -32,7 +32,12 @@ export function airflowPath(dagId: string): string {
 }
 
 export function emitAirflow(project: ResolvedProject, options: AirflowEmitOptions): OutputFile[] {
-  return project.dags.map((dag) => ({ path: airflowPath(dag.id), contents: dagFile(project, dag, options) }));
+  return project.dags.map((dag) => airflowFile(project, dag, options));
+}
+
+/** One DAG's file. It reads the DAG, the target (`project.airflow`), the templates and dagwright's version: nothing else of the project. */
+export function airflowFile(project: ResolvedProject, dag: ResolvedDag, options: AirflowEmitOptions): OutputFile {
+  return { path: airflowPath(dag.id), contents: dagFile(project, dag, options) };
 }
 
 function dagFile(project: ResolvedProject, dag: ResolvedDag, { templates, dagwrightVersion }: AirflowEmitOptions): string {

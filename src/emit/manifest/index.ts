@@ -14,12 +14,14 @@ import { compareText } from "../../values/names.js";
 import { airflowPath } from "../airflow/index.js";
 import { contentHash, MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "../files.js";
 import { specPath } from "../spark/index.js";
-import { canonicalJson, manifestJson } from "../../values/json.js";
+import { canonicalJson, manifestJson, renderedItem, RenderedJson } from "../../values/json.js";
 
 export { MANIFEST_FILE, MANIFEST_SCHEMA_FILE };
 
 /** Which TypeScript type-checked the sources, and whether it was the project's own or dagwright's. */
 export type TypecheckRecord = NonNullable<Manifest["typecheck"]>;
+
+type ManifestDag = Manifest["dags"][number];
 
 /** The team rules that ran, and the diagnostics `suppress` silenced with their reasons. */
 export interface ManifestPolicy {
@@ -27,16 +29,35 @@ export interface ManifestPolicy {
   suppressed: ReadonlyArray<{ code: string; dag: string; task?: string; reason: string; diagnostic: Diagnostic }>;
 }
 
-/** The manifest of `project`, listing `files` (everything else compile writes). */
+/** A DAG's entry in the manifest's `dags`, as written there (kept across compiles: see DagOutputMemo). */
+export function manifestDagEntry(dag: ResolvedDag): RenderedJson | ManifestDag {
+  const entry: ManifestDag = {
+    ...dag.ir,
+    tasks: dag.tasks.map((task) => {
+      const labels = Object.fromEntries(dag.edges.filter((edge) => edge.to === task.id && edge.label !== undefined).map((edge) => [edge.from, edge.label!]));
+      return { ...task.ir, upstreamTasks: task.upstream as string[], ...(Object.keys(labels).length ? { upstreamLabels: labels } : {}), effective: task.effective, effectiveFrom: task.effectiveFrom as Record<string, string> };
+    }),
+    // The Spark settings a DAG's jobs get from the configuration are part of what it does.
+    definitionHash: definitionHash(dag),
+    airflowFile: airflowPath(dag.id),
+    ...(dag.sparkPeak ? { sparkPeak: dag.sparkPeak } : {}),
+  };
+  // The manifest's `dags` sit two levels down: { "dags": [ here ] }.
+  return renderedItem(entry, 2) ?? entry;
+}
+
+/** The manifest of `project`, listing `files` (everything else compile writes); `dagEntry` gives each DAG's entry. */
 export function emitManifest(
   project: ResolvedProject,
   files: readonly OutputFile[],
   { dagwrightVersion, typecheck, warnings, policy }: { dagwrightVersion: string; typecheck: TypecheckRecord | null; warnings: readonly Diagnostic[]; policy?: ManifestPolicy },
+  dagEntry: (dag: ResolvedDag) => RenderedJson | ManifestDag = manifestDagEntry,
 ): OutputFile[] {
   const { ir } = project;
   // Built to the schema's type, not parsed by it: the manifest's own test validates what is
   // written against the published JSON Schema, and parsing 50,000 tasks again cost seconds.
-  const manifest: Manifest = {
+  // A DAG's entry may be text already written (RenderedJson), placed as it is.
+  const manifest: Omit<Manifest, "dags"> & { dags: Array<RenderedJson | ManifestDag> } = {
     formatVersion: MANIFEST_FORMAT_VERSION,
     dagwrightVersion,
     typecheck,
@@ -46,17 +67,7 @@ export function emitManifest(
     ...(ir.folders ? { folders: ir.folders } : {}),
     ...(ir.spark ? { spark: ir.spark } : {}),
     ...(ir.openLineage ? { openLineage: ir.openLineage } : {}),
-    dags: project.dags.map((dag) => ({
-      ...dag.ir,
-      tasks: dag.tasks.map((task) => {
-        const labels = Object.fromEntries(dag.edges.filter((edge) => edge.to === task.id && edge.label !== undefined).map((edge) => [edge.from, edge.label!]));
-        return { ...task.ir, upstreamTasks: task.upstream as string[], ...(Object.keys(labels).length ? { upstreamLabels: labels } : {}), effective: task.effective, effectiveFrom: task.effectiveFrom as Record<string, string> };
-      }),
-      // The Spark settings a DAG's jobs get from the configuration are part of what it does.
-      definitionHash: definitionHash(dag),
-      airflowFile: airflowPath(dag.id),
-      ...(dag.sparkPeak ? { sparkPeak: dag.sparkPeak } : {}),
-    })),
+    dags: project.dags.map(dagEntry),
     lineage: {
       assets: project.lineage.assets,
       models: project.lineage.models,

@@ -9,7 +9,7 @@
  */
 import { diagnose, type Diagnostic } from "../../diagnostics/index.js";
 import type { OpenLineageName } from "../../ir/lineage.js";
-import type { ResolvedProject, ResolvedTask } from "../../ir/resolved.js";
+import type { ResolvedDag, ResolvedProject, ResolvedTask } from "../../ir/resolved.js";
 import type { AssetRef, ModelRef, OpenLineageConfig } from "../../ir/schema.js";
 import { fileSegment, type OutputFile } from "../files.js";
 
@@ -39,13 +39,33 @@ export function eventsPath(dagId: string): string {
 }
 
 export function emitOpenLineage(project: ResolvedProject, options: OpenLineageOptions): OutputFile[] {
+  return project.dags.flatMap((dag) => openLineageFile(project, dag, options) ?? []);
+}
+
+/** One DAG's events, none for a DAG without tasks. What it reads of the project beyond the DAG: see openLineageReads. */
+export function openLineageFile(project: ResolvedProject, dag: ResolvedDag, options: OpenLineageOptions): OutputFile | undefined {
+  if (dag.tasks.length === 0) return undefined;
   const producer = `https://www.npmjs.com/package/dagwright/v/${options.dagwrightVersion}`;
-  return project.dags
-    .filter((dag) => dag.tasks.length > 0)
-    .map((dag) => ({
-      path: eventsPath(dag.id),
-      contents: dag.tasks.map((task) => JSON.stringify(jobEvent(project, task, producer, options.eventTime)) + "\n").join(""),
-    }));
+  return { path: eventsPath(dag.id), contents: dag.tasks.map((task) => JSON.stringify(jobEvent(project, task, producer, options.eventTime)) + "\n").join("") };
+}
+
+/**
+ * What a DAG's events look up in the project beyond the DAG itself: the OpenLineage settings,
+ * and the names the project's lineage gives the assets and models its tasks read and write
+ * (another DAG's declaration of an asset may name it). As text, for a cache key.
+ */
+export function openLineageReads(project: ResolvedProject, dag: ResolvedDag): string {
+  const assets = new Set<string>();
+  const models = new Set<string>();
+  for (const { ir } of dag.tasks) {
+    for (const asset of [...(ir.inputs ?? []), ...(ir.outputs ?? [])]) assets.add(asset.uri);
+    for (const model of [...(ir.modelInputs ?? []), ...(ir.modelOutputs ?? [])]) models.add(model.name);
+  }
+  return JSON.stringify([
+    project.ir.openLineage ?? null,
+    [...assets].map((uri) => [uri, project.openLineageName(uri)]),
+    [...models].map((name) => [name, project.model(name)?.openLineage ?? null]),
+  ]);
 }
 
 function jobEvent(project: ResolvedProject, resolved: ResolvedTask, producer: string, eventTime: string): object {

@@ -35,7 +35,7 @@ interface NativeApi {
   updateSnapshot(params: {
     openProjects?: string[];
     closeProjects?: string[];
-    fileChanges?: { invalidateAll: true };
+    fileChanges?: { invalidateAll: true } | { changed: string[] };
   }): NativeSnapshot;
   close(): void;
 }
@@ -82,6 +82,8 @@ export class NativeSession {
   readonly #api: NativeApi;
   /** The projects open in the server, least recently checked first. */
   #open: string[] = [];
+  /** What the server last read of each project, when it may be told only what changed since. */
+  readonly #seen = new Map<string, ProgramFiles>();
 
   constructor(module: NativeModule, exe: string | undefined, cwd: string, logDir: string) {
     const server = exe === undefined ? undefined : quietServer(exe, logDir);
@@ -96,10 +98,18 @@ export class NativeSession {
     // A test suite checks many projects through one session: the least recent ones are let go.
     this.#open = [...this.#open.filter((open) => open !== tsconfig), tsconfig];
     const closeProjects = this.#open.length > KEPT_PROJECTS ? this.#open.splice(0, this.#open.length - KEPT_PROJECTS) : [];
-    const snapshot = this.#api.updateSnapshot({ openProjects: [tsconfig], closeProjects, fileChanges: { invalidateAll: true } });
+    for (const closed of closeProjects) this.#seen.delete(closed);
+    const changed = changedFiles(this.#seen.get(tsconfig), tsconfig);
+    this.#seen.delete(tsconfig);
+    const snapshot = this.#api.updateSnapshot({ openProjects: [tsconfig], closeProjects, fileChanges: changed ? { changed } : { invalidateAll: true } });
     try {
       const project = snapshot.getProject(tsconfig) ?? snapshot.getProjects()[0];
-      return project ? { findings: errorsOf(project.program), files: project.program.getSourceFileNames() } : { findings: [], files: [] };
+      if (!project) return { findings: [], files: [] };
+      const findings = errorsOf(project.program);
+      const files = project.program.getSourceFileNames();
+      // After errors, the next check re-reads everything: a file an import could not find may have appeared.
+      if (findings.length === 0) this.#seen.set(tsconfig, programFiles(tsconfig, files));
+      return { findings, files };
     } finally {
       snapshot.dispose();
     }
@@ -108,6 +118,54 @@ export class NativeSession {
   close(): void {
     this.#api.close();
   }
+}
+
+/** A program's inputs as last read: the tsconfig's text, each source file's, and the listing of each folder holding one. */
+interface ProgramFiles {
+  config: string;
+  files: Map<string, string>;
+  folders: Map<string, string>;
+}
+
+function readOrMissing(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "\0missing";
+  }
+}
+
+function listing(folder: string): string {
+  try {
+    return fs.readdirSync(folder).sort().join("\n");
+  } catch {
+    return "\0missing";
+  }
+}
+
+function programFiles(tsconfig: string, files: readonly string[]): ProgramFiles {
+  return {
+    config: readOrMissing(tsconfig),
+    files: new Map(files.map((file) => [file, readOrMissing(file)])),
+    folders: new Map([...new Set(files.map((file) => path.dirname(file)))].map((folder) => [folder, listing(folder)])),
+  };
+}
+
+/**
+ * The source files that changed since `seen` was read, when that is all that changed; undefined
+ * (re-read everything) when the tsconfig changed, a file was removed, or a folder gained or lost
+ * a file (it may now win a module resolution).
+ */
+function changedFiles(seen: ProgramFiles | undefined, tsconfig: string): string[] | undefined {
+  if (!seen || readOrMissing(tsconfig) !== seen.config) return undefined;
+  for (const [folder, names] of seen.folders) if (listing(folder) !== names) return undefined;
+  const changed: string[] = [];
+  for (const [file, text] of seen.files) {
+    const now = readOrMissing(file);
+    if (now === "\0missing") return undefined;
+    if (now !== text) changed.push(file);
+  }
+  return changed;
 }
 
 function errorsOf(program: NativeProgram): TsFinding[] {
