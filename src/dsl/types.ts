@@ -524,6 +524,9 @@ export type PythonKwargs<P> = { [K in keyof P]: P[K] | TaskOutputRef<P[K]> | Gro
 export type { AirflowContextKey } from "../ir/airflow-context.js";
 import type { AirflowContextKey } from "../ir/airflow-context.js";
 
+import type { PythonFunction } from "./bindings.js";
+export type { PythonFunction } from "./bindings.js";
+
 /** What every Python task has, mapped or not. */
 export interface PythonCallOptions extends TaskOptions {
   /**
@@ -532,7 +535,7 @@ export interface PythonCallOptions extends TaskOptions {
    * awaited and a generator's yielded asset metadata is recorded, as Airflow does.
    * @example "ml.churn.train:main"
    */
-  callable: `${string}:${string}`;
+  callable: `${string}:${string}` | PythonFunction;
   /** Positional arguments, before the keyword arguments (Airflow's `op_args`). @example ["{{ ds }}", 7] */
   args?: readonly JsonValue[];
   /**
@@ -567,7 +570,16 @@ type MappableArguments<P, E extends string> = string extends keyof P
  * `d.python<R, { region: string; top: number }, "region">(...)`. A mapped task's `.output` is the
  * list of its instances' results.
  */
-export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends string = never> extends PythonCallOptions {
+export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends string = never, R = unknown> extends PythonCallOptions {
+  /**
+   * The function to call: a bound function of the project's Python from the generated bindings
+   * (`py.churn.train.train_model`, see `dagwright bind`), which types `kwargs` and the task's
+   * `.output`; or `"package.module:function"`, imported only when the task runs, so a module
+   * missing on the scheduler never breaks DAG parsing. An `async def` is awaited and a
+   * generator's yielded asset metadata is recorded, as Airflow does.
+   * @example "ml.churn.train:main"
+   */
+  callable: `${string}:${string}` | PythonFunction<P, R>;
   /**
    * Keyword arguments passed to the function (Airflow's `op_kwargs`; every instance's, when
    * mapped). Airflow renders Jinja in string values. A value may be an upstream task's `.output`
