@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { inspectPython } from "../src/python/inspect.js";
+import { Manifest } from "../src/ir/manifest.js";
 import { compile, makeProject, source } from "./helpers/project.js";
 
 const PYTHON = {
@@ -199,5 +200,24 @@ describe("what tasks name of the project's Python", () => {
       `DW414 dags-src/x.ts:3:29 Spark task "s" of DAG "x": application "jobs/missing.py" does not exist in the project | paths without a scheme are read from the project root; write local://, s3a:// or hdfs:// for a file that lives elsewhere`,
       `DW414 dags-src/x.ts:3:58 Spark task "s" of DAG "x": pyFiles "jobs/lib.zip" does not exist in the project | paths without a scheme are read from the project root; write local://, s3a:// or hdfs:// for a file that lives elsewhere`,
     ]);
+  });
+});
+
+describe("the manifest", () => {
+  it("records the Python file, function, line and source hash of each task that calls the project's Python, and nothing for others", async () => {
+    const root = project(source`
+      d.python("a", { callable: "pkg.steps:train", kwargs: { run_dir: "r", epochs: 1 } });
+      d.python("b", { callable: "vendor.lib:anything" });
+    `);
+    const result = await compile(root);
+    const manifest = Manifest.parse(JSON.parse(result.files!.find((file) => file.path === "manifest.json")!.contents));
+    const [a, b] = manifest.dags[0]!.tasks;
+    const text = fs.readFileSync(path.join(root, "python/pkg/steps.py"), "utf8").split("\n").slice(17, 22).join("\n");
+    expect(a!.python).toEqual({ module: "pkg.steps", function: "train", file: "python/pkg/steps.py", line: 18, sha256: createHash("sha256").update(text).digest("hex") });
+    expect(b!.python).toBeUndefined();
+    // A manifest from before the field parses as it did.
+    const older = JSON.parse(JSON.stringify(manifest));
+    delete older.dags[0].tasks[0].python;
+    expect(Manifest.safeParse(older).success).toBe(true);
   });
 });

@@ -102,3 +102,18 @@ export const PythonIndex = z
   })
   .strict();
 export type PythonIndex = z.infer<typeof PythonIndex>;
+
+/** The function of the project's Python a task calls, where it is and a hash of its source (manifest, lineage). */
+export const PythonSource = z
+  .object({
+    /** The dotted module name. */
+    module: z.string(),
+    function: z.string(),
+    /** Relative to the project root. */
+    file: z.string(),
+    line: z.number().int(),
+    /** sha256 of the function's source text: it changes when the code that runs does. */
+    sha256: z.string(),
+  })
+  .strict();
+export type PythonSource = z.infer<typeof PythonSource>;
