@@ -587,7 +587,7 @@ export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends stri
    * upstream, `d.python<R, { rows: number }>(...)` here) TypeScript checks that its type fits.
    * @example { day: "{{ ds }}", rows: count.output }
    */
-  kwargs?: PythonKwargs<Omit<P, NoInfer<E>>> & Partial<PythonKwargs<Pick<P, NoInfer<E> & keyof P>>>;
+  kwargs?: PythonKwargs<{ [K in keyof P as K extends NoInfer<E> ? never : K]: P[K] }> & Partial<PythonKwargs<Pick<P, NoInfer<E> & keyof P>>>;
   /**
    * Dynamic task mapping: one instance per value of each argument (the cross product when
    * several are, as Airflow's `expand`): a literal list, an upstream output that is a list, or

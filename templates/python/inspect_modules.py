@@ -9,12 +9,25 @@ Only the standard library is used, and nothing read here is executed.
 import ast
 import hashlib
 import json
+import re
 import sys
+
+# Lines as Python's tokenizer counts them (\r\n, \r or \n; not the form feeds str.splitlines splits at).
+LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 PYDANTIC_BASES = {"BaseModel", "pydantic.BaseModel", "pydantic.main.BaseModel"}
 ENUM_BASES = {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"}
 TYPEDDICT_BASES = {"TypedDict", "typing.TypedDict", "typing_extensions.TypedDict"}
 DATACLASS_DECORATORS = {"dataclass", "dataclasses.dataclass"}
+
+
+def text(node):
+    """ast.unparse, without its cost for the plain names most annotations and defaults are."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Constant) and (node.value is None or isinstance(node.value, (bool, int))) and not isinstance(node.value, float):
+        return repr(node.value)
+    return ast.unparse(node)
 
 
 def tree(node, literal=False):
@@ -32,11 +45,11 @@ def tree(node, literal=False):
         except SyntaxError:
             return {"raw": node.value}
     if isinstance(node, (ast.Name, ast.Attribute)):
-        return {"n": ast.unparse(node)}
+        return {"n": text(node)}
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return {"u": [tree(node.left), tree(node.right)]}
     if isinstance(node, ast.Subscript):
-        base = ast.unparse(node.value)
+        base = text(node.value)
         inner = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         is_literal = base.split(".")[-1] == "Literal"
         args = []
@@ -48,16 +61,16 @@ def tree(node, literal=False):
         return {"n": base, "a": args}
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) and literal:
         return {"lit": -node.operand.value}
-    return {"raw": ast.unparse(node)}
+    return {"raw": text(node)}
 
 
 def parameter(arg, kind, default):
     found = {"name": arg.arg, "kind": kind}
     if arg.annotation is not None:
-        found["annotation"] = ast.unparse(arg.annotation)
+        found["annotation"] = text(arg.annotation)
         found["type"] = tree(arg.annotation)
     if default is not None:
-        found["default"] = ast.unparse(default)
+        found["default"] = text(default)
     return found
 
 
@@ -80,11 +93,21 @@ def parameters(args):
 
 def decorator_name(node):
     target = node.func if isinstance(node, ast.Call) else node
-    return ast.unparse(target)
+    return text(target)
 
 
-def function(node, source):
-    segment = ast.get_source_segment(source, node) or ""
+def segment_of(lines, node):
+    """The node's source text, as ast.get_source_segment gives it, from lines split once per module."""
+    first, last = node.lineno - 1, node.end_lineno - 1
+    if first == last:
+        return lines[first].encode("utf-8")[node.col_offset : node.end_col_offset].decode("utf-8")
+    head = lines[first].encode("utf-8")[node.col_offset :].decode("utf-8")
+    tail = lines[last].encode("utf-8")[: node.end_col_offset].decode("utf-8")
+    return head + "".join(lines[first + 1 : last]) + tail
+
+
+def function(node, lines):
+    segment = segment_of(lines, node)
     found = {
         "name": node.name,
         "line": node.lineno,
@@ -94,7 +117,7 @@ def function(node, source):
         "sha256": hashlib.sha256(segment.encode("utf-8")).hexdigest(),
     }
     if node.returns is not None:
-        found["returns"] = ast.unparse(node.returns)
+        found["returns"] = text(node.returns)
         found["returnType"] = tree(node.returns)
     doc = ast.get_docstring(node)
     if doc:
@@ -105,7 +128,7 @@ def function(node, source):
 
 
 def class_kind(node):
-    bases = {ast.unparse(base) for base in node.bases}
+    bases = {text(base) for base in node.bases}
     decorators = {decorator_name(item) for item in node.decorator_list}
     if bases & TYPEDDICT_BASES:
         return "typeddict"
@@ -120,7 +143,7 @@ def class_kind(node):
 
 def class_(node):
     kind = class_kind(node)
-    found = {"name": node.name, "line": node.lineno, "column": node.col_offset + 1, "kind": kind, "bases": [ast.unparse(base) for base in node.bases]}
+    found = {"name": node.name, "line": node.lineno, "column": node.col_offset + 1, "kind": kind, "bases": [text(base) for base in node.bases]}
     doc = ast.get_docstring(node)
     if doc:
         found["doc"] = doc
@@ -131,7 +154,7 @@ def class_(node):
     members = []
     for item in node.body:
         if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
-            field = {"name": item.target.id, "annotation": ast.unparse(item.annotation), "type": tree(item.annotation), "default": item.value is not None}
+            field = {"name": item.target.id, "annotation": text(item.annotation), "type": tree(item.annotation), "default": item.value is not None}
             fields.append(field)
         elif kind == "enum" and isinstance(item, ast.Assign) and len(item.targets) == 1 and isinstance(item.targets[0], ast.Name):
             member = {"name": item.targets[0].id}
@@ -163,13 +186,14 @@ def module(name, path):
         return {"module": name, "error": {"message": error.msg, "line": error.lineno or 1, "column": error.offset or 1}}
     except (OSError, UnicodeDecodeError, ValueError) as error:
         return {"module": name, "error": {"message": str(error), "line": 1, "column": 1}}
+    lines = LINES.findall(source)
     functions = []
     classes = []
     names = {}
     imports = {}
     for node in parsed.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            functions.append(function(node, source))
+            functions.append(function(node, lines))
             names[node.name] = "function"
         elif isinstance(node, ast.ClassDef):
             classes.append(class_(node))
@@ -217,10 +241,11 @@ def main():
         for _, path in requests:
             with open(path, "rb") as handle:
                 ast.parse(handle.read())
-        json.dump({"python": sys.version.split()[0], "modules": []}, sys.stdout)
+        sys.stdout.write(json.dumps({"python": sys.version.split()[0], "modules": []}))
         return
     found = [module(name, path) for name, path in requests]
-    json.dump({"python": sys.version.split()[0], "modules": found}, sys.stdout, ensure_ascii=True, sort_keys=True)
+    # dumps, not dump: dump streams through the pure-Python encoder.
+    sys.stdout.write(json.dumps({"python": sys.version.split()[0], "modules": found}, ensure_ascii=True))
 
 
 main()
