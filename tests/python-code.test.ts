@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { inspectPython } from "../src/python/inspect.js";
 import { Manifest } from "../src/ir/manifest.js";
+import { diffManifests } from "../src/diff/compare.js";
 import { compile, makeProject, source } from "./helpers/project.js";
 
 const PYTHON = {
@@ -219,5 +220,22 @@ describe("the manifest", () => {
     const older = JSON.parse(JSON.stringify(manifest));
     delete older.dags[0].tasks[0].python;
     expect(Manifest.safeParse(older).success).toBe(true);
+  });
+});
+
+describe("diff", () => {
+  it("reports a task whose Python function changed, and not one whose function only moved in its file", async () => {
+    const root = project(`  d.python("a", { callable: "pkg.steps:train", kwargs: { run_dir: "r", epochs: 1 } });`);
+    const manifestOf = async () => Manifest.parse(JSON.parse((await compile(root)).files!.find((file) => file.path === "manifest.json")!.contents));
+    const before = await manifestOf();
+    const steps = path.join(root, "python/pkg/steps.py");
+    const text = fs.readFileSync(steps, "utf8");
+    fs.writeFileSync(steps, text.replace('CHANNEL = "#alerts"', '# moved down\nCHANNEL = "#alerts"'));
+    const moved = await manifestOf();
+    expect(moved.dags[0]!.tasks[0]!.python!.line).toBe(19);
+    expect(diffManifests(before, moved, { now: new Date(0) }).dags).toEqual([]);
+    fs.writeFileSync(steps, text.replace("return {}", "return {'auc': 0.5}"));
+    const changed = diffManifests(before, await manifestOf(), { now: new Date(0) });
+    expect(changed.dags[0]!.tasks.map((task) => `${task.id} ${task.status} ${task.changes.map((change) => change.field).join(",")}`)).toEqual(["a changed python"]);
   });
 });
