@@ -233,3 +233,23 @@ describe("a Python signature changed under the examples", () => {
     }
   });
 });
+
+describe("bindings of awkward names", () => {
+  it("keep a class named like a TypeScript type, a package named index and a reserved word apart", async () => {
+    const root = makeProject({
+      "dags-src/x.ts": `import { dag } from "dagwright";\nimport * as py from "./.python/index.js";\nexport default dag("x", { schedule: null }, (d) => {\n  const a = d.python("a", { callable: py.index.run });\n  d.python("b", { callable: py.delete_.run, kwargs: { r: { n: 1 } } }).after(a);\n});\n`,
+      "python/index/__init__.py": "def run() -> None:\n    pass\n",
+      "python/delete/__init__.py": "from typing import TypedDict\n\n\nclass Record(TypedDict):\n    n: int\n\n\ndef run(r: Record) -> dict[str, Record]:\n    pass\n",
+    });
+    const { index } = inspectPython(root, { roots: [path.join(root, "python")], interpreter: "python3" });
+    const files = bindingFiles(index!);
+    expect(files.map((file) => file.path)).toEqual(["delete.ts", "index.ts", "index_.ts"]);
+    expect(files[1]!.contents).toContain('export { delete_ } from "./delete.js";\nexport { index } from "./index_.js";\n');
+    expect(files[0]!.contents).toContain("export interface delete_Record {\n  n: number;\n}");
+    expect(files[0]!.contents).toContain("}, Record<string, delete_Record>>(\"delete:run\"),");
+    expect(files[0]!.contents).toContain("export const delete_ = {");
+    const compiled = await compile(root, { typecheck: true, bindings: "write" });
+    expect(compiled.diagnostics).toEqual([]);
+    expect(compiled.files!.find((file) => file.path === "airflow/x.py")!.contents).toContain('python_callable=_Callable("delete:run")');
+  });
+});

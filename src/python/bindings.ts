@@ -66,16 +66,22 @@ export function bindingFiles(index: PythonIndex): BindingFile[] {
     if (!isPublic(name)) continue;
     const contents = packageFile(name, tree, byName, index);
     if (contents === undefined) continue;
-    files.push({ path: `${name}.ts`, contents });
+    files.push({ path: fileName(name), contents });
     exported.push(name);
   }
   if (files.length === 0) return [];
-  const lines = exported.map((name) => `export { ${constName(name)} } from "./${name}.js";`);
+  const lines = exported.map((name) => `export { ${constName(name)} } from "./${fileName(name).replace(/\.ts$/, ".js")}";`);
   files.push({ path: "index.ts", contents: `${BINDINGS_HEADER}\n// Every package of the project's Python: \`import * as py from "./.python/index.js"\`, then \`py.${exported[0]}...\`.\n${lines.join("\n")}\n` });
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 
 const constName = (name: string) => (RESERVED.has(name) ? `${name}_` : name);
+
+/** A package's binding file; a package called `index` keeps clear of the folder's index.ts. */
+const fileName = (name: string) => (name === "index" ? "index_.ts" : `${name}.ts`);
+
+/** Names the bindings' own types use, which a Python class of the same name must not shadow. */
+const GLOBAL_TYPES = new Set(["Record", "Readonly", "ReadonlyArray", "Array", "Partial", "Pick", "Omit", "Required", "PythonFunction", "pythonFunction", "unknown", "number", "string", "boolean", "object", "never", "any", "symbol", "bigint"]);
 
 function packageFile(name: string, tree: Tree, byName: ReadonlyMap<string, PythonModule>, index: PythonIndex): string | undefined {
   const declared = new Map<string, NamedClass>();
@@ -93,7 +99,7 @@ function packageFile(name: string, tree: Tree, byName: ReadonlyMap<string, Pytho
       if (!named) {
         const plain = found.cls.name;
         const qualified = `${found.module.module.replaceAll(".", "_")}_${plain}`;
-        named = { ...found, name: taken.has(plain) ? qualified : plain };
+        named = { ...found, name: taken.has(plain) || GLOBAL_TYPES.has(plain) || RESERVED.has(plain) ? qualified : plain };
         taken.add(named.name);
         declared.set(key, named);
         pending.push(named);
