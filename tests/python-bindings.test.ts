@@ -185,6 +185,23 @@ describe("bound functions in d.python", () => {
   });
 });
 
+describe("bound functions in other Python kinds", () => {
+  it("are taken by branch, shortCircuit and pythonSensor as their string, and checked as the string is (DW307)", async () => {
+    const root = dagProject(source`
+      const s = d.shortCircuit("s", { callable: ml.train.report, kwargs: { names: ["a"] } });
+      const p = d.pythonSensor("p", { callable: ml.train.fit, kwargs: { run_dir: "r" } });
+      const e = d.empty("e");
+      s.then(p).then(d.branch("b", { callable: ml.train.report, targets: [e] })).then(e);
+    `);
+    const result = await compile(root, { typecheck: true, bindings: "write" });
+    // DW165 is the sensor's own import warning on Airflow 3.3.
+    expect(result.diagnostics.filter((d) => d.code !== "DW165").map((d) => `${d.code} ${d.location?.line}:${d.location?.column} ${d.message}`)).toEqual([
+      `DW307 5:65 task "p" of DAG "x": ml.train:fit needs 1 argument the task does not give: epochs`,
+      `DW307 7:42 task "b" of DAG "x": ml.train:report needs 1 argument the task does not give: names`,
+    ]);
+  });
+});
+
 describe("dagwright bind and compile --check", () => {
   it("writes the bindings, reports them stale after a Python change under --check, and refreshes them on compile", () => {
     const root = dagProject(`  d.python("t", { callable: ml.train.fit, kwargs: { run_dir: "r", epochs: 2 } });`);

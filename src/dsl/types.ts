@@ -606,9 +606,10 @@ export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends stri
 export interface BranchTaskOptions extends TaskOptions {
   /**
    * Returns the id (or a list of ids) of the targets to follow; the others are skipped
-   * (Airflow's `python_callable`, imported only when the task runs). @example "ml.routing:pick_model"
+   * (Airflow's `python_callable`, imported only when the task runs); or a bound function of the
+   * generated bindings (`dagwright bind`). @example "ml.routing:pick_model"
    */
-  callable: CallablePath;
+  callable: CallablePath | PythonFunction;
   /** Keyword arguments passed to the callable; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { threshold: 0.7 } */
   kwargs?: Record<string, JsonValue>;
   /**
@@ -620,8 +621,8 @@ export interface BranchTaskOptions extends TaskOptions {
 
 /** Options of a short-circuit: a Python function whose falsy result skips everything downstream. */
 export interface ShortCircuitTaskOptions extends TaskOptions {
-  /** The function whose result decides (Airflow's `python_callable`, imported only when the task runs). @example "ml.checks:has_new_data" */
-  callable: CallablePath;
+  /** The function whose result decides (Airflow's `python_callable`, imported only when the task runs), or a bound function of the generated bindings. @example "ml.checks:has_new_data" */
+  callable: CallablePath | PythonFunction;
   /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { day: "{{ ds }}" } */
   kwargs?: Record<string, JsonValue>;
   /** Skip only direct downstream tasks and let the others' trigger rules decide (Airflow's `ignore_downstream_trigger_rules`). @default false @example true */
@@ -719,8 +720,8 @@ export interface DayOfWeekSensorOptions extends SensorOptions {
 
 /** Wait until a Python function returns something truthy (Airflow's `PythonSensor`). */
 export interface PythonSensorOptions extends SensorOptions {
-  /** The function to poke, as `"package.module:function"`, imported only when the task runs (Airflow's `python_callable`). @example "ingest.checks:partition_ready" */
-  callable: CallablePath;
+  /** The function to poke, as `"package.module:function"` or a bound function of the generated bindings, imported only when the task runs (Airflow's `python_callable`). @example "ingest.checks:partition_ready" */
+  callable: CallablePath | PythonFunction;
   /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { table: "events", day: "{{ ds }}" } */
   kwargs?: Record<string, JsonValue>;
   /** Values rendered with Jinja and passed as the context's `templates_dict` (Airflow's `templates_dict`). @example { day: "{{ ds }}" } */
