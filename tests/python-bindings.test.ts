@@ -251,6 +251,22 @@ describe("a Python signature changed under the examples", () => {
   });
 });
 
+describe("dagwright bind without Python", () => {
+  it("says there is nothing to bind, and fails with DW019 when the interpreter is missing", () => {
+    const empty = makeProject({});
+    const none = runCli(["bind"], { cwd: empty });
+    expect([none.status, none.stdout]).toEqual([0, "no Python to bind: the project has no python/ folder and its config names no python.roots\n"]);
+    const missing = makeProject({
+      ...PYTHON,
+      "dagwright.config.ts": `import { defineConfig } from "dagwright";\nexport default defineConfig({ airflow: "3.3", python: { interpreter: "no-such-python-3" } });\n`,
+    });
+    const run = runCli(["bind"], { cwd: missing });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`warning DW019: the Python interpreter "no-such-python-3" was not found`);
+    expect(fs.existsSync(path.join(missing, "dags-src/.python"))).toBe(false);
+  });
+});
+
 describe("bindings of awkward names", () => {
   it("keep a class named like a TypeScript type, a package named index and a reserved word apart", async () => {
     const root = makeProject({

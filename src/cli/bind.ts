@@ -42,8 +42,12 @@ async function runBind(options: BindOptions): Promise<number> {
     return EXIT.userErrors;
   };
   if (isDiagnostic(config)) return fail([config]);
+  if (config.python.roots.length === 0) {
+    printReport(options.format, { command: "bind", ok: true, summary: summarize([], 0, 0), diagnostics: [] }, root, { stdout: "no Python to bind: the project has no python/ folder and its config names no python.roots\n" });
+    return EXIT.ok;
+  }
   const read = inspectPython(root, config.python);
-  if (!read.index || hasErrors(read.diagnostics)) return fail(read.diagnostics.length > 0 ? read.diagnostics : []);
+  if (!read.index || hasErrors(read.diagnostics)) return fail(read.diagnostics);
   const status = bindingsStatus(root, config, read.index, options.check ? "check" : "write");
   const diagnostics = [...read.diagnostics, ...status.diagnostics];
   const shown = path.relative(root, config.python.bindingsDir).split(path.sep).join("/");
