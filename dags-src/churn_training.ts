@@ -1,5 +1,7 @@
 import { dag } from "dagwright";
 import { churnAuc, churnClassifier, churnEvents, churnFeatures, churnModel } from "./lib/assets.js";
+// Typed bindings of python/churn/, written by `dagwright bind` (and kept current by compile).
+import { churn } from "./.python/churn.js";
 
 /** Where the pipeline keeps its files for one run; Airflow fills in the date at run time. */
 const RUN_DIR = "/tmp/dagwright-churn/{{ ds }}";
@@ -8,7 +10,8 @@ const RUN_DIR = "/tmp/dagwright-churn/{{ ds }}";
  * Churn model training: ingest raw events, check them, build features with Spark, train (and a
  * deep model on one GPU, in a pod on the cluster), evaluate and publish the model only if it is
  * good enough, then score every customer with a large Spark job on Kubernetes. The Python steps
- * are the `churn` package's in python/, imported only when the task runs.
+ * are the `churn` package's in python/, imported only when the task runs; they are called
+ * through its bindings, so TypeScript checks each task's kwargs against the function's signature.
  */
 export default dag(
   "churn_training",
@@ -23,13 +26,13 @@ export default dag(
   },
   (d) => {
     const ingest = d.python("ingest_events", {
-      callable: "churn.ingest:ingest_events",
+      callable: churn.ingest.ingest_events,
       kwargs: { run_dir: RUN_DIR, customers: 400, seed: 7 },
       outputs: [churnEvents],
       stage: "ingest",
     });
     const check = d.python("validate_events", {
-      callable: "churn.quality:validate_events",
+      callable: churn.quality.validate_events,
       kwargs: { run_dir: RUN_DIR, max_null_fraction: 0.01 },
       inputs: [churnEvents],
       stage: "validate",
@@ -44,7 +47,7 @@ export default dag(
       stage: "features",
     });
     const train = d.python("train_model", {
-      callable: "churn.train:train_model",
+      callable: churn.train.train_model,
       kwargs: { run_dir: RUN_DIR, epochs: 200, learning_rate: 0.1 },
       executionTimeout: "4h",
       pool: "ml_training",
@@ -109,14 +112,14 @@ export default dag(
       doc: "Trains the deep churn model on one GPU of the cluster, beside the logistic regression.",
     });
     const evaluate = d.python("evaluate_model", {
-      callable: "churn.evaluate:evaluate_model",
+      callable: churn.evaluate.evaluate_model,
       kwargs: { run_dir: RUN_DIR, min_auc: 0.7 },
       inputs: [churnClassifier, churnFeatures],
       outputs: [churnAuc],
       stage: "evaluate",
     });
     const publish = d.python("publish_model", {
-      callable: "churn.publish:publish_model",
+      callable: churn.publish.publish_model,
       kwargs: { run_dir: RUN_DIR, registry_dir: "/tmp/dagwright-churn/registry" },
       retries: 0,
       suppress: { ACME002: "a retry would register a second model version; a failed publish is redone by hand" },

@@ -17,7 +17,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   diagnostics: ["ir", "values"],
   capabilities: ["ir"],
   dsl: ["ir", "diagnostics"],
-  load: ["dsl", "ir", "diagnostics", "values", "version"],
+  python: ["ir", "diagnostics", "values"],
+  load: ["dsl", "ir", "diagnostics", "values", "version", "python"],
   resolve: ["ir", "values"],
   validate: ["ir", "diagnostics", "capabilities", "values"],
   emit: ["ir", "capabilities", "diagnostics", "values"],
@@ -28,7 +29,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   policy: ["dsl", "ir", "diagnostics"],
   testing: ["compiler", "diagnostics", "dsl", "emit", "ir", "load", "policy", "resolve", "validate", "values", "version"],
   site: ["graph", "ir", "diagnostics", "values", "version"],
-  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff", "run"],
+  cli: ["compiler", "version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "graph", "site", "diff", "run", "python"],
   compiler: ["version", "dsl", "ir", "diagnostics", "capabilities", "values", "load", "resolve", "validate", "emit", "policy"],
 };
 

@@ -135,16 +135,18 @@ describe("OpenLineage export", () => {
     ]);
   });
 
-  it("points each job at the TypeScript file and line that declared the task", () => {
+  it("points a job at the Python function it runs, and other jobs at the TypeScript file and line that declared the task", () => {
     const churn = manifest.dags.find((dag) => dag.id === "churn_training")!;
     const train = churn.tasks.find((task) => task.id === "train_model")!;
-    expect(trainModel.job.facets.sourceCodeLocation).toMatchObject({
-      type: "file",
-      url: `file:dags-src/churn_training.ts#L${train.location.line}`,
-      path: "dags-src/churn_training.ts",
-    });
-    const line = fs.readFileSync(path.join(REPO_ROOT, "dags-src/churn_training.ts"), "utf8").split("\n")[train.location.line - 1];
-    expect(line).toContain(`d.python("train_model"`);
+    expect(train.python).toMatchObject({ module: "churn.train", function: "train_model", file: "python/churn/train.py" });
+    expect(trainModel.job.facets.sourceCodeLocation).toMatchObject({ type: "file", url: `file:python/churn/train.py#L${train.python!.line}`, path: "python/churn/train.py" });
+    const def = fs.readFileSync(path.join(REPO_ROOT, "python/churn/train.py"), "utf8").split("\n")[train.python!.line - 1];
+    expect(def).toContain("def train_model(");
+    const deep = churn.tasks.find((task) => task.id === "train_deep_model")!;
+    const deepEvent = events.get("churn_training.train_deep_model")!;
+    expect(deepEvent.job.facets.sourceCodeLocation).toMatchObject({ type: "file", url: `file:dags-src/churn_training.ts#L${deep.location.line}`, path: "dags-src/churn_training.ts" });
+    const line = fs.readFileSync(path.join(REPO_ROOT, "dags-src/churn_training.ts"), "utf8").split("\n")[deep.location.line - 1];
+    expect(line).toContain(`d.pod("train_deep_model"`);
   });
 
 });

@@ -51,8 +51,8 @@ describe("list and graph with selectors", () => {
     expect(table.stdout.split("\n").map((line) => line.trim().split(/\s+/)[0]).filter(Boolean)).toEqual(["DAG", "churn_training", "train_model", "evaluate_model", "publish_model", "score_customers"]);
     const json = JSON.parse(runCli(["list", "--format", "json", "-s", "tag:ml", "--exclude", "feature_*"]).stdout) as { dags: Array<{ id: string; tasks: Array<{ id: string }> }> };
     expect(json.dags.map((dag) => dag.id)).toEqual(["churn_training", "model_monitor"]);
-    expect(json.dags[0]).toMatchObject({ id: "churn_training", schedule: "@weekly", owner: "ml-platform", file: "dags-src/churn_training.ts", line: 13 });
-    expect(json.dags[0]!.tasks[0]).toEqual({ id: "ingest_events", kind: "python", upstream: [], group: null, file: "dags-src/churn_training.ts", line: 25 });
+    expect(json.dags[0]).toMatchObject({ id: "churn_training", schedule: "@weekly", owner: "ml-platform", file: "dags-src/churn_training.ts", line: 16 });
+    expect(json.dags[0]!.tasks[0]).toEqual({ id: "ingest_events", kind: "python", upstream: [], group: null, file: "dags-src/churn_training.ts", line: 28 });
     const missing = runCli(["list", "-s", "tag:nope"]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe('error: no DAG matches "tag:nope"\n');

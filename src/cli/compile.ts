@@ -30,7 +30,7 @@ export function registerCompile(program: Command): void {
     .description(
       "Check the DAG modules and write Airflow DAG files, Spark job specs, OpenLineage job events and the manifest to the output folder",
     )
-    .option("--check", "write nothing; exit 1 if the output folder is not what compile would write")
+    .option("--check", "write nothing; exit 1 if the output folder, or the Python bindings under <srcDir>/.python/, are not what compile would write")
     .option("-w, --watch", "compile, then compile again after every change in the project folder, until interrupted")
     .option("--allow-empty", "let a compile that finds no DAG remove the DAGs a previous compile wrote")
     .addOption(airflowOption())
@@ -87,6 +87,8 @@ async function runCompile(options: CompileOptions, typechecker?: Typechecker, ou
     ...(outputs ? { outputs } : {}),
     skipTypecheck: !options.typecheck,
     cache: options.cache,
+    // The typed bindings of the project's Python are refreshed before the type-check reads them; --check only compares.
+    bindings: options.check ? "check" : "write",
     moduleTimeoutMs: Math.round(options.moduleTimeout * 1000),
   });
   progress.clear();

@@ -20,7 +20,7 @@ export interface Summary {
 
 /** What a command reports, whatever the format. */
 export interface Report {
-  command: "compile" | "validate";
+  command: "compile" | "validate" | "bind";
   /** Whether the command succeeded: no errors, and no more warnings than allowed. */
   ok: boolean;
   summary: Summary;

@@ -1,6 +1,7 @@
 /** The `dagwright` command line. */
 import { Command, CommanderError } from "commander";
 import { DAGWRIGHT_VERSION } from "../version.js";
+import { registerBind } from "./bind.js";
 import { registerCompile } from "./compile.js";
 import { EXIT } from "./context.js";
 import { registerDiff } from "./diff.js";
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .hook("preAction", (command) => setColorFlag(command.opts<{ color?: boolean }>().color));
   registerCompile(program);
   registerValidate(program);
+  registerBind(program);
   registerList(program);
   registerInit(program);
   registerExplain(program);

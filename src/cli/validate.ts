@@ -43,7 +43,7 @@ async function runValidate(options: ValidateOptions, typechecker?: Typechecker):
   const root = projectRoot(options);
   const { compileProject } = await import("../compiler.js");
   const progress = progressLine(process.stderr, options.format === "pretty");
-  const result = await compileProject(root, { ...(progress.onProgress ? { onProgress: progress.onProgress } : {}), ...(typechecker ? { typechecker } : {}), ...(options.airflow ? { airflow: options.airflow } : {}), moduleTimeoutMs: Math.round(options.moduleTimeout * 1000), cache: options.cache, emit: false });
+  const result = await compileProject(root, { ...(progress.onProgress ? { onProgress: progress.onProgress } : {}), ...(typechecker ? { typechecker } : {}), ...(options.airflow ? { airflow: options.airflow } : {}), moduleTimeoutMs: Math.round(options.moduleTimeout * 1000), cache: options.cache, emit: false, bindings: "check" });
   progress.clear();
   if (options.verbose) printTimings(result);
   let dags = result.project?.dags ?? [];

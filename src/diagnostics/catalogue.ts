@@ -139,6 +139,7 @@ export const CATALOGUE = {
     | { folder: string }
     | { severity: string }
     | { rules: { pattern: string } }
+    | { pythonRoot: string }
   >({
     title: "Invalid configuration",
     severity: "error",
@@ -159,13 +160,16 @@ export const CATALOGUE = {
                 ? `invalid configuration: ${a.severity}`
                 : "rules" in a
                   ? `invalid configuration: rules: ${q(a.rules.pattern)} matches no TypeScript module`
-                  : a.function
+                  : "pythonRoot" in a
+                    ? `invalid configuration: python.roots: ${q(a.pythonRoot)} is not a folder of the project`
+                    : a.function
                 ? `${a.notData} exports a function, not the configuration`
                 : `${a.notData} exports something other than plain data`,
     hint: (a) => {
       if ("notData" in a && a.function) return "export the configuration itself: export default defineConfig({ airflow: \"3.3\" }), not a function that returns it";
       if ("folder" in a) return "srcDir, outDir and templates name folders relative to the project; outDir needs a folder of its own, such as generated";
       if ("severity" in a) return 'severity takes a team rule\'s code or a built-in warning\'s, each "error", "warning" or "off": severity: { ACME001: "warning", DW504: "error" }';
+      if ("pythonRoot" in a) return 'python.roots lists the folders that hold the Python packages tasks import, relative to the config: python: { roots: ["python"] }';
       if ("rules" in a) return "rules lists rule modules relative to the config, as paths or globs: rules: [\"rules/*.ts\"]";
       if ("missing" in a) return "run `dagwright init` to create a project, or run dagwright from the folder that holds the config";
       const versions = "noDefaultExport" in a ? a.noDefaultExport.versions : "invalid" in a ? a.invalid.versions : undefined;
@@ -209,6 +213,7 @@ export const CATALOGUE = {
     explanation: "`dagwright compile --check` found a file in the output folder that differs from what compile would write, is missing, or is left over from an earlier compile.",
     example: `# a DAG module changed, but generated/ was not recompiled and committed`,
     fix: "Run `dagwright compile` and commit the output folder.",
+    sharedBy: ["cli/compile", "python/bindings"],
     message: (a) =>
       `${a.file} ${
         { stale: "differs from what compile would write", missing: "is missing: compile would write it", extra: "is left over from an earlier compile: compile would remove it" }[
@@ -351,6 +356,29 @@ export const CATALOGUE = {
     fix: "Remove the code from suppress.",
     message: (a) => `${subject(a.where)} suppresses ${a.code}, which reports nothing there`,
     hint: (a) => `remove ${a.code} from suppress: nothing of it is found on this ${"task" in a.where ? "task" : "DAG"}`,
+  }),
+  DW019: entry<{ interpreter: string; problem: string; missing?: true }>({
+    title: "Python could not read the project's Python",
+    severity: "warning",
+    explanation:
+      "dagwright reads the modules under `python.roots` (default `python/`) with Python's own parser, in one subprocess, to check the callables tasks name and to write the typed bindings under `<srcDir>/.python/`. The interpreter it was given is missing, too old (3.9 is the oldest with `ast.unparse`) or failed, so those checks are skipped and the bindings already on disk are used as they are. The compile goes on.",
+    example: `python: { interpreter: ".venv/bin/python" } // and .venv does not exist`,
+    fix: "Install Python 3.9 or newer, or set `python.interpreter` in dagwright.config.ts to one.",
+    message: (a) => `the Python interpreter ${q(a.interpreter)} ${a.problem}; the project's Python is not checked and its bindings are not refreshed`,
+    hint: (a) =>
+      a.missing
+        ? `install Python 3.9 or newer, or set python.interpreter in ${CONFIG_FILE} to one (a command on PATH, or a path such as ".venv/bin/python")`
+        : `check that ${a.interpreter} runs (\`${a.interpreter} --version\`), or set python.interpreter in ${CONFIG_FILE} to another Python 3.9 or newer`,
+  }),
+  DW020: entry<{ file: string; problem: string }>({
+    title: "Python module does not parse",
+    severity: "error",
+    explanation:
+      "A module under the project's Python roots is not valid Python for the interpreter that read it, so the task that imports it would fail when it runs, and dagwright cannot check the callables it defines. The module is read with Python's own parser; it is never run.",
+    example: `def train(run_dir: str\n    return run_dir`,
+    fix: "Fix the syntax error at the reported line of the Python file.",
+    message: (a) => `${a.file} is not valid Python: ${a.problem}`,
+    hint: () => "fix the Python at this line; dagwright reads the module with Python's own parser and never runs it",
   }),
   DW101: entry<{ dag: string; path: readonly string[] }>({
     title: "Dependency cycle",
@@ -1100,6 +1128,54 @@ export const CATALOGUE = {
     fix: "Use short, non-empty tags.",
     message: (a) => `DAG ${q(a.dag)} has ${a.tag.length === 0 ? "an empty tag" : `a tag of ${a.tag.length} characters (at most ${a.max})`}`,
   }),
+  DW306: entry<{ where: Subject; callable: string; callback?: string; missing: "module" | "function"; suggestion?: string; file?: string; line?: number; at?: string }>({
+    title: "Python callable not found",
+    severity: "error",
+    explanation:
+      "A task's callable, or a callback, names a module of the project's own Python (a package under `python.roots`) with no such module or no top-level function of that name, so the task would fail with an ImportError or AttributeError when it runs. Modules outside the roots (third-party packages) are not checked.",
+    example: `callable: "churn.train:trian_model"`,
+    fix: "Name a function the module defines, as `package.module:function`.",
+    message: (a) => {
+      const [module, name] = a.callable.split(":") as [string, string];
+      const what = a.callback === undefined ? `callable ${q(a.callable)}` : `callback ${a.callback} ${q(a.callable)}`;
+      const problem = a.missing === "module" ? `there is no module ${module} in the project's Python` : `module ${module} has no function ${name}`;
+      return `${subject(a.where)}: ${what}: ${problem}${a.suggestion ? `; did you mean ${q(a.suggestion)}?` : ""}`;
+    },
+    hint: (a) =>
+      a.suggestion && a.file
+        ? `${a.suggestion} is defined at ${a.file}:${a.line}`
+        : a.file
+          ? `${a.callable.split(":")[0]} is ${a.file}`
+          : `the project's Python roots are ${a.at ?? "python/"}: name one of their modules, or a package installed where the task runs`,
+  }),
+  DW307: entry<{ where: Subject; callable: string; unknown?: string; missing?: readonly string[]; suggestion?: string; signature: string; file: string; line: number }>({
+    title: "Keyword arguments do not fit the Python function",
+    severity: "error",
+    explanation:
+      "The task's `kwargs` (with `args`, mapped arguments and upstream outputs) must fit the signature of the function it calls: every keyword must be a parameter of the function (unless it takes `**kwargs`), and every parameter without a default must be given. Parameters that name Airflow's task context (`ti`, `ds`, `params`, ...) and `**context` are filled by Airflow, not required. Otherwise the task fails with a TypeError when it runs.",
+    example: `callable: "churn.train:train_model", kwargs: { run_dir, epochz: 10 }`,
+    fix: "Pass the keyword arguments the function takes; or change the function.",
+    message: (a) =>
+      a.unknown !== undefined
+        ? `${subject(a.where)}: ${a.callable} takes no keyword argument ${a.unknown}${a.suggestion ? `; did you mean ${a.suggestion}?` : ""}`
+        : `${subject(a.where)}: ${a.callable} needs ${plural(a.missing!.length, "argument")} the task does not give: ${a.missing!.join(", ")}`,
+    hint: (a) => `def ${a.signature} is at ${a.file}:${a.line}`,
+  }),
+  DW308: entry<{ where: Subject; callable: string; callback?: string; binding: "class" | "variable" | "function"; file: string; line?: number; needs?: number }>({
+    title: "Callable is not a function",
+    severity: "error",
+    explanation:
+      "A task's callable or a callback names something of the project's Python that Airflow cannot call as it will: a variable, a class where a callback is expected, or a function that cannot take the arguments Airflow passes a callback (the task's context, and for postExecute its result).",
+    example: `onFailure: "reports.alerts:CHANNEL" // CHANNEL = "#data-alerts"`,
+    fix: "Name a function; a callback takes the context as its first positional parameter.",
+    message: (a) => {
+      const what = a.callback === undefined ? `callable ${q(a.callable)}` : `callback ${a.callback} ${q(a.callable)}`;
+      return a.binding === "function"
+        ? `${subject(a.where)}: ${what} takes fewer than ${a.needs} positional ${a.needs === 1 ? "argument" : "arguments"}, but Airflow calls it with ${a.needs === 1 ? "the context" : "the context and the result"}`
+        : `${subject(a.where)}: ${what} names a ${a.binding}, not a function`;
+    },
+    hint: (a) => `${a.callable.split(":")[1]} is at ${a.file}${a.line === undefined ? "" : `:${a.line}`}`,
+  }),
   DW401: entry<Task & { field: string; value: string }>({
     title: "Invalid Spark memory size",
     severity: "error",
@@ -1222,6 +1298,16 @@ export const CATALOGUE = {
     message: (a) => `${subject(a.where)}: ${a.field} ${q(a.value)} is not a valid Kubernetes name`,
     hint: (a) =>
       DNS_LABEL_FIELDS.includes(a.field) ? "use lower-case letters, digits and '-', at most 63 characters" : "use lower-case letters, digits, '-' and '.', at most 253 characters",
+  }),
+  DW414: entry<Task & { field: "application" | "pyFiles" | "files"; path: string }>({
+    title: "Spark file not in the project",
+    severity: "error",
+    explanation:
+      "A Spark job's application, pyFiles or files entry is a relative path into one of the project's folders (no scheme such as local://, s3a:// or hdfs://, no template), read from the project root, and no such file exists there, so spark-submit would fail when the job starts. A relative path whose first folder the project does not have is taken to be on the machine that runs spark-submit and is not checked.",
+    example: `application: "python/jobs/build_feature.py" // the file is build_features.py`,
+    fix: "Point at a file of the project, or write a URL (local:// for a file inside the image, s3a://, hdfs://) that dagwright does not check.",
+    message: (a) => `${sparkTask(a)}: ${a.field} ${q(a.path)} does not exist in the project`,
+    hint: () => "paths without a scheme are read from the project root; write local://, s3a:// or hdfs:// for a file that lives elsewhere",
   }),
   DW501: entry<{ reader: Task | { dag: string }; uri: string }>({
     title: "Asset read but written nowhere",

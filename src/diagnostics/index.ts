@@ -7,3 +7,4 @@ export { diagnose } from "./diagnose.js";
 export { explainText } from "./explain.js";
 export { hasErrors, isDiagnostic, optionAt, sortDiagnostics, writtenAt, type Diagnostic, type OptionLocation, type OptionPath, type RelatedLocation, type Severity } from "./diagnostic.js";
 export { bare, plural, q, subject, type Subject } from "./subjects.js";
+export { signatureOf } from "./python-signature.js";

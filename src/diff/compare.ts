@@ -59,9 +59,16 @@ const LOCATIONS: ReadonlySet<string> = new Set(["location"]);
 
 const same = (a: unknown, b: unknown) => canonicalJson(a, LOCATIONS) === canonicalJson(b, LOCATIONS);
 
+/** A field as compared: the Python a task calls is the same code wherever in its file it moved. */
+function comparable(field: string, value: unknown): unknown {
+  if (field !== "python" || typeof value !== "object" || value === null) return value;
+  const { line: _line, ...rest } = value as { line?: number };
+  return rest;
+}
+
 function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>, skipped: ReadonlySet<string>): FieldChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !skipped.has(field)).sort();
-  return fields.filter((field) => !same(before[field], after[field])).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
+  return fields.filter((field) => !same(comparable(field, before[field]), comparable(field, after[field]))).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
 }
 
 /** What a task does, without its id and where it was written: two tasks alike here are one task renamed. */

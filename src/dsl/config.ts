@@ -54,6 +54,24 @@ export interface DagwrightConfig {
    * @example { ACME001: "warning", DW504: "error" }
    */
   severity?: Readonly<Record<string, "error" | "warning" | "off">>;
+  /**
+   * The project's own Python, which dagwright reads (never runs) to check the callables that
+   * tasks name and to write typed bindings of it under `<srcDir>/.python/` (`dagwright bind`).
+   * @example { roots: ["python"], interpreter: ".venv/bin/python" }
+   */
+  python?: {
+    /**
+     * The source roots: folders whose packages and modules are importable by name when a task
+     * runs, relative to the config file. A root that does not exist is an error, except the
+     * default. @default ["python"] @example ["src", "jobs"]
+     */
+    roots?: readonly string[];
+    /**
+     * The Python that parses them (3.9 or newer; only its standard library's `ast` is used), a
+     * command on PATH or a path relative to the config file. @default "python3" @example ".venv/bin/python"
+     */
+    interpreter?: string;
+  };
   /** How `openlineage/` names jobs and links them to their sources. @example { namespace: "prod-airflow" } */
   openLineage?: {
     /**

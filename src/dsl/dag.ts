@@ -9,6 +9,7 @@ import type { Complete, Conforms, Equal } from "./conformance.js";
 import { DagwrightUsageError } from "./errors.js";
 import { BUILDERS } from "./kinds/index.js";
 import { mappedValues } from "./kinds/python.js";
+import type { RequiredKwargs } from "./bindings.js";
 import { copy, defined } from "./kinds/types.js";
 import { callSite } from "./site.js";
 import type {
@@ -303,11 +304,12 @@ export class DagContext {
    * A Python function from your own package, imported lazily when the task runs (Airflow's
    * `PythonOperator`). `d.python<R, P, E>` types what it returns (`R`), its keyword arguments
    * (`P`) and those it maps over (`E`). Mapped with `expand` or `expandKwargs`, its output is a
-   * list of `R`.
+   * list of `R`. With a bound function of the generated bindings as `callable`, `P` and `R`
+   * come from the Python function's signature.
    */
   python<R = unknown, P = Record<string, import("./types.js").JsonValue>, E extends string = never>(
     id: string,
-    options: PythonTaskOptions<P, E>,
+    options: PythonTaskOptions<P, E, R> & RequiredKwargs<NoInfer<P>, NoInfer<E>>,
   ): [E] extends [never] ? TaskHandle<R> : MappedTaskHandle<R> {
     const mapped = options.expand !== undefined || options.expandKwargs !== undefined;
     return this.#task(id, "python", options as TaskOptions, mapped) as [E] extends [never] ? TaskHandle<R> : MappedTaskHandle<R>;

@@ -7,6 +7,7 @@ export { defineConfig } from "./config.js";
 export type { AirflowVersion, DagwrightConfig } from "./config.js";
 export { asset, assetAlias, external, metric, model, param } from "./params.js";
 export { py } from "./py.js";
+export { pythonFunction } from "./bindings.js";
 export { defineRule } from "./rules.js";
 export type { Rule, RuleDag, RuleFinding, RuleProject, RuleSparkJob, RuleTask } from "./rules.js";
 export type { OperatorArg, PyValue, TimedeltaParts, TimeZone } from "./py.js";

@@ -524,6 +524,9 @@ export type PythonKwargs<P> = { [K in keyof P]: P[K] | TaskOutputRef<P[K]> | Gro
 export type { AirflowContextKey } from "../ir/airflow-context.js";
 import type { AirflowContextKey } from "../ir/airflow-context.js";
 
+import type { PythonFunction } from "./bindings.js";
+export type { PythonFunction } from "./bindings.js";
+
 /** What every Python task has, mapped or not. */
 export interface PythonCallOptions extends TaskOptions {
   /**
@@ -532,7 +535,7 @@ export interface PythonCallOptions extends TaskOptions {
    * awaited and a generator's yielded asset metadata is recorded, as Airflow does.
    * @example "ml.churn.train:main"
    */
-  callable: `${string}:${string}`;
+  callable: `${string}:${string}` | PythonFunction;
   /** Positional arguments, before the keyword arguments (Airflow's `op_args`). @example ["{{ ds }}", 7] */
   args?: readonly JsonValue[];
   /**
@@ -567,7 +570,16 @@ type MappableArguments<P, E extends string> = string extends keyof P
  * `d.python<R, { region: string; top: number }, "region">(...)`. A mapped task's `.output` is the
  * list of its instances' results.
  */
-export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends string = never> extends PythonCallOptions {
+export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends string = never, R = unknown> extends PythonCallOptions {
+  /**
+   * The function to call: a bound function of the project's Python from the generated bindings
+   * (`py.churn.train.train_model`, see `dagwright bind`), which types `kwargs` and the task's
+   * `.output`; or `"package.module:function"`, imported only when the task runs, so a module
+   * missing on the scheduler never breaks DAG parsing. An `async def` is awaited and a
+   * generator's yielded asset metadata is recorded, as Airflow does.
+   * @example "ml.churn.train:main"
+   */
+  callable: `${string}:${string}` | PythonFunction<P, R>;
   /**
    * Keyword arguments passed to the function (Airflow's `op_kwargs`; every instance's, when
    * mapped). Airflow renders Jinja in string values. A value may be an upstream task's `.output`
@@ -575,7 +587,7 @@ export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends stri
    * upstream, `d.python<R, { rows: number }>(...)` here) TypeScript checks that its type fits.
    * @example { day: "{{ ds }}", rows: count.output }
    */
-  kwargs?: PythonKwargs<Omit<P, NoInfer<E>>> & Partial<PythonKwargs<Pick<P, NoInfer<E> & keyof P>>>;
+  kwargs?: PythonKwargs<{ [K in keyof P as K extends NoInfer<E> ? never : K]: P[K] }> & Partial<PythonKwargs<Pick<P, NoInfer<E> & keyof P>>>;
   /**
    * Dynamic task mapping: one instance per value of each argument (the cross product when
    * several are, as Airflow's `expand`): a literal list, an upstream output that is a list, or
@@ -594,9 +606,10 @@ export interface PythonTaskOptions<P = Record<string, JsonValue>, E extends stri
 export interface BranchTaskOptions extends TaskOptions {
   /**
    * Returns the id (or a list of ids) of the targets to follow; the others are skipped
-   * (Airflow's `python_callable`, imported only when the task runs). @example "ml.routing:pick_model"
+   * (Airflow's `python_callable`, imported only when the task runs); or a bound function of the
+   * generated bindings (`dagwright bind`). @example "ml.routing:pick_model"
    */
-  callable: CallablePath;
+  callable: CallablePath | PythonFunction;
   /** Keyword arguments passed to the callable; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { threshold: 0.7 } */
   kwargs?: Record<string, JsonValue>;
   /**
@@ -608,8 +621,8 @@ export interface BranchTaskOptions extends TaskOptions {
 
 /** Options of a short-circuit: a Python function whose falsy result skips everything downstream. */
 export interface ShortCircuitTaskOptions extends TaskOptions {
-  /** The function whose result decides (Airflow's `python_callable`, imported only when the task runs). @example "ml.checks:has_new_data" */
-  callable: CallablePath;
+  /** The function whose result decides (Airflow's `python_callable`, imported only when the task runs), or a bound function of the generated bindings. @example "ml.checks:has_new_data" */
+  callable: CallablePath | PythonFunction;
   /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { day: "{{ ds }}" } */
   kwargs?: Record<string, JsonValue>;
   /** Skip only direct downstream tasks and let the others' trigger rules decide (Airflow's `ignore_downstream_trigger_rules`). @default false @example true */
@@ -707,8 +720,8 @@ export interface DayOfWeekSensorOptions extends SensorOptions {
 
 /** Wait until a Python function returns something truthy (Airflow's `PythonSensor`). */
 export interface PythonSensorOptions extends SensorOptions {
-  /** The function to poke, as `"package.module:function"`, imported only when the task runs (Airflow's `python_callable`). @example "ingest.checks:partition_ready" */
-  callable: CallablePath;
+  /** The function to poke, as `"package.module:function"` or a bound function of the generated bindings, imported only when the task runs (Airflow's `python_callable`). @example "ingest.checks:partition_ready" */
+  callable: CallablePath | PythonFunction;
   /** Keyword arguments passed to the function; Airflow renders Jinja in strings (Airflow's `op_kwargs`). @example { table: "events", day: "{{ ds }}" } */
   kwargs?: Record<string, JsonValue>;
   /** Values rendered with Jinja and passed as the context's `templates_dict` (Airflow's `templates_dict`). @example { day: "{{ ds }}" } */

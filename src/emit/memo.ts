@@ -1,8 +1,9 @@
 /**
  * Remembered output, per DAG: each back end's text for one DAG, kept under a key that hashes
  * exactly what that back end reads for it, so a compile after an edit renders only the DAGs
- * whose inputs changed. A DAG's resolved facts are a function of its IR and the project's
- * settings (resolve reads nothing else for it), so those two stand for them in every key.
+ * whose inputs changed. A DAG's resolved facts are a function of its IR, the project's settings
+ * and the Python its tasks call (resolve reads nothing else for it), so these stand for them in
+ * every key.
  */
 import { createHash } from "node:crypto";
 import type { ResolvedDag, ResolvedProject } from "../ir/resolved.js";
@@ -52,7 +53,8 @@ export class DagKeys {
 
   key(dag: ResolvedDag, part: DagPart): string {
     let base = this.#bases.get(dag);
-    if (base === undefined) this.#bases.set(dag, (base = sha256(`${this.#common}\0${JSON.stringify(dag.ir)}`)));
+    // The Python functions its tasks call (file, line, source hash) are facts of the project's Python, not of the DAG's IR.
+    if (base === undefined) this.#bases.set(dag, (base = sha256(`${this.#common}\0${JSON.stringify(dag.ir)}\0${JSON.stringify(dag.tasks.map((task) => task.python ?? null))}`)));
     switch (part) {
       case "airflow":
         return sha256(`airflow\0${base}\0${this.inputs.templates}`);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AirflowTarget, Dag, EffectiveTaskOptions, OpenLineageConfig, Task, TaskDefaults, Timetable } from "./schema.js";
 import { LINEAGE_NODE_KINDS, LINEAGE_RELATIONS } from "./lineage.js";
 import { SparkProjectConfig } from "./spark.js";
+import { PythonSource } from "./python.js";
 import { SEVERITY_SETTINGS } from "./rules.js";
 
 export const MANIFEST_FORMAT_VERSION = 1;
@@ -19,6 +20,8 @@ export const ManifestTask = Task.extend({
   effective: EffectiveTaskOptions,
   /** Where each effective option came from: "project", "folder:<path>", "dag", "group:<id>", "task" or "airflow" (Airflow's own rule). */
   effectiveFrom: z.record(z.string(), z.string()),
+  /** The function of the project's Python the task calls, when dagwright read it: its module, name, file, line and a sha256 of its source. */
+  python: PythonSource.optional(),
 });
 
 const Resources = z.object({

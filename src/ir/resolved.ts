@@ -7,6 +7,7 @@ import type { AirflowTarget } from "./schema.js";
 import type { AssetLineage, ModelLineage, OpenLineageName, ProjectLineage } from "./lineage.js";
 import type { ConfigOf, TaskKind } from "./kinds/index.js";
 import type { EffectiveSparkJob } from "./spark.js";
+import type { PythonSource } from "./python.js";
 
 /** A dependency between two tasks, and where the author made it (on the tasks or on a group). */
 export interface TaskEdge {
@@ -66,6 +67,8 @@ export interface ResolvedTask {
   readonly downstream: readonly string[];
   /** The effective Spark job of a Spark task. */
   readonly spark?: ResolvedSparkJob;
+  /** The function of the project's Python the task calls, when dagwright read it (src/python/). */
+  readonly python?: PythonSource;
   /** The OpenLineage job name Airflow's provider gives the task: "<dag_id>.<task_id>". */
   readonly openLineageJob: string;
 }

@@ -11,6 +11,7 @@ import { AIRFLOW_TARGETS } from "./targets.js";
 import { DurationText, JsonValue, Location, MappedValues } from "./common.js";
 import { TaskConfig } from "./kinds/index.js";
 import { SparkProjectConfig } from "./spark.js";
+import { PythonIndex } from "./python.js";
 
 export { Callable, DurationText, GroupArgument, JsonObject, JsonValue, Location, MappedValues, RunTimeValue, TaskOutput } from "./common.js";
 export { TaskConfig, type ConfigOf, type FieldsOf, type TaskKind } from "./kinds/index.js";
@@ -454,6 +455,10 @@ export const Project = z.object({
   openLineage: OpenLineageConfig.optional(),
   /** Where the configuration writes its defaults and each folder's, so rules can point there. */
   configLocations: z.object({ defaults: Location.optional(), folders: z.record(z.string(), Location).optional() }).optional(),
+  /** The project's own Python as read from its source roots, when there are any (src/python/). */
+  python: PythonIndex.optional(),
+  /** The local paths Spark jobs name (application, pyFiles, files), relative to the project root, and whether each exists there. */
+  localPaths: z.record(z.string(), z.boolean()).optional(),
   dags: z.array(Dag),
 });
 export type Project = z.infer<typeof Project>;

@@ -33,8 +33,15 @@ const ConfigSchema = z
     openLineage: OpenLineageConfig.optional(),
     rules: z.array(z.string().min(1)).optional(),
     severity: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).optional(),
+    python: z
+      .object({ roots: z.array(z.string().min(1)).min(1).optional(), interpreter: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
+
+/** The Python source root when the config names none: the folder the examples keep theirs in. */
+export const DEFAULT_PYTHON_ROOTS = ["python"] as const;
 
 /** The configuration with defaults applied and folders made absolute. */
 export interface ResolvedConfig {
@@ -53,6 +60,8 @@ export interface ResolvedConfig {
   rules: { files: string[]; listings: Record<string, string> };
   /** The configured severity of codes, by code. */
   severity: Record<string, SeveritySetting>;
+  /** The project's Python: absolute roots that exist (sorted as written), the interpreter, and the bindings' folder. */
+  python: { roots: string[]; interpreter: string; bindingsDir: string };
 }
 
 export function findConfig(root: string): string | undefined {
@@ -92,6 +101,12 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     const location = { file, ...(valuePosition(source, first) ?? keyPosition(source, "rules") ?? { line: 1, column: 1 }) };
     return diagnose("DW005", { rules: { pattern: first } }, location);
   }
+  const missingRoot = (config.python?.roots ?? []).find((folder) => !isFolder(path.resolve(root, folder)));
+  if (missingRoot !== undefined) {
+    const source = fs.readFileSync(configFile, "utf8");
+    const location = { file, ...(valuePosition(source, missingRoot) ?? keyPosition(source, "roots") ?? { line: 1, column: 1 }) };
+    return diagnose("DW005", { pythonRoot: missingRoot }, location);
+  }
   const folderProblem = checkFolders(root, config);
   if (folderProblem) {
     const location = { file, ...(keyPosition(fs.readFileSync(configFile, "utf8"), folderProblem.key) ?? { line: 1, column: 1 }) };
@@ -111,7 +126,22 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     ...(config.folders ? { folders: config.folders } : {}),
     rules: { files: rules.files, listings: rules.listings },
     severity: { ...config.severity },
+    python: {
+      roots: (config.python?.roots ?? DEFAULT_PYTHON_ROOTS).map((folder) => path.resolve(root, folder)).filter(isFolder),
+      interpreter: interpreterOf(root, config.python?.interpreter),
+      bindingsDir: path.join(path.resolve(root, config.srcDir), ".python"),
+    },
   };
+}
+
+function isFolder(full: string): boolean {
+  return fs.existsSync(full) && fs.statSync(full).isDirectory();
+}
+
+/** A command name stays one (found on PATH); anything with a slash is a path from the project root. */
+function interpreterOf(root: string, interpreter: string | undefined): string {
+  if (interpreter === undefined) return "python3";
+  return /[\\/]/.test(interpreter) ? path.resolve(root, interpreter) : interpreter;
 }
 
 /**

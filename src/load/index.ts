@@ -23,6 +23,10 @@ import { checkShape } from "./shape.js";
 import type { Typechecker } from "./typecheck/index.js";
 import type { RuleProject } from "../dsl/rules.js";
 import type { RuleRun } from "./rules.js";
+import { inspectPython, type InspectResult } from "../python/inspect.js";
+import { syncBindings, type BindingsMode } from "../python/bindings.js";
+import { fileFingerprint, listingFingerprint } from "./fingerprint.js";
+import { localPaths } from "./local-paths.js";
 
 export interface LoadOptions {
   /** Compile for this Airflow version instead of the configured one. */
@@ -44,6 +48,11 @@ export interface LoadOptions {
   cache?: boolean;
   /** Told where the compile is, for a progress line. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * What to do with the typed bindings of the project's Python (`<srcDir>/.python/`) before the
+   * type-check: refresh them on disk (compile), report those out of date (`--check`, validate: DW008), or leave them (the default).
+   */
+  bindings?: BindingsMode;
 }
 
 /** Where a compile is: the stage, and in evaluation, how many modules of how many have started. */
@@ -100,6 +109,9 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const resolved = resolveConfig(root, configFile, configured.value);
     if (!("root" in resolved)) return { modules: [], timings, evaluation: counts, diagnostics: [resolved] };
     const config: ResolvedConfig = options.airflow ? { ...resolved, airflow: options.airflow } : resolved;
+    // The project's Python, read (never run) before the modules that import its bindings are.
+    const python = readPython(root, config, inputs);
+    const pythonDiagnostics = [...python.diagnostics, ...(python.index && !hasErrors(python.diagnostics) ? syncBindings(root, config, python.index, options.bindings ?? "skip") : [])];
 
     const discovered = discoverModules(root, config.srcDir);
     let checker: LoadResult["checker"];
@@ -124,7 +136,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       checker = { ...used, cached };
       if (hasErrors(typeErrors)) {
         abandoned.value = true;
-        return { config, modules, timings, checker, diagnostics: [...discovered.diagnostics, ...typeErrors] };
+        return { config, modules, timings, checker, diagnostics: [...pythonDiagnostics, ...discovered.diagnostics, ...typeErrors] };
       }
     }
 
@@ -134,7 +146,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     evaluated.remember();
     const collected = collectDags(evaluated.records);
     const dags = collected.dags;
-    const diagnostics = [...discovered.diagnostics, ...collected.diagnostics, ...evaluated.diagnostics];
+    const diagnostics = [...pythonDiagnostics, ...discovered.diagnostics, ...collected.diagnostics, ...evaluated.diagnostics];
     timings.evaluate = performance.now() - started;
     if (dags.length === 0 && !hasErrors(diagnostics)) {
       diagnostics.push(diagnose("DW003", { srcDir: fileRelative(root, config.srcDir) }));
@@ -152,8 +164,14 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ...(config.defaults || config.folders ? { configLocations: locateDefaults(root, config) } : {}),
       ...(config.spark ? { spark: config.spark } : {}),
       ...(config.openLineage ? { openLineage: config.openLineage } : {}),
+      ...(python.index ? { python: python.index } : {}),
+      ...optional("localPaths", localPaths(root, dags, config.spark)),
       dags,
     };
+    for (const named of Object.keys(project.localPaths ?? {})) {
+      const full = path.resolve(root, named);
+      inputs?.add({ files: { [full]: fileFingerprint(full) }, listings: {}, folders: {} });
+    }
     const read = inputs?.dependencies();
     return { config, project, modules, diagnostics, timings, evaluation: counts, ...(checker ? { checker } : {}), ...(read ? { inputs: read } : {}) };
   } catch (failure) {
@@ -162,6 +180,33 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   } finally {
     await session?.close({ discard: abandoned.value });
   }
+}
+
+/** The configuration alone, evaluated and checked: for commands that need no DAG module (`bind`). */
+export async function loadConfig(root: string, options: Pick<LoadOptions, "moduleTimeoutMs" | "moduleMemoryMb" | "evaluation"> = {}): Promise<ResolvedConfig | Diagnostic> {
+  const configFile = findConfig(root);
+  if (!configFile) return missingConfig(root);
+  const session = openEvaluation(root, options);
+  try {
+    const configured = await evaluateConfigModule(configFile, undefined, () => session, { evaluated: 0, cached: 0 }, undefined);
+    return "diagnostic" in configured ? configured.diagnostic : resolveConfig(root, configFile, configured.value);
+  } catch (failure) {
+    if (isDiagnostic(failure)) return failure;
+    throw failure;
+  } finally {
+    await session.close();
+  }
+}
+
+/** The project's Python, with what reading it read added to the compile's inputs. */
+function readPython(root: string, config: ResolvedConfig, inputs: Inputs | undefined): InspectResult {
+  const result = inspectPython(root, config.python);
+  inputs?.add({
+    files: Object.fromEntries(result.read.files.map((file) => [file, fileFingerprint(file)])),
+    listings: Object.fromEntries([...config.python.roots.map((folder) => path.dirname(folder)), ...result.read.folders].map((folder) => [folder, listingFingerprint(folder, "all")])),
+    folders: {},
+  });
+  return result;
 }
 
 /** Where the project's code runs: a pool of worker processes, or this thread (see LoadOptions.evaluation). */

@@ -11,6 +11,8 @@ import { groupMembers, reachable, taskEdges } from "./edges.js";
 import { openLineageName, projectLineage, scheduledAssets } from "./lineage.js";
 import { defaultArgs, effectiveOptions } from "./options.js";
 import { effectiveSparkJob, requestedResources, sparkPeak } from "./spark.js";
+import { pythonSource } from "./python.js";
+import type { PythonSource } from "../ir/python.js";
 
 export function resolve(project: Project): ResolvedProject {
   const dags = project.dags.map((dag) => resolveDag(project, dag));
@@ -91,6 +93,7 @@ function resolveDag(project: Project, dag: Dag): ResolvedDag {
       upstream: upstream.get(task.id) ?? [],
       downstream: downstream.get(task.id) ?? [],
       ...(spark ? { spark } : {}),
+      ...optionalPython(pythonSource(project.python, task)),
       openLineageJob: `${dag.id}.${task.id}`,
     };
   });
@@ -133,3 +136,7 @@ function resolveDag(project: Project, dag: Dag): ResolvedDag {
 }
 
 export { lineageGraph, openLineageModelName, openLineageName, scheduledAssets } from "./lineage.js";
+
+function optionalPython(python: PythonSource | undefined): { python?: PythonSource } {
+  return python ? { python } : {};
+}

@@ -16,12 +16,13 @@ import { checkMappedGroups } from "./mapped-groups.js";
 import { checkOptions, checkProjectDefaults } from "./options.js";
 import { checkParams } from "./params.js";
 import { checkPythonLimits } from "./python-limits.js";
+import { checkPythonCode } from "./python-code.js";
 import { checkSchedule } from "./schedule.js";
 import { checkSetupTeardown } from "./setup-teardown.js";
 
 export function validate(project: ResolvedProject): Diagnostic[] {
   const capabilities = capabilitiesOf(project.airflow);
-  const diagnostics = [...checkIds(project), ...checkLineage(project, capabilities), ...checkProjectDefaults(project.ir)];
+  const diagnostics = [...checkIds(project), ...checkLineage(project, capabilities), ...checkProjectDefaults(project.ir), ...checkPythonCode(project)];
   for (const dag of project.dags) {
     const context: RuleContext = { project, dag, capabilities };
     if (dag.tasks.length === 0) diagnostics.push(diagnose("DW107", { dag: dag.id }, dag.ir.location));

@@ -1,4 +1,5 @@
 /** `d.branch`: the callable and the task handles it may choose, kept as their ids. */
+import { callableText } from "../bindings.js";
 import type { JsonValue } from "../../ir/common.js";
 import type { FieldsOf } from "../../ir/kinds/index.js";
 import type { BranchTaskOptions } from "../types.js";
@@ -14,6 +15,6 @@ void complete, conforms;
 export const branch: KindBuilder<"branch", Own> = {
   keys: KEYS,
   config: ({ callable, kwargs, targets }) => ({
-    config: { kind: "branch", callable, ...defined({ kwargs: kwargs && (copy(kwargs) as Record<string, JsonValue>) }), targets: (targets ?? []).map((target) => target.id) },
+    config: { kind: "branch", callable: callableText(callable), ...defined({ kwargs: kwargs && (copy(kwargs) as Record<string, JsonValue>) }), targets: (targets ?? []).map((target) => target.id) },
   }),
 };

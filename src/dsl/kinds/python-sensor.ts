@@ -1,4 +1,5 @@
 /** `d.pythonSensor`: the callable, its keyword arguments, and how it waits. */
+import { callableText } from "../bindings.js";
 import type { JsonValue } from "../../ir/common.js";
 import type { FieldsOf } from "../../ir/kinds/index.js";
 import type { PythonSensorOptions } from "../types.js";
@@ -17,7 +18,7 @@ export const pythonSensor: KindBuilder<"python_sensor", Own> = {
   config: (own) => ({
     config: {
       kind: "python_sensor",
-      callable: own.callable,
+      callable: callableText(own.callable),
       ...defined({
         kwargs: own.kwargs && (copy(own.kwargs) as Record<string, JsonValue>),
         templatesDict: own.templatesDict && (copy(own.templatesDict) as Record<string, JsonValue>),

@@ -11,6 +11,7 @@ import { diagnose } from "../../diagnostics/index.js";
 import type { Complete, Conforms } from "../conformance.js";
 import { DagwrightUsageError } from "../errors.js";
 import { callSite } from "../site.js";
+import { callableText } from "../bindings.js";
 import { copy, defined, isGroupArgument, isOutput, outputRef, type KindBuilder, type OwnOptions } from "./types.js";
 
 /** Every option of a Python task, mapped or not, as the builder receives it. */
@@ -36,7 +37,7 @@ export const python: KindBuilder<"python", Own> = {
     const kwargsAtRunTime = Object.fromEntries(atRunTime.map(([name, value]) => [name, runTimeValue(value, uses)]));
     const config: ConfigOf<"python"> = {
       kind: "python",
-      callable,
+      callable: callableText(callable),
       ...defined({
         args: args && copy([...args]),
         kwargs: kwargs === undefined ? undefined : (copy(values) as Record<string, JsonValue>),

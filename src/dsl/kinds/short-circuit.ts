@@ -1,4 +1,5 @@
 /** `d.shortCircuit`: the callable, and whether only direct downstream tasks are skipped. */
+import { callableText } from "../bindings.js";
 import type { JsonValue } from "../../ir/common.js";
 import type { FieldsOf } from "../../ir/kinds/index.js";
 import type { ShortCircuitTaskOptions } from "../types.js";
@@ -14,6 +15,6 @@ void complete, conforms;
 export const shortCircuit: KindBuilder<"short_circuit", Own> = {
   keys: KEYS,
   config: ({ callable, kwargs, ignoreDownstreamTriggerRules }) => ({
-    config: { kind: "short_circuit", callable, ...defined({ kwargs: kwargs && (copy(kwargs) as Record<string, JsonValue>), ignoreDownstreamTriggerRules }) },
+    config: { kind: "short_circuit", callable: callableText(callable), ...defined({ kwargs: kwargs && (copy(kwargs) as Record<string, JsonValue>), ignoreDownstreamTriggerRules }) },
   }),
 };

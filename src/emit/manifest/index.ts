@@ -35,7 +35,7 @@ export function manifestDagEntry(dag: ResolvedDag): RenderedJson | ManifestDag {
     ...dag.ir,
     tasks: dag.tasks.map((task) => {
       const labels = Object.fromEntries(dag.edges.filter((edge) => edge.to === task.id && edge.label !== undefined).map((edge) => [edge.from, edge.label!]));
-      return { ...task.ir, upstreamTasks: task.upstream as string[], ...(Object.keys(labels).length ? { upstreamLabels: labels } : {}), effective: task.effective, effectiveFrom: task.effectiveFrom as Record<string, string> };
+      return { ...task.ir, upstreamTasks: task.upstream as string[], ...(Object.keys(labels).length ? { upstreamLabels: labels } : {}), effective: task.effective, effectiveFrom: task.effectiveFrom as Record<string, string>, ...(task.python ? { python: task.python } : {}) };
     }),
     // The Spark settings a DAG's jobs get from the configuration are part of what it does.
     definitionHash: definitionHash(dag),

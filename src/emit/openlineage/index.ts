@@ -78,7 +78,8 @@ function jobEvent(project: ResolvedProject, resolved: ResolvedTask, producer: st
     jobType: facet("jobType", { processingType: "BATCH", integration: "AIRFLOW", jobType: "TASK" }),
     ...(doc === undefined ? {} : { documentation: facet("documentation", { description: doc, contentType: "text/markdown" }) }),
     ...(owners.length === 0 ? {} : { ownership: facet("ownership", { owners: owners.map((name) => ({ name })) }) }),
-    sourceCodeLocation: facet("sourceCodeLocation", sourceCodeLocation(config, task)),
+    // The code that runs: a Python task's function in the project's Python, else the task's definition.
+    sourceCodeLocation: facet("sourceCodeLocation", sourceCodeLocation(config, resolved.python ?? task.location)),
     ...(task.stage === undefined ? {} : { tags: facet("tags", { tags: [{ key: "stage", value: task.stage, source: "DAGWRIGHT" }] }) }),
   };
   const assetDataset = (asset: AssetRef) =>
@@ -117,11 +118,10 @@ function ownersOf(owner: string | undefined): string[] {
 }
 
 /**
- * Where the task is defined: the configured source URL with the file and line filled in, or a
+ * Where the task's code is: the configured source URL with the file and line filled in, or a
  * relative `file:` URL, which stays the same wherever the project is checked out.
  */
-function sourceCodeLocation(config: OpenLineageConfig, task: ResolvedTask["ir"]): object {
-  const { file, line } = task.location;
+function sourceCodeLocation(config: OpenLineageConfig, { file, line }: { file: string; line: number }): object {
   const encodedPath = file.split("/").map(encodeURIComponent).join("/");
   const url = config.sourceUrl
     ? config.sourceUrl.replaceAll("{path}", encodedPath).replaceAll("{line}", String(line))
