@@ -85,6 +85,14 @@ describe("the docs site", () => {
     expect(files.get("dags/hello.html")).not.toContain("Suppressed");
   });
 
+  it("points each Python task, and the model it produced, at the Python function that runs", () => {
+    const source = manifest.dags.find((dag) => dag.id === "churn_training")!.tasks.find((task) => task.id === "train_model")!.python!;
+    expect(source).toMatchObject({ module: "churn.train", function: "train_model", file: "python/churn/train.py" });
+    const python = `<code>train_model</code> · <code class="source">python/churn/train.py:${source.line}</code> <span class="quiet">sha256 ${source.sha256.slice(0, 12)}</span>`;
+    expect(files.get("dags/churn_training.html")).toContain(`<dt>Python</dt><dd>${python}</dd>`);
+    expect(files.get("models/churn.html")).toContain(` · Python ${python}</li>`);
+  });
+
   it("says when each DAG runs in words, and what trained the model", () => {
     const index = files.get("index.html")!;
     expect(index).toContain("<td><code>0 2 * * *</code></td><td>At 02:00</td>");

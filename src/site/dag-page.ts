@@ -7,7 +7,7 @@ import { layoutGraph } from "../graph/layout.js";
 import { collapseGroups, dagGraph } from "../graph/model.js";
 import { toSvg } from "../graph/svg.js";
 import type { Manifest, ManifestDag } from "../ir/manifest.js";
-import { scheduleInWords, scheduleText, sourceLink, suppressedList, valueText, warningList } from "./describe.js";
+import { pythonLink, scheduleInWords, scheduleText, sourceLink, suppressedList, valueText, warningList } from "./describe.js";
 import { dagPage, graphFigure, groupAnchor, html, modelPage, page, rootOf, taskAnchor, type Raw } from "./html.js";
 
 const CAPTION = "Drag to move, scroll or + and − to zoom, 0 to fit. Dashed: a branch's choice; dotted: another DAG, or a teardown's setup.";
@@ -48,6 +48,7 @@ function taskSection(manifest: Manifest, dag: ManifestDag, task: ManifestTask, r
 <dl class="facts">
 <dt>source</dt><dd>${sourceLink(manifest, task.location)}</dd>
 ${code !== undefined ? html`<dt>${config.callable !== undefined ? "callable" : config.application !== undefined ? "application" : config.command !== undefined ? "command" : "sql"}</dt><dd><code>${code}</code></dd>` : ""}
+${task.python ? html`<dt>Python</dt><dd>${pythonLink(manifest, task.python)}</dd>` : ""}
 ${task.upstreamTasks.length ? html`<dt>after</dt><dd>${task.upstreamTasks.map((id, index) => html`${index ? ", " : ""}${link(id)}${task.upstreamLabels?.[id] ? html` <span class="label">“${task.upstreamLabels[id]}”</span>` : ""}`)}</dd>` : ""}
 ${downstream.length ? html`<dt>before</dt><dd>${downstream.map((id, index) => html`${index ? ", " : ""}${link(id)}`)}</dd>` : ""}
 ${io("reads", task.inputs as Array<{ uri?: string }> | undefined)}${io("writes", task.outputs as Array<{ uri?: string }> | undefined)}

@@ -46,6 +46,11 @@ export function sourceLink(manifest: Manifest, location: { file: string; line: n
   return html`<a class="source" href="${url}"><code>${text}</code></a>`;
 }
 
+/** The Python function a task calls, at its line, with the start of its source's hash (which changes when the code that runs does). */
+export function pythonLink(manifest: Manifest, python: { function: string; file: string; line: number; sha256: string }): Raw {
+  return html`<code>${python.function}</code> · ${sourceLink(manifest, python)} <span class="quiet">sha256 ${python.sha256.slice(0, 12)}</span>`;
+}
+
 /** The compile's warnings as a list, each linked to its code's page; nothing when there are none. */
 export function warningList(manifest: Manifest, warnings: Manifest["warnings"], root: string): Raw {
   if (warnings.length === 0) return html``;

@@ -7,7 +7,7 @@ import { lineageSubgraph, projectGraph } from "../graph/model.js";
 import { toSvg } from "../graph/svg.js";
 import { CATALOGUE, CODES, explainText, type Code } from "../diagnostics/index.js";
 import type { Manifest } from "../ir/manifest.js";
-import { ruleList, scheduleInWords, scheduleText, sourceLink, warningList } from "./describe.js";
+import { pythonLink, ruleList, scheduleInWords, scheduleText, sourceLink, warningList } from "./describe.js";
 import { codePage, dagPage, graphFigure, html, modelPage, page, rootOf, segment, taskAnchor, type Raw } from "./html.js";
 
 interface SiteFile {
@@ -109,7 +109,8 @@ export function modelPageFile(manifest: Manifest, name: string): SiteFile {
 <h2>Produced by</h2>
 <ul class="produced-by">${writers.map(({ id, task }) => {
     const config = task?.config as { kind?: string; callable?: string; application?: string } | undefined;
-    return html`<li>${taskLink(manifest, id, root)}${config?.kind ? html` <span class="kind">${config.kind}</span>` : ""}${config?.callable ? html` runs <code>${config.callable}</code>` : ""}${config?.application ? html` runs <code>${config.application}</code>` : ""}${task ? html` · ${sourceLink(manifest, task.location)}` : ""}</li>`;
+    // The code that produced the model is part of its lineage: the Python function, where dagwright can see it.
+    return html`<li>${taskLink(manifest, id, root)}${config?.kind ? html` <span class="kind">${config.kind}</span>` : ""}${config?.callable ? html` runs <code>${config.callable}</code>` : ""}${config?.application ? html` runs <code>${config.application}</code>` : ""}${task ? html` · ${sourceLink(manifest, task.location)}` : ""}${task?.python ? html` · Python ${pythonLink(manifest, task.python)}` : ""}</li>`;
   })}</ul>
 <h2>Gated by</h2>
 <ul class="gated-by">${gating.length ? gating.map((metric) => html`<li><code>${metric.name}</code>: ${metric.direction === "higher" ? "at least" : "at most"} ${metric.threshold ?? "(no threshold)"}, reported by ${list(metric.reporters.map((id) => taskLink(manifest, id, root)))}</li>`) : html`<li class="quiet">No metric is reported on it.</li>`}</ul>
