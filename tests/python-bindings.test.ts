@@ -229,6 +229,8 @@ describe("dagwright bind and compile --check", () => {
 
 describe("a Python signature changed under the examples", () => {
   it("fails the compile at the TypeScript call that passes the old name, and passes once reverted", () => {
+    // Inside the repository, so `dagwright` resolves as it does for the examples; .cache/ is git-ignored and not there on a clean clone.
+    fs.mkdirSync(path.join(REPO_ROOT, ".cache"), { recursive: true });
     const scratch = fs.mkdtempSync(path.join(REPO_ROOT, ".cache", "rename-"));
     try {
       for (const item of ["dagwright.config.ts", "dags-src", "python", "rules"]) fs.cpSync(path.join(REPO_ROOT, item), path.join(scratch, item), { recursive: true });
