@@ -270,6 +270,18 @@ export type CallablePath = `${string}:${string}`;
  */
 export type WeightRule = "downstream" | "upstream" | "absolute";
 
+/** A node taint a pod tolerates (a `k8s.V1Toleration`). */
+export interface Toleration {
+  /** The taint's key (`V1Toleration.key`); with `Exists` and no key, every taint. @example "nvidia.com/gpu" */
+  key?: string;
+  /** `Equal` matches the taint's value, `Exists` any value (`V1Toleration.operator`). @default "Equal" @example "Exists" */
+  operator?: "Exists" | "Equal";
+  /** The taint's value, with `Equal` (`V1Toleration.value`). @example "true" */
+  value?: string;
+  /** The taint effect tolerated; every effect when unset (`V1Toleration.effect`). @example "NoSchedule" */
+  effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+}
+
 /**
  * What the Kubernetes executor changes in a task's pod (Airflow's
  * `executor_config={"pod_override": k8s.V1Pod(...)}`, built with the kubernetes client's models).
@@ -306,16 +318,7 @@ export interface PodOverride {
   /** The nodes the pod may run on (`V1PodSpec.node_selector`). @example { "node-pool": "highmem" } */
   nodeSelector?: Record<string, string>;
   /** Taints the pod tolerates (`V1PodSpec.tolerations`). @example [{ key: "dedicated", operator: "Equal", value: "ml", effect: "NoSchedule" }] */
-  tolerations?: Array<{
-    /** The taint's key (`V1Toleration.key`); with `Exists` and no key, every taint. @example "dedicated" */
-    key?: string;
-    /** `Equal` matches the taint's value, `Exists` any value (`V1Toleration.operator`). @default "Equal" @example "Exists" */
-    operator?: "Exists" | "Equal";
-    /** The taint's value, with `Equal` (`V1Toleration.value`). @example "ml" */
-    value?: string;
-    /** The taint effect tolerated; every effect when unset (`V1Toleration.effect`). @example "NoSchedule" */
-    effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
-  }>;
+  tolerations?: Toleration[];
   /** The service account the pod runs as (`V1PodSpec.service_account_name`). @example "etl-runner" */
   serviceAccount?: string;
 }
@@ -1245,16 +1248,7 @@ export interface PodTaskOptions extends TaskOptions {
   /** Where the pod may or would rather run (`affinity=k8s.V1Affinity(...)`). @example { nodeAffinity: { required: [{ matchExpressions: [{ key: "gpu", operator: "Exists" }] }] } } */
   affinity?: Affinity;
   /** Taints of nodes the pod tolerates (`tolerations=`). @example [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }] */
-  tolerations?: Array<{
-    /** The taint's key; without one, with operator "Exists", every taint is tolerated. @example "nvidia.com/gpu" */
-    key?: string;
-    /** "Exists" tolerates the key with any value; "Equal" only with `value`. @default "Equal" @example "Exists" */
-    operator?: "Exists" | "Equal";
-    /** The taint's value, for operator "Equal". @example "true" */
-    value?: string;
-    /** The taint effect tolerated; every effect when absent. @example "NoSchedule" */
-    effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
-  }>;
+  tolerations?: Toleration[];
   /** Containers that run to completion, in order, before the task's own (`init_containers=[k8s.V1Container(...)]`). @example [{ name: "fetch", image: "busybox:1.36", cmds: ["true"] }] */
   initContainers?: InitContainer[];
   /** Secrets to pull private images with (`image_pull_secrets=[k8s.V1LocalObjectReference(...)]`). @example ["registry-credentials"] */
