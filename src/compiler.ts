@@ -100,7 +100,7 @@ export async function compileProject(given: string, options: CompileOptions = {}
   timings.validate = performance.now() - started;
   // What the rule modules read joins what the compile read; untrusted when either cannot be trusted.
   const inputs = ran ? (loaded.inputs && ran.inputs ? union(loaded.inputs, ran.inputs) : undefined) : loaded.inputs;
-  const checked = { ...base, ...(inputs ? { inputs } : { inputs: undefined }), project, resolved, policy: { rules: policy.rules, suppressed } };
+  const checked = { ...base, inputs, project, resolved, policy: { rules: policy.rules, suppressed } };
   if (hasErrors(diagnostics) || options.emit === false) return { ...checked, diagnostics };
 
   options.onProgress?.({ stage: "emit" });
@@ -117,7 +117,7 @@ export async function compileProject(given: string, options: CompileOptions = {}
     outputs.save();
   } catch (thrown) {
     if (!(thrown instanceof TemplateError)) throw thrown;
-    const file = path.relative(root, thrown.file).split(path.sep).join("/");
+    const file = relativeTo(root, thrown.file);
     return { ...checked, diagnostics: sortDiagnostics([...diagnostics, diagnose("DW014", { file, problem: thrown.problem }, { file, line: thrown.line, column: thrown.column })]) };
   }
   timings.emit = performance.now() - started;

@@ -4,9 +4,9 @@
  * errors, so a compile that fails (and `validate`) never loads the emitters and their libraries.
  */
 import { airflowFile, airflowPath } from "./airflow/index.js";
-import { contentHash, knownHash, type OutputFile } from "./files.js";
+import { contentHash, knownHash, sha256, type OutputFile } from "./files.js";
 import { emitManifest, manifestDagEntry, type ManifestPolicy, type TypecheckRecord } from "./manifest/index.js";
-import { DagKeys, sha256, type DagOutputMemo } from "./memo.js";
+import { DagKeys, type DagOutputMemo } from "./memo.js";
 import { eventsPath, openLineageFile } from "./openlineage/index.js";
 import { emitSpark } from "./spark/index.js";
 import type { Templates } from "./templates.js";

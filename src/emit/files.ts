@@ -14,10 +14,15 @@ export interface OutputFile {
 
 const hashes = new WeakMap<OutputFile, string>();
 
+/** The sha256 of a text, in hex: every back end's hash of what it writes or keys on. */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
 /** The sha256 of a file's contents, computed once: the manifest lists it, and the up-to-date record keeps it. */
 export function contentHash(file: OutputFile): string {
   let hash = hashes.get(file);
-  if (hash === undefined) hashes.set(file, (hash = createHash("sha256").update(file.contents, "utf8").digest("hex")));
+  if (hash === undefined) hashes.set(file, (hash = sha256(file.contents)));
   return hash;
 }
 

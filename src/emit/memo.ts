@@ -5,7 +5,7 @@
  * and the Python its tasks call (resolve reads nothing else for it), so these stand for them in
  * every key.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "./files.js";
 import type { ResolvedDag, ResolvedProject } from "../ir/resolved.js";
 import { openLineageReads } from "./openlineage/index.js";
 
@@ -33,9 +33,6 @@ export interface KeyInputs {
   eventTime: string;
 }
 
-export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
 
 /** The keys of each DAG's parts, computed as needed. */
 export class DagKeys {

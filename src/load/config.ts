@@ -89,29 +89,22 @@ export function resolveConfig(root: string, configFile: string, value: unknown):
     return diagnose("DW005", value === undefined ? { noDefaultExport: { versions } } : { invalid: { problems, versions } }, location);
   }
   const config = parsed.data;
+  /** Where the config writes the string `value` (when given), else `key:`; 1:1 when it spells out neither. */
+  const whereWritten = (key: string, value?: string) => {
+    const source = fs.readFileSync(configFile, "utf8");
+    return { file, ...((value === undefined ? undefined : valuePosition(source, value)) ?? keyPosition(source, key) ?? { line: 1, column: 1 }) };
+  };
   const severityProblem = checkSeverity(config.severity ?? {});
-  if (severityProblem) {
-    const location = { file, ...(keyPosition(fs.readFileSync(configFile, "utf8"), severityProblem.key) ?? { line: 1, column: 1 }) };
-    return diagnose("DW005", { severity: severityProblem.problem }, location);
-  }
+  if (severityProblem) return diagnose("DW005", { severity: severityProblem.problem }, whereWritten(severityProblem.key));
   const rules = findRuleFiles(root, config.rules ?? []);
   if (rules.unmatched.length > 0) {
     const [first] = rules.unmatched as [string];
-    const source = fs.readFileSync(configFile, "utf8");
-    const location = { file, ...(valuePosition(source, first) ?? keyPosition(source, "rules") ?? { line: 1, column: 1 }) };
-    return diagnose("DW005", { rules: { pattern: first } }, location);
+    return diagnose("DW005", { rules: { pattern: first } }, whereWritten("rules", first));
   }
   const missingRoot = (config.python?.roots ?? []).find((folder) => !isFolder(path.resolve(root, folder)));
-  if (missingRoot !== undefined) {
-    const source = fs.readFileSync(configFile, "utf8");
-    const location = { file, ...(valuePosition(source, missingRoot) ?? keyPosition(source, "roots") ?? { line: 1, column: 1 }) };
-    return diagnose("DW005", { pythonRoot: missingRoot }, location);
-  }
+  if (missingRoot !== undefined) return diagnose("DW005", { pythonRoot: missingRoot }, whereWritten("roots", missingRoot));
   const folderProblem = checkFolders(root, config);
-  if (folderProblem) {
-    const location = { file, ...(keyPosition(fs.readFileSync(configFile, "utf8"), folderProblem.key) ?? { line: 1, column: 1 }) };
-    return diagnose("DW005", { folder: folderProblem.problem }, location);
-  }
+  if (folderProblem) return diagnose("DW005", { folder: folderProblem.problem }, whereWritten(folderProblem.key));
   return {
     root,
     configFile,
@@ -162,8 +155,12 @@ function checkSeverity(severity: Record<string, SeveritySetting>): { key: string
 
 /** Where the config's source writes `key:` (a code under `severity`, say), when it spells it out. */
 export function configKeyLocation(root: string, configFile: string, key: string): Location | undefined {
-  const position = keyPosition(fs.readFileSync(configFile, "utf8"), key);
-  return position ? { file: path.relative(root, configFile).split(path.sep).join("/"), ...position } : undefined;
+  return keyLocation(path.relative(root, configFile).split(path.sep).join("/"), fs.readFileSync(configFile, "utf8"), key);
+}
+
+function keyLocation(file: string, source: string, key: string): Location | undefined {
+  const position = keyPosition(source, key);
+  return position ? { file, ...position } : undefined;
 }
 
 /**
@@ -173,10 +170,7 @@ export function configKeyLocation(root: string, configFile: string, key: string)
 export function configLocations(root: string, configFile: string, folders: readonly string[]): { defaults?: Location; folders?: Record<string, Location> } {
   const file = path.relative(root, configFile).split(path.sep).join("/");
   const source = fs.readFileSync(configFile, "utf8");
-  const at = (key: string) => {
-    const position = keyPosition(source, key);
-    return position ? { file, ...position } : undefined;
-  };
+  const at = (key: string) => keyLocation(file, source, key);
   const defaults = at("defaults");
   const located = folders.flatMap((folder) => {
     const where = at(folder);

@@ -3,7 +3,6 @@
  * manifest is a projection of the resolved project: what exists, where it came from, every
  * effective value, and what compile wrote.
  */
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import type { RuleInfo, SeveritySetting } from "../../ir/rules.js";
@@ -12,7 +11,7 @@ import type { LineageNodeKind } from "../../ir/lineage.js";
 import type { ResolvedDag, ResolvedProject } from "../../ir/resolved.js";
 import { compareText } from "../../values/names.js";
 import { airflowPath } from "../airflow/index.js";
-import { contentHash, MANIFEST_FILE, MANIFEST_SCHEMA_FILE, type OutputFile } from "../files.js";
+import { contentHash, MANIFEST_FILE, MANIFEST_SCHEMA_FILE, sha256, type OutputFile } from "../files.js";
 import { specPath } from "../spark/index.js";
 import { canonicalJson, manifestJson, renderedItem, RenderedJson } from "../../values/json.js";
 
@@ -123,9 +122,6 @@ export function manifestJsonSchema(): object {
   };
 }
 
-export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
 
 /** What the definition hash leaves out: source positions, and suppressions (they change what is reported, not what runs). */
 const SOURCE_POSITIONS: ReadonlySet<string> = new Set(["location", "suppress"]);
